@@ -1,0 +1,35 @@
+"""The one record every stage produces and every output format writes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+DIMENSIONS = frozenset({
+    "count", "currency", "percent", "permille", "percentage_point", "ratio", "multiple",
+    "mass", "length", "area", "volume", "energy", "power", "data", "duration", "age",
+    "temperature", "speed", "other",
+})
+APPROX = frozenset({"exact", "about", "over", "under", "range"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One statistic mention; ``text == source[start:end]`` always holds."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float
+    value_max: int | float | None
+    unit: str
+    dimension: str
+    approx: str
+    entity: str | None
+    subject: str | None
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+COLUMNS = ("file",) + tuple(f.name for f in fields(Quantity))
