@@ -1,0 +1,79 @@
+"""The language resources, loaded from the tab-separated tables in ``data/``.
+
+Control flow never names a unit, an approximation word or a slogan: it asks
+these tables. A linguist extends newsstats by adding rows there.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Unit:
+    surface: str
+    unit: str
+    dimension: str
+    scale: Decimal = Decimal(1)  # 三成 is 0.3: the unit 成 is tenths
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("newsstats").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        {key: (value or "").strip() for key, value in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """Surface form → Unit. The surface follows the number once multipliers are removed."""
+    table = {}
+    for row in _rows("units.tsv"):
+        unit = row["unit"] if "unit" in row else row["surface"]
+        scale = Decimal(row.get("scale") or 1)
+        table[row["surface"]] = Unit(row["surface"], unit, row["dimension"], scale)
+    return table
+
+
+@cache
+def approximations() -> dict[str, dict[str, str]]:
+    """Position ('before', 'between', 'after') → {word: approx}."""
+    table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}}
+    for row in _rows("approx.tsv"):
+        table[row["position"]][row["word"]] = row["approx"]
+    return table
+
+
+@cache
+def stop_patterns() -> dict[str, str]:
+    """Literal names, slogans, idioms and words whose numerals are never statistics."""
+    return {row["pattern"]: row["kind"] for row in _rows("stop_patterns.tsv")}
+
+
+def alternation(words) -> str:
+    """A regex alternation that prefers the longest word (人次 before 人)."""
+    import regex
+
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Vague:
+    approx: str
+    low: int
+    high: int
+
+
+@cache
+def vague_magnitudes() -> dict[str, Vague]:
+    """Words that turn a bare multiplier into a magnitude: 上千, 数百, 几十."""
+    return {
+        row["word"]: Vague(row["approx"], int(row["low"]), int(row["high"]))
+        for row in _rows("vague.tsv")
+    }

@@ -1,0 +1,358 @@
+"""Stage 4: link each statistic to what it counts (entity) and whose it is (subject).
+
+GUIDELINES §2 entity rules, in order: the noun phrase after the measure word;
+the noun or verb phrase before the number; people counted by an activity get
+the activity; a data box gets its label lines. jieba tags only the short
+context windows around a mention, never the whole document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from . import lexicon
+from .scanning import Candidate
+from .valuing import Valued
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_END = SENTENCE_END + "，,；;：:"
+WINDOW = 24  # characters of context tagged on each side: enough for a phrase, cheap to tag
+QUOTES = "“”‘’\"'《》「」『』"
+OPEN_BRACKETS, CLOSE_BRACKETS = "(（[【", ")）]】"
+# POS tags (jieba's ICTCLAS set) that can stand inside a noun phrase
+NOUNISH = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "vn", "an", "eng", "l",
+           "b", "s", "zg", "g", "k", "h"}
+VERBISH = {"v", "vd", "vi", "vq", "vg"}
+MODIFIERS = {"a", "ad", "b", "v", "vn", "vd"}
+NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+
+
+@cache
+def _words() -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in lexicon._rows("link_words.tsv"):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return roles
+
+
+@cache
+def _tagger():
+    """A private jieba tagger with our dictionary corrections; jieba's global one stays as is."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    for row in lexicon._rows("jieba_overrides.tsv"):
+        if row["flag"] == "-":
+            tokenizer.del_word(row["word"])
+        else:
+            tokenizer.add_word(row["word"], tag=row["flag"])
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+@lru_cache(maxsize=4096)
+def tag(fragment: str) -> tuple[tuple[str, str], ...]:
+    return tuple((p.word, p.flag) for p in _tagger().lcut(fragment))
+
+
+@dataclass(frozen=True)
+class Context:
+    sentence_start: int
+    sentence_end: int
+    clause_start: int
+    clause_end: int
+
+
+def context(text: str, start: int, end: int) -> Context:
+    sentence_start = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
+    clause_start = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
+    sentence_end = _find_first(text, SENTENCE_END, end)
+    clause_end = _find_first(text, CLAUSE_END, end)
+    return Context(sentence_start, sentence_end, clause_start, clause_end)
+
+
+def _find_first(text: str, chars: str, start: int) -> int:
+    hits = [i for i in (text.find(c, start) for c in chars) if i >= 0]
+    return min(hits) if hits else len(text)
+
+
+def _is_noun(word: str, flag: str) -> bool:
+    if word in QUOTES or word in OPEN_BRACKETS or word in CLOSE_BRACKETS:
+        return True
+    if flag == "m":
+        return not NUMERALISH.search(word)
+    return flag in NOUNISH or flag.startswith("n")
+
+
+def _strip_phrase(words: list[str]) -> str | None:
+    # GUIDELINES §2: entities are verbatim, quotes stripped
+    phrase = "".join(w for w in words if w not in QUOTES).strip(" \t\n\u3000、")
+    if phrase.count("(") + phrase.count("（") != phrase.count(")") + phrase.count("）"):
+        phrase = phrase.strip("()（）")
+    return phrase or None
+
+
+HARD_STOP_FLAGS = {"p", "c", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o", "t", "m", "r", "f"}
+NOUN_PROPER = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "eng", "zg"}
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
+JOINERS = {"和", "与", "及", "、"}  # 新经济组织、新社会组织; 劳动和技能竞赛
+
+
+def _stops(word: str, flag: str, nested: bool) -> bool:
+    if word in QUOTES or word in OPEN_BRACKETS or word in CLOSE_BRACKETS:
+        return False
+    if nested:  # inside quotes or brackets: a name or an aside, keep it whole
+        return word in "。；;！？!?"
+    if flag == "x":
+        return True
+    if flag == "m":
+        return bool(NUMERALISH.search(word))
+    return flag in HARD_STOP_FLAGS or flag.startswith("u") and word != "之"
+
+
+def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str | None:
+    """The noun phrase opening ``tokens``: nouns and their modifiers, up to the predicate."""
+    tokens = [*tokens, ("", "x")]
+    words: list[str] = []
+    seen_noun = False
+    depth = 0
+    for i, (word, flag) in enumerate(tokens[:-1]):
+        following = tokens[i + 1]
+        after_next = tokens[i + 2] if i + 2 < len(tokens) else ("", "x")
+        nested = depth > 0
+        if seen_noun and not nested and word in JOINERS and following[1] in NOUN_PROPER | {"a"}:
+            pass
+        elif _stops(word, flag, nested):
+            # 各级工会, 该片, 北方建设集团: a pronoun or locative may open or sit inside a name
+            if not (flag in {"r", "f"} and following[1] in NOUN_PROPER | {"vn"}):
+                break
+        elif nested:
+            pass
+        elif word == "之" and not seen_noun:
+            break
+        elif not seen_noun and not leading_modifiers and flag not in NOUN_PROPER | {"b", "a"}:
+            opens_name = flag == "l" and following[1] in NOUN_PROPER
+            if word not in QUOTES + OPEN_BRACKETS and not opens_name:
+                break
+        elif seen_noun and flag in VERBISH | {"l", "i", "a", "d", "ad"}:
+            # 党员带着团队: a verb after the head noun is the predicate; but 创新工作室,
+            # 社会组织、: a verb inside a compound noun, or ending one, belongs to it
+            head = following[1] in NOUN_PROPER or following[0] in _words().get("actor_head", ())
+            compound = head and _stops(*after_next, False)
+            ends_clause = following[1] == "x" and following[0] not in QUOTES + OPEN_BRACKETS
+            if not (compound or flag in VERBISH and ends_clause):
+                break
+        elif seen_noun and flag == "vn" and following[1] in {"p", "d", "v", "uj", "ul", "uz"}:
+            break
+        depth += word in OPEN_BRACKETS + OPEN_QUOTES
+        depth -= word in CLOSE_BRACKETS + CLOSE_QUOTES
+        depth = max(depth, 0)
+        words.append(word)
+        # a quoted name (“五小”) is a noun, whatever its parts
+        seen_noun = seen_noun or flag in NOUN_PROPER or word == "之" or word in CLOSE_QUOTES
+    while words and not (
+        tag(words[-1])[-1][1] in NOUN_PROPER | {"vn", "q", "v"}
+        or words[-1] in CLOSE_QUOTES + "\"'" + CLOSE_BRACKETS
+    ):
+        words.pop()
+    return _strip_phrase(words) if seen_noun else None
+
+
+def noun_phrase_after(fragment: str) -> str | None:
+    """`名党员带着…` → 党员: the noun phrase the measure word introduces."""
+    tokens = list(tag(fragment))
+    if tokens and tokens[0][0] == "的":
+        tokens = tokens[1:]
+    return _noun_phrase(tokens, leading_modifiers=True)
+
+
+def verb_phrase_after(fragment: str) -> str | None:
+    """`人现场咨询，` → 现场咨询: what the counted people did."""
+    tokens = tag(fragment)
+    words = []
+    for word, flag in tokens:
+        if flag == "x" and word not in QUOTES or flag in {"uj", "ul", "y"}:
+            break
+        words.append(word)
+    if not any(f in VERBISH or f == "vn" for _, f in tokens[: len(words)]):
+        return None
+    phrase = _strip_phrase(words)
+    return phrase[:16] if phrase else None
+
+
+def phrase_before(fragment: str) -> str | None:
+    """`收取简历` → 收取简历, `捐款` → 捐款: the noun phrase or verb the number belongs to."""
+    roles = _words()
+    tokens = list(tag(fragment))
+    while tokens and (tokens[-1][0] in roles.get("adverb", ()) | roles.get("copula", ())
+                      or tokens[-1][1] in {"d", "x", "p"} and tokens[-1][0] not in QUOTES
+                      + CLOSE_BRACKETS):
+        tokens.pop()
+    words: list[str] = []
+    while tokens and _is_noun(*tokens[-1]):
+        if tokens[-1][1] in {"ns", "nr", "nt"} and words:
+            break
+        words.insert(0, tokens.pop()[0])
+    if tokens and tokens[-1][1] in VERBISH and tokens[-1][0] not in roles.get("copula", ()):
+        words.insert(0, tokens.pop()[0])
+    elif tokens and words and tokens[-1][0] == "之" and len(tokens) > 1 and _is_noun(*tokens[-2]):
+        words.insert(0, tokens.pop()[0])
+        words.insert(0, tokens.pop()[0])
+    return _strip_phrase(words)
+
+
+def leading_noun_phrase(fragment: str) -> str | None:
+    """`辽宁绥四建设集团捐款` → 辽宁绥四建设集团: who the clause is about."""
+    roles = _words()
+    tokens = list(tag(fragment))
+    while tokens and tokens[0][1] == "t":  # 当年他用半年…: the time opens, the actor follows
+        tokens = tokens[1:]
+    if not tokens or tokens[0][1] in {"c", "d", "p"}:
+        return None
+    if tokens[0][0] in roles.get("skip_clause", ()):
+        return None
+    if tokens[0][0] in roles.get("pronoun", ()) | roles.get("scope", ()):
+        phrase = _noun_phrase(tokens[1:], leading_modifiers=False)
+        return tokens[0][0] + (phrase or "")
+    return _noun_phrase(tokens, leading_modifiers=False)
+
+
+def event_object(fragment: str) -> str | None:
+    """`开展“五小”创新活动` → 五小创新活动: an event whose figures the next clauses give."""
+    tokens = list(tag(fragment))
+    for i, (word, _) in enumerate(tokens):
+        if word in _words().get("event_verb", ()):
+            return _noun_phrase(tokens[i + 1 :], leading_modifiers=True)
+    return None
+
+
+def data_box_label(text: str, candidate: Candidate) -> tuple[int, str] | None:
+    """The label lines above a number that stands on a line of its own, as in a data box."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = _find_first(text, "\n", candidate.end)
+    if text[line_start : candidate.start].strip() or text[candidate.end : line_end].strip():
+        return None
+    lines: list[str] = []
+    cursor = line_start - 1
+    label_start = line_start
+    while cursor > 0:
+        previous = text.rfind("\n", 0, cursor) + 1
+        line = text[previous:cursor].strip()
+        if line:
+            lines.insert(0, line)
+            label_start = previous
+        elif lines:
+            break
+        if len(lines) >= 4:
+            break
+        cursor = previous - 1
+    if not lines or any(c in "".join(lines)[-1:] for c in "。！？!?"):
+        return None
+    return label_start, "".join(lines)
+
+
+def entity_from_label(label: str) -> str | None:
+    roles = _words()
+    tokens = tag(label)
+    if tokens and (tokens[-1][1] in VERBISH or tokens[-1][0] in roles.get("copula", ())):
+        # 党建工作指导员/下沉一线达: the label opens with the thing counted
+        while tokens and tokens[0][0] in roles.get("scope", ()):
+            tokens = tokens[1:]
+        return noun_phrase_after("".join(word for word, _ in tokens))
+    return phrase_before(label)
+
+
+@dataclass(frozen=True)
+class Link:
+    entity: str | None
+    subject: str | None
+    sentence: str
+
+
+def link(text: str, candidate: Candidate, valued: Valued, floor: int = 0) -> Link:
+    """Entity, subject and sentence of a mention; ``floor``: where the previous mention ends."""
+    roles = _words()
+    ctx = context(text, candidate.start, candidate.end)
+    box = data_box_label(text, candidate)
+    if box is not None:
+        label_start, label = box
+        entity = entity_from_label(label)
+        subject = leading_noun_phrase(label)
+        if subject and entity and (subject in entity or entity in subject):
+            subject = None
+        return Link(entity, subject, text[label_start : candidate.end])
+
+    sentence = text[ctx.sentence_start : ctx.sentence_end + 1].strip()
+    left = text[max(ctx.clause_start, candidate.start - WINDOW, floor) : candidate.start]
+    right = text[candidate.end : min(ctx.clause_end, candidate.end + WINDOW)]
+    unit_text = candidate.parts.get("unit", "")
+
+    entity = subject = None
+    share_of = next((w for w in roles.get("share_of", ()) if w in left), None)
+    if share_of:
+        # A占B80.2%: A is what the share measures, B the whole it is a share of
+        cut = left.rfind(share_of)
+        entity = phrase_before(left[:cut])
+        subject = phrase_before(left[cut + len(share_of) :])
+    # 20余公里外的建昌县高速口: a locative and 的 open the phrase that is measured
+    after_locative = regex.sub(r"^[外内后前](?=的)", "", right)
+    starts_phrase = bool(right) and right[0] not in "的" + CLAUSE_END
+    noun_before = bool(left) and (tag(left)[-1][1] in {"n", "nz", "vn"})
+    if entity is None and starts_phrase and unit_text in roles.get("activity", ()):
+        entity = verb_phrase_after(right)
+    if entity is None and unit_text and not (after_locative[:1] == "的" and noun_before):
+        entity = noun_phrase_after(after_locative)
+    elif entity is None and after_locative[:1] == "的" and not noun_before:
+        entity = noun_phrase_after(after_locative)
+    if entity is None and starts_phrase and (
+        unit_text in roles.get("person", ()) or valued.dimension == "duration"
+    ):
+        entity = verb_phrase_after(right)
+    if entity is None:
+        entity = phrase_before(left)
+    subject = subject or _subject(text, ctx, candidate, entity)
+    return Link(entity, subject, sentence)
+
+
+def _is_actor(phrase: str) -> bool:
+    """An owner names a place, an organisation, a person or an event, not a bare activity."""
+    roles = _words()
+    tokens = tag(phrase)
+    if tokens[0][0] in roles.get("scope", ()) | roles.get("pronoun", ()):
+        return True
+    if any(flag in {"ns", "nt", "nr", "nrt", "j", "nz"} for _, flag in tokens):
+        return True
+    return any(phrase.endswith(head) for head in roles.get("actor_head", ()))
+
+
+def _subject(text: str, ctx: Context, candidate: Candidate, entity: str | None) -> str | None:
+    """The leading noun phrase of the mention's clause, else the actor or event of an
+    earlier clause of the same sentence."""
+    clause_end = candidate.start
+    clause_start = ctx.clause_start
+    for _ in range(6):
+        fragment = text[clause_start : min(clause_end, clause_start + 2 * WINDOW)]
+        found = leading_noun_phrase(fragment) if fragment.strip() else None
+        if found and (entity is None or found not in entity) and _is_actor(found):
+            # 先进集体48名: in an earlier clause a phrase right before a number is counted,
+            # it does not act
+            rest = fragment[fragment.find(found[-1]) + 1 :].lstrip()
+            if clause_end == candidate.start or not NUMERALISH.match(rest[:1]):
+                return found
+            scope = next((w for w in _words().get("scope", ()) if found.startswith(w)), None)
+            if scope:  # 我省新兴领域19.8万名党员…, 6261个…: the scope still owns what follows
+                return scope
+        found = event_object(fragment)
+        if found and (entity is None or found not in entity and entity not in found):
+            if any(found.endswith(head) for head in _words().get("actor_head", ())):
+                return found
+        if clause_start <= ctx.sentence_start:
+            break
+        clause_end = clause_start - 1
+        clause_start = max(text.rfind(c, 0, clause_end) for c in CLAUSE_END) + 1
+        clause_start = max(clause_start, ctx.sentence_start)
+    return None
