@@ -28,6 +28,10 @@ def extract(text: str) -> list[Quantity]:
             continue
         floor = neighbours[0].end if neighbours[0] else 0
         link = linking.link(text, candidate, reading, floor)
+        previous = results[-1] if results else None
+        if link.entity is None and previous and previous.end == candidate.start:
+            # 受灾人口20480户44365人: figures glued together count the same thing
+            link = linking.Link(previous.entity, previous.subject or link.subject, link.sentence)
         results.append(
             Quantity(
                 start=candidate.start,

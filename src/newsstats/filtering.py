@@ -92,8 +92,8 @@ def is_statistic(
         return False
     if start and ASCII_CODE.match(text[start - 1]):
         return False
-    if end < len(text) and ASCII_CODE.match(text[end]) and valued.unit.isascii() is False:
-        return False
+    if valued.unit.isascii() and end < len(text) and ASCII_CODE.match(text[end]):
+        return False  # 5G, 3M公司: a number glued to Latin letters is a code
     unit_text = parts.get("unit", "")
     after = text[end : end + 3]
     if valued.dimension == "duration" and RELATIVE_TIME_AFTER.match(after):

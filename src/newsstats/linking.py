@@ -167,18 +167,26 @@ def noun_phrase_after(fragment: str) -> str | None:
     tokens = list(tag(fragment))
     if tokens and tokens[0][0] == "的":
         tokens = tokens[1:]
+    if tokens and tokens[0][0] in OPEN_BRACKETS:
+        return None  # 四层半(局部五层): an aside, not the thing measured
     return _noun_phrase(tokens, leading_modifiers=True)
 
 
 def verb_phrase_after(fragment: str) -> str | None:
     """`人现场咨询，` → 现场咨询: what the counted people did."""
     tokens = tag(fragment)
+    copulas = _words().get("copula", set())
+    if not tokens or tokens[0][1] in {"f", "p", "c", "r", "m"} or tokens[0][0] in copulas:
+        return None  # 中有…, 是…: not an activity of the people counted
     words = []
     for word, flag in tokens:
         if flag == "x" and word not in QUOTES or flag in {"uj", "ul", "y"}:
             break
+        if flag == "m" and NUMERALISH.search(word):
+            break  # 13人死亡4人重伤: the next figure starts
         words.append(word)
-    if not any(f in VERBISH or f == "vn" for _, f in tokens[: len(words)]):
+    # 13人死亡4人重伤: a state (a) counts as what happened to them, like a verb
+    if not any(f in VERBISH | {"vn", "a"} for _, f in tokens[: len(words)]):
         return None
     phrase = _strip_phrase(words)
     return phrase[:16] if phrase else None

@@ -90,9 +90,9 @@ _MAX_MIXED_DIGITS = 400  # far beyond any real numeral, well under int()'s str-l
 # which tells a lone digit ("3万4" = 34000, an elided place) from a written-out "3万4000"; for
 # decimals value is the digits without the point and extra is the number of places.
 _DIGIT, _NUMBER, _DECIMAL, _SMALL, _LARGE, _POINT = range(6)
-Token = tuple[int, int, int]
+_Token = tuple[int, int, int]
 
-_CHAR_TOKENS: dict[str, Token] = {
+_CHAR_TOKENS: dict[str, _Token] = {
     **{char: (_DIGIT, value, 1) for char, value in DIGIT_VALUES.items()},
     **{char: (_SMALL, value, 0) for char, value in SMALL_MULTIPLIERS.items()},
     **{char: (_LARGE, value, 0) for char, value in LARGE_MULTIPLIERS.items()},
@@ -123,7 +123,13 @@ _PERCENT_LIKE_LEADS = frozenset(
 
 
 def parse_number(text: str) -> Decimal | None:
-    """Exact value of a bare numeral string, or None when it is not a number."""
+    """Exact value of a bare numeral string, or None when it is not a number.
+
+    Accepts Arabic numerals (full-width too, thousands groups of three), Chinese numerals in
+    everyday, financial and traditional characters, mixes (3万4000, 1.2万亿), elided last
+    places (一万五), digit-by-digit years (二〇二五), lone multipliers (百, 万), fractions
+    (三分之一), 半, and a leading sign (-3, 负三). Results are cached: they are immutable.
+    """
     if len(text) <= _CACHED_MAX_LENGTH:
         return _parse_cached(text)
     return _parse(text)
@@ -196,7 +202,7 @@ def _numeral_value(s: str) -> Decimal | None:
     return _chinese_decimal_value(tokens)
 
 
-def _tokenize(s: str) -> list[Token] | None:
+def _tokenize(s: str) -> list[_Token] | None:
     tokens = []
     index, length = 0, len(s)
     while index < length:
@@ -230,7 +236,7 @@ def _scaled(mantissa: int, places: int) -> Decimal:
     return Decimal(f"{mantissa}E-{places}")  # exact: the constructor never rounds
 
 
-def _digit_by_digit_value(tokens: list[Token]) -> Decimal | None:
+def _digit_by_digit_value(tokens: list[_Token]) -> Decimal | None:
     # 二〇二五 is a year read digit by digit, but two plain digits (三四, 五六) are the
     # "three or four" approximation, a range the scanner must see; so require a zero or 3+ digits.
     values = [token[1] for token in tokens]
@@ -239,7 +245,7 @@ def _digit_by_digit_value(tokens: list[Token]) -> Decimal | None:
     return Decimal("".join(map(str, values)))
 
 
-def _chinese_decimal_value(tokens: list[Token]) -> Decimal | None:
+def _chinese_decimal_value(tokens: list[_Token]) -> Decimal | None:
     """零点五, 三点一四, 十九点八万: a Chinese integer part, 点, digits, then 万/亿 only."""
     point = next(i for i, token in enumerate(tokens) if token[0] == _POINT)
     integer_tokens = tokens[:point]
@@ -256,21 +262,23 @@ def _chinese_decimal_value(tokens: list[Token]) -> Decimal | None:
     # No 十/百/千 after a Chinese decimal: 三点五十分 is a clock time, not 35.
     if not fraction_digits or any(token[0] != _LARGE for token in multipliers):
         return None
+    if len(fraction_digits) > _MAX_MIXED_DIGITS:
+        return None
     mantissa = int(f"{integer_part[0]}{fraction_digits}")
     return _scaled_integer_value([(_DECIMAL, mantissa, len(fraction_digits)), *multipliers])
 
 
-def _scaled_integer_value(tokens: list[Token]) -> Decimal | None:
+def _scaled_integer_value(tokens: list[_Token]) -> Decimal | None:
     result = _integer_value(tokens)
     return None if result is None else _scaled(*result)
 
 
-def _is_lone_digit(token: Token) -> bool:
+def _is_lone_digit(token: _Token) -> bool:
     return token[0] != _DECIMAL and token[2] == 1 and token[1] != 0
 
 
 def _integer_value(
-    tokens: list[Token],
+    tokens: list[_Token],
     *,
     allow_elision: bool = True,
     allow_bare: bool = True,
@@ -293,7 +301,7 @@ def _integer_value(
     last_large = 0  # place of the latest 万/亿 group
     last_small = 0  # latest 十/百/千 within the current section
     previous_unit = 0  # the multiplier right before the pending coefficient
-    coefficient: Token | None = None
+    coefficient: _Token | None = None
     zero_gap = False
     bare_start = False  # 百万, 千亿: only multipliers may follow an implicit leading 1
     decimal_used = False
@@ -535,8 +543,8 @@ def _build_numeral_pattern() -> str:
         f"(?:{digit}{point}{digit}+{hundred_or_thousand}{wan}?{yi}?"
         f"|{arabic_int}{point}{digit}+{large_chain}?"
         # The digits are taken whole: 三点五十分 is a clock time, not 3.5 followed by 十.
-        f"|(?:{section(nonzero_chinese, False)}|{zero}){chinese_point}(?>{chinese_digit}+)"
-        f"(?!{_char_class(SMALL_MULTIPLIERS)}){large_chain}?)"
+        f"|(?:{section(nonzero_chinese, False)}|{zero}){chinese_point}{chinese_digit}+"
+        f"(?!{_char_class([*DIGIT_VALUES, *SMALL_MULTIPLIERS])}){large_chain}?)"
     )
     digit_by_digit = f"{nonzero_chinese}(?:{chinese_digit}{{2,}}|{zero})"
     bare_multipliers = f"(?:{lone_small}{wan}?{yi}?|{lone_wan}{yi}?|{lone_yi})"

@@ -29,6 +29,8 @@ RANGE_SEP = r"(?:至|到|~|～|〜|-|－|—|–)"
 GAP = r"[ \t\u3000\xa0]*(?:\n[ \t\u3000\xa0]*)?"
 # 半 is a number only before a unit (半年, 半个月), never in 上半年 or 一半.
 HALF = r"(?<![上下前后大一多])半"
+# 四层半, 一年半: a trailing 半 adds one half, but 10家半导体企业 is no half
+HALF_AFTER_UNIT = r"(?P<plus_half>半(?=[\p{P}\s]|$|[以多左的时]))"
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,13 @@ class Candidate:
 
 
 def _unit_alternation() -> str:
-    # `个多月`, `个余小时`: an approximation word may sit inside a unit that opens with 个.
+    # `个多月`, `个半小时`: an approximation word or 半 may sit inside a unit that opens with 个.
     between = lexicon.alternation(lexicon.approximations()["between"])
     plain, with_ge = [], []
     for surface in lexicon.units():
         (with_ge if surface[0] in "个個" and len(surface) > 1 else plain).append(surface)
     ge = "|".join(
-        regex.escape(s[0]) + f"(?:{between})?" + regex.escape(s[1:])
+        regex.escape(s[0]) + f"(?:{between}|半)?" + regex.escape(s[1:])
         for s in sorted(with_ge, key=len, reverse=True)
     )
     return f"(?:{ge}|{lexicon.alternation(plain)})" if ge else f"(?:{lexicon.alternation(plain)})"
@@ -82,7 +84,7 @@ def pattern() -> regex.Pattern:
         (?P<mult>{BIG_MULT}+|{SMALL_MULT}{BIG_MULT}*)?
         (?P<mid2>{between})?
         # a range written with its unit twice (40天至60天) must repeat the same unit
-        (?:{GAP}(?P<unit>(?(unit_lo)(?P=unit_lo)|{unit})))?
+        (?:{GAP}(?P<unit>(?(unit_lo)(?P=unit_lo)|{unit})){HALF_AFTER_UNIT}?)?
         (?P<post>{after})?
     )
     """

@@ -24,6 +24,7 @@ NEIGHBOUR_DIGITS = regex.compile(
     r"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿萬億]*)$"
 )
 DIGIT_VALUES = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+HALF = Decimal("0.5")
 TRAILING_MULTIPLIERS = regex.compile(r"[十拾百佰千仟万萬亿億]+$")
 
 
@@ -119,9 +120,12 @@ def value(candidate: Candidate) -> Valued | None:
     unit = lexicon.units().get(unit_text)
     inner_approx = None
     if unit is None and unit_text:
-        # 个多月: the approximation word sits inside the unit
+        # 个多月, 个半小时: an approximation word or 半 sits inside the unit
         inner_approx = unit_text[1]
         unit = lexicon.units().get(unit_text[0] + unit_text[2:])
+    if inner_approx == "半" or "plus_half" in parts:
+        low += HALF
+        high = high + HALF if high is not None else None
     if unit is None:
         return Valued(low, high, "", "", approx)
     if approx != "range":
