@@ -34,6 +34,9 @@ FORMAT_BY_EXTENSION = {
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    # plain click messages: a usage error is an `Error:` line a script can read, not a box
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     help="Extract every statistic from Chinese news text.",
 )
 

@@ -27,6 +27,7 @@ NOUNISH = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "vn", "a
            "b", "s", "zg", "g", "k", "h"}
 VERBISH = {"v", "vd", "vi", "vq", "vg"}
 MODIFIERS = {"a", "ad", "b", "v", "vn", "vd"}
+FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -297,6 +298,8 @@ def link(text: str, candidate: Candidate, valued: Valued, floor: int = 0) -> Lin
     sentence = text[ctx.sentence_start : ctx.sentence_end + 1].strip()
     left = text[max(ctx.clause_start, candidate.start - WINDOW, floor) : candidate.start]
     right = text[candidate.end : min(ctx.clause_end, candidate.end + WINDOW)]
+    # 国内生产总值[2]1401879亿元: a footnote mark stands between the phrase and its number
+    left, right = FOOTNOTE.sub("", left), FOOTNOTE.sub("", right)
     unit_text = candidate.parts.get("unit", "")
 
     entity = subject = None

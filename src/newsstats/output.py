@@ -117,9 +117,12 @@ class TableWriter:
         self._table: Table | None = None
 
     def write(self, file_name: str, quantity: Quantity) -> None:
+        # the file is the table's title; the sentence only where the terminal has room for it
+        columns = [c for c in COLUMNS[1:] if c != "sentence" or self._console.width >= 140]
         if self._table is None:
-            self._table = _new_table(file_name)
-        self._table.add_row(*(_table_cell(value) for value in row(file_name, quantity).values()))
+            self._table = _new_table(file_name, columns)
+        cells = row(file_name, quantity)
+        self._table.add_row(*(_table_cell(cells[column]) for column in columns))
 
     def flush(self) -> None:
         if self._table is not None:
@@ -147,14 +150,18 @@ def _dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def _new_table(file_name: str) -> Table:
+def _new_table(file_name: str, columns: list[str]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=Text(file_name), title_justify="left")
-    for column in COLUMNS:
-        # fold, not the default ellipsis: on a narrow terminal cells wrap but never lose data.
-        table.add_column(column, overflow="fold")
+    for column in columns:
+        if column == "sentence":
+            # context for the eye, one line a row: the full sentence is in csv/json
+            table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=60)
+        else:
+            # fold, not ellipsis: on a narrow terminal cells wrap but never lose data
+            table.add_column(column, overflow="fold")
     return table
 
 
