@@ -41,27 +41,38 @@ LIST_MARKS = "、，,和及与"
 
 
 @cache
-def _stop_pattern() -> regex.Pattern:
-    return regex.compile(lexicon.alternation(lexicon.stop_patterns()))
+def _stop_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], int]:
+    """The stop patterns, the lengths of those opening with each character, the longest."""
+    patterns = frozenset(lexicon.stop_patterns())
+    lengths: dict[str, set[int]] = {}
+    for pattern in patterns:
+        lengths.setdefault(pattern[0], set()).add(len(pattern))
+    by_first = {char: tuple(sorted(sizes)) for char, sizes in lengths.items()}
+    return patterns, by_first, max(map(len, patterns))
 
 
 @dataclass(frozen=True)
 class Exclusions:
     dates: list[tuple[int, int]]
-    stops: list[tuple[int, int]]
 
 
 def exclusions(text: str) -> Exclusions:
-    """Dates and times, and every occurrence of a stop pattern (overlaps allowed)."""
-    dates = [m.span() for m in DATE_TIME.finditer(text)]
-    stops = [m.span() for m in _stop_pattern().finditer(text, overlapped=True)]
-    return Exclusions(dates, stops)
+    """Dates and times in the text; no statistic may overlap them."""
+    return Exclusions([m.span() for m in DATE_TIME.finditer(text)])
 
 
-def _in_stop_pattern(start: int, end: int, stops: list[tuple[int, int]]) -> bool:
-    # 统一 swallows 一 in 统一處理; but 三十分钟 is not 十分: an occurrence must cover the
-    # number's first character and either cover it all or open before it
-    return any(s <= start < e and (e >= end or s < start) for s, e in stops)
+def _in_stop_pattern(text: str, start: int, end: int) -> bool:
+    """Whether a stop pattern covers the number's first character and either covers it
+    all or opens before it: 统一 swallows 一 in 统一處理, but 三十分钟 is not 十分."""
+    patterns, by_first, longest = _stop_index()
+    # looked up around each candidate, not searched over the whole document
+    for opening in range(max(0, start - longest + 1), start + 1):
+        for length in by_first.get(text[opening], ()):
+            closing = opening + length
+            if closing > start and (closing >= end or opening < start):
+                if text[opening:closing] in patterns:
+                    return True
+    return False
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -85,7 +96,7 @@ def is_statistic(
         return False
     if _overlaps(_number_start(candidate), end, excluded.dates):
         return False
-    if _in_stop_pattern(_number_start(candidate), end, excluded.stops):
+    if _in_stop_pattern(text, _number_start(candidate), end):
         return False
     before = text[max(0, start - 2) : start]
     if ORDINAL_BEFORE.search(before[-1:]) and not parts.get("pre"):

@@ -27,6 +27,8 @@ NOUNISH = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "vn", "a
            "b", "s", "zg", "g", "k", "h"}
 VERBISH = {"v", "vd", "vi", "vq", "vg"}
 MODIFIERS = {"a", "ad", "b", "v", "vn", "vd"}
+LOCATIVE_BEFORE_DE = regex.compile(r"^[外内后前](?=的)")
+NUMBER_TOKEN = regex.compile(r"[0-9０-９.．,%％]+")
 FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
@@ -57,7 +59,12 @@ def _tagger():
 
 @lru_cache(maxsize=4096)
 def tag(fragment: str) -> tuple[tuple[str, str], ...]:
-    return tuple((p.word, p.flag) for p in _tagger().lcut(fragment))
+    # HMM off: jieba's new-word discovery is most of its cost; numbers it then leaves
+    # untagged (x, eng) are tagged m here, as the HMM would have
+    return tuple(
+        (p.word, "m" if NUMBER_TOKEN.fullmatch(p.word) else p.flag)
+        for p in _tagger().lcut(fragment, HMM=False)
+    )
 
 
 @dataclass(frozen=True)
@@ -128,8 +135,10 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
         if seen_noun and not nested and word in JOINERS and following[1] in NOUN_PROPER | {"a"}:
             pass
         elif _stops(word, flag, nested):
-            # 各级工会, 该片, 北方建设集团: a pronoun or locative may open or sit inside a name
-            if not (flag in {"r", "f"} and following[1] in NOUN_PROPER | {"vn"}):
+            # 各级工会, 该片, 北方建设集团: a pronoun or locative may open or sit inside a
+            # name; so may one numeral character between name parts (绥四建设集团)
+            inside_name = flag in {"r", "f"} or (flag == "m" and seen_noun and len(word) == 1)
+            if not (inside_name and following[1] in NOUN_PROPER | {"vn"}):
                 break
         elif nested:
             pass
@@ -310,7 +319,7 @@ def link(text: str, candidate: Candidate, valued: Valued, floor: int = 0) -> Lin
         entity = phrase_before(left[:cut])
         subject = phrase_before(left[cut + len(share_of) :])
     # 20余公里外的建昌县高速口: a locative and 的 open the phrase that is measured
-    after_locative = regex.sub(r"^[外内后前](?=的)", "", right)
+    after_locative = LOCATIVE_BEFORE_DE.sub("", right)
     starts_phrase = bool(right) and right[0] not in "的" + CLAUSE_END
     noun_before = bool(left) and (tag(left)[-1][1] in {"n", "nz", "vn"})
     if entity is None and starts_phrase and unit_text in roles.get("activity", ()):
