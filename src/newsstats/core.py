@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from . import filtering, linking, scanning, valuing
+import datetime as dt
+
+from . import filtering, layout, linking, periods, scanning, valuing
 from .model import Quantity
 from .numerals import to_plain
 
 
-def extract(text: str) -> list[Quantity]:
-    """Every statistic mention in ``text``, in text order."""
+def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
+    """Every statistic mention in ``text``, in text order.
+
+    ``date`` is the article's date, for resolving 今年 or 目前; without it the date is
+    looked for in the article's dateline or title.
+    """
     valued = []
     for candidate in scanning.scan(text):
         reading = valuing.value(candidate)
@@ -18,7 +24,7 @@ def extract(text: str) -> list[Quantity]:
     if not valued:
         return []
     excluded = filtering.exclusions(text)
-    results = []
+    found: list[tuple[scanning.Candidate, valuing.Valued, linking.Link]] = []
     for i, (candidate, reading) in enumerate(valued):
         neighbours = (
             valued[i - 1][0] if i else None,
@@ -28,10 +34,23 @@ def extract(text: str) -> list[Quantity]:
             continue
         floor = neighbours[0].end if neighbours[0] else 0
         link = linking.link(text, candidate, reading, floor)
-        previous = results[-1] if results else None
-        if link.entity is None and previous and previous.end == candidate.start:
+        if link.entity is None and found and found[-1][0].end == candidate.start:
             # 受灾人口20480户44365人: figures glued together count the same thing
+            previous = found[-1][2]
             link = linking.Link(previous.entity, previous.subject or link.subject, link.sentence)
+        found.append((candidate, reading, link))
+    return _with_context(text, found, periods.article_date(text, date))
+
+
+def _with_context(text, found, article) -> list[Quantity]:
+    time_expressions = periods.find_periods(text, article)
+    blocks = layout.block_starts(text)
+    results = []
+    for candidate, reading, link in found:
+        block = layout.block_start(blocks, candidate.start)
+        period = periods.governing(
+            text, time_expressions, candidate.start, candidate.end, block
+        )
         results.append(
             Quantity(
                 start=candidate.start,
@@ -45,6 +64,8 @@ def extract(text: str) -> list[Quantity]:
                 entity=link.entity,
                 subject=link.subject,
                 sentence=link.sentence,
+                period=period.text if period else None,
+                period_norm=period.norm if period else None,
             )
         )
     return results

@@ -27,6 +27,12 @@ class Quantity:
     entity: str | None
     subject: str | None
     sentence: str
+    # context (issue 4): when and where the figure holds, and whether it restates another
+    period: str | None = None
+    period_norm: str | None = None
+    place: str | None = None
+    place_norm: str | None = None
+    repeat_of: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,0 +1,46 @@
+"""The shape of an article: blocks of text that context (a period, a place) carries across.
+
+A block is a paragraph; a paragraph that breaks off mid-sentence goes on in the next
+one, and the short lines of a data box (`截至2024年底` / `全省` / `新就业群体` / `705个`)
+form one block, so the box's heading governs every item below it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+SENTENCE_FINAL = "。！？!?…；;"
+CLOSING_QUOTES = "”』」’\""
+SHORT_LINE = 25  # a data-box line or a heading; prose lines run longer
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) > SHORT_LINE or any(mark in line for mark in "，,。")
+
+
+def block_starts(text: str) -> list[int]:
+    """Offsets where a new block begins, in order (the first is 0)."""
+    starts = [0]
+    previous = ""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        content = line.strip()
+        if content:
+            if previous and _starts_block(previous, content):
+                starts.append(offset)
+            previous = content
+        offset += len(line)
+    return starts
+
+
+def _starts_block(previous: str, line: str) -> bool:
+    ending = previous.rstrip(CLOSING_QUOTES) or previous
+    if ending[-1] in SENTENCE_FINAL:  # 。 or 。” ends a paragraph; 建立“大党委” does not
+        return True
+    if _is_prose(previous):
+        return False  # a paragraph broken off mid-sentence goes on
+    return _is_prose(line)  # a box or heading ends where prose begins
+
+
+def block_start(starts: list[int], position: int) -> int:
+    return starts[bisect.bisect_right(starts, position) - 1]

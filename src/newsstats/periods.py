@@ -1,0 +1,234 @@
+"""When a statistic holds: the time expression that governs it, normalised to ISO 8601.
+
+`截至2024年底` → 2024-12-31, `2025年` → 2025, `今年以来` → 2025-01-01/2025-07-11 (with
+the article dated 2025-07-11). Relative words (`今年`, `去年`, `上半年`) are resolved
+against the article's date: given by the caller, else found in its dateline or title.
+The words and their templates are in ``data/periods.tsv``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import lexicon
+from .filtering import TO, YEAR, D
+from .numerals import parse_number
+
+MONTH = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+DAY = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
+FULL_DATE = regex.compile(
+    rf"(?P<y>[12]{D}{{3}})\s*(?:年|[-/.])\s*(?P<m>{D}{{1,2}})\s*(?:月|[-/.])\s*(?P<d>{D}{{1,2}})"
+)
+TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
+# the clause opening `党纪学习教育开展以来`: an event the figures are counted from
+EVENT_SINCE = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n“”]{2,14}?以来")
+TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+y?)?\}")
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    year: int | None
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    text: str
+    norm: str | None
+
+
+@cache
+def _words() -> dict[str, tuple[str, str]]:
+    return {row["word"]: (row["role"], row["norm"]) for row in lexicon._rows("periods.tsv")}
+
+
+def _roles(role: str) -> list[str]:
+    return [word for word, (r, _) in _words().items() if r == role]
+
+
+@cache
+def _pattern() -> regex.Pattern:
+    alt = lexicon.alternation
+    months = (
+        rf"(?P<m1>{MONTH})(?:{TO}(?P<m2>{MONTH}))?\s*月份?"
+        rf"(?:\s*(?P<day>{DAY})\s*[日号])?(?P<mpart>[上中下]旬|初|底|末)?"
+    )
+    part = rf"(?:(?P<part>{alt(_roles('part'))})|{months}|前(?P<first_months>{MONTH})个月)"
+    # every branch needs an anchor (a year, a relative word, a part of a year, a month):
+    # a pattern that could match nothing would stop at every character of the document
+    source = rf"""
+        (?P<now>{alt(_roles("now"))})
+      | (?P<span>{alt(_roles("span"))})
+      | (?P<until>截至|截止到|截止|到)?
+        (?:
+            (?P<year>{YEAR})(?:{TO}(?P<year2>{YEAR}))?\s*年(?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
+          | (?P<relyear>{alt(_roles("year"))})
+        )
+        {part}?
+        (?P<since>以来)?
+      | (?P<until>截至|截止到|截止|到)?{part}(?P<since>以来)?
+    """
+    return regex.compile(source, regex.VERBOSE)
+
+
+def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
+    """The date to resolve 今年 and 目前 against: given, else the dateline's, else the
+    title's year (`2022年全省工会工作综述`)."""
+    if given is not None:
+        return ArticleDate(given.year, given)
+    head = [line for line in text[:600].splitlines() if line.strip()][:4]
+    for line in head:
+        match = FULL_DATE.search(line)
+        if match:
+            try:
+                date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            return ArticleDate(date.year, date)
+    for line in head[:2]:
+        match = TITLE_YEAR.search(line)
+        if match:
+            return ArticleDate(int(match["y"]), None)
+    return ArticleDate(None, None)
+
+
+def find_periods(text: str, article: ArticleDate) -> list[Period]:
+    """Every time expression in the text, in order, with its ISO 8601 reading if any."""
+    found = []
+    for match in _pattern().finditer(text):
+        found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
+    for match in EVENT_SINCE.finditer(text):
+        if not any(p.start <= match.start() < p.end for p in found):
+            found.append(Period(match.start(), match.end(), match.group(), None))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _fill(template: str, year: int | None, article: ArticleDate) -> str | None:
+    def replace(match: regex.Match) -> str:
+        base, offset = match["base"], match["offset"] or ""
+        if base in "Yy":
+            if year is None:
+                raise LookupError
+            return str(year + int(offset or 0))
+        if article.date is None:
+            raise LookupError
+        date = article.date
+        if offset.endswith("y"):
+            years = int(offset[:-1])
+            date = date.replace(year=date.year + years, day=min(date.day, 28))
+        return date.isoformat()
+
+    if not template:
+        return None
+    try:
+        return TEMPLATE.sub(replace, template)
+    except LookupError:
+        return None
+
+
+def _month_end(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def _normalise(match: regex.Match, article: ArticleDate) -> str | None:
+    words = _words()
+    if match["now"] or match["span"]:
+        word = match["now"] or match["span"]
+        return _fill(words[word][1], article.year, article)
+    year = _number(match["year"])
+    if match["year"] and match["year2"]:
+        return f"{year}/{_number(match['year2'])}"  # 2022—2023年度
+    if match["relyear"]:
+        relative = _fill(words[match["relyear"]][1], article.year, article)
+        year = int(relative) if relative else None
+        if relative is None:
+            return None
+    elif year is None:
+        year = article.year
+    reading = _part(match, year, article)
+    if reading is None:
+        return None
+    if match["until"]:
+        reading = reading.split("/")[-1]
+        if len(reading) == 4:
+            reading += "-12-31"
+        elif len(reading) == 7:
+            y, m = map(int, reading.split("-"))
+            reading += f"-{_month_end(y, m):02d}"
+    if match["since"]:
+        start = reading.split("/")[0]
+        if len(start) == 4:
+            start += "-01-01"
+        end = article.date.isoformat() if article.date else None
+        return f"{start}/{end}" if end else start
+    return reading
+
+
+def _part(match: regex.Match, year: int | None, article: ArticleDate) -> str | None:
+    if match["part"] or match["year_part"]:
+        word = match["part"] or "年" + match["year_part"]  # 2024年底 reads as 年底
+        return _fill(_words()[word][1], year, article)
+    if year is None:
+        return None
+    if match["first_months"]:
+        last = _number(match["first_months"]) or 12
+        return f"{year}-01-01/{year}-{last:02d}-{_month_end(year, last):02d}"
+    first = _number(match["m1"])
+    if first is None or not 1 <= first <= 12:
+        return f"{year}"
+    last = _number(match["m2"])
+    if last is not None and 1 <= last <= 12:
+        return f"{year}-{first:02d}-01/{year}-{last:02d}-{_month_end(year, last):02d}"
+    day = _number(match["day"])
+    if day is not None and 1 <= day <= _month_end(year, first):
+        return f"{year}-{first:02d}-{day:02d}"
+    if match["mpart"] in {"底", "末"}:
+        return f"{year}-{first:02d}-{_month_end(year, first):02d}"
+    return f"{year}-{first:02d}"
+
+
+CLAUSE_MARKS = "，,；;：:。！？!?\n"
+SENTENCE_MARKS = "。！？!?\n"
+
+
+def _opens_clause(text: str, period: Period) -> bool:
+    """`今年，…`, `截至目前` on its own line: a time set as the topic, not inside a phrase."""
+    before = text[max(0, period.start - 6) : period.start].rstrip(" \t\u3000")
+    if before.endswith(("在", "于")):  # 在去年…救援现场: still the topic
+        before = before[:-1]
+    return not before or before[-1] in CLAUSE_MARKS or before.endswith(("据统计", "其中"))
+
+
+def governing(
+    text: str, periods: list[Period], start: int, end: int, block_start: int
+) -> Period | None:
+    """The time that governs the mention at ``start:end``: one in its own clause; else the
+    nearest before it in its sentence; else the nearest one that opens a clause earlier in
+    its block (a paragraph, or a data box under its heading)."""
+    clause_start = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
+    clause_end = min((i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i >= 0),
+                     default=len(text))
+    sentence_start = max(text.rfind(c, 0, start) for c in SENTENCE_MARKS) + 1
+    in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
+    if in_clause:
+        return min(in_clause, key=lambda p: abs(p.start - start))
+    earlier = [p for p in periods if block_start <= p.start and p.end <= start]
+    in_sentence = [p for p in earlier if p.start >= sentence_start]
+    if in_sentence:
+        return in_sentence[-1]
+    topical = [p for p in earlier if _opens_clause(text, p)]
+    return topical[-1] if topical else None
