@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from . import filtering, layout, linking, periods, scanning, valuing
+from . import filtering, layout, linking, periods, places, repeats, scanning, valuing
 from .model import Quantity
 from .numerals import to_plain
 
@@ -44,12 +45,19 @@ def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
 
 def _with_context(text, found, article) -> list[Quantity]:
     time_expressions = periods.find_periods(text, article)
+    named_places = places.find_places(text)
+    region = places.article_region(named_places)
+    heading_place = places.title_place(text, named_places)
     blocks = layout.block_starts(text)
     results = []
     for candidate, reading, link in found:
         block = layout.block_start(blocks, candidate.start)
         period = periods.governing(
             text, time_expressions, candidate.start, candidate.end, block
+        )
+        place = (
+            places.governing(text, named_places, candidate.start, candidate.end, block)
+            or heading_place
         )
         results.append(
             Quantity(
@@ -66,6 +74,9 @@ def _with_context(text, found, article) -> list[Quantity]:
                 sentence=link.sentence,
                 period=period.text if period else None,
                 period_norm=period.norm if period else None,
+                place=place.text if place else None,
+                place_norm=places.resolve(place, region) if place else None,
             )
         )
-    return results
+    links = repeats.first_mentions(results)
+    return [replace(q, repeat_of=link) for q, link in zip(results, links, strict=True)]

