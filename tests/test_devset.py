@@ -29,6 +29,9 @@ FLOORS = {
     "entity_acc": 0.85,
     "subject_acc": 0.60,
     "fact_f1": 0.82,
+    # context (issue 4): the gold names a period for 110 mentions and a place for 170
+    "period_acc": 0.95,
+    "place_acc": 0.90,
 }
 TIMEOUT = 600  # seconds, per subprocess
 

@@ -198,7 +198,8 @@ def _inside_title(text: str, position: int) -> bool:
 
 def _opens_firm_name(text: str, end: int) -> bool:
     """辽宁绥四建设集团, 大连重工: a place that begins a firm's name is part of the name."""
-    rest = regex.match(r"[\p{Han}]{0,10}", text[end:]).group()
+    # 大众一汽发动机(大连)有限公司: the place in brackets belongs to the name around it
+    rest = regex.match(r"[)）]?[\p{Han}]{0,10}", text[end:]).group()
     return any(suffix in rest for suffix in _roles()["org_suffix"])
 
 

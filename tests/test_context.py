@@ -1,0 +1,252 @@
+"""Context of each statistic (issue 4): period, place, repeats, and `check`'s findings.
+
+Cases are taken from the sample articles (pinned by file and offset) and from edited
+copies of their paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsstats import extract
+from newsstats.consistency import check
+from newsstats.periods import article_date, find_periods
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def sample(name: str) -> str:
+    return next(SAMPLES.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def mention(name: str, start: int):
+    found = [q for q in extract(sample(name)) if q.start == start]
+    assert found, f"no mention at {start} in sample {name}"
+    return found[0]
+
+
+# (sample, offset, text, period, period_norm): every kind of period the samples hold
+SAMPLE_PERIODS = [
+    # a data box: its heading governs every item below it
+    ("001", 228, "705个", "截至2024年底", "2024-12-31"),
+    ("001", 249, "1.1万名", "截至2024年底", "2024-12-31"),
+    ("001", 275, "618项", "截至2024年底", "2024-12-31"),
+    ("003", 168, "3.9万个", "截至目前", None),
+    ("003", 210, "1.4万\n场次", "截至目前", None),
+    # the sentence opens with the time
+    ("000", 804, "60岁", "2024年深秋", "2024"),
+    ("001", 2035, "797家", "去年", None),
+    ("001", 1514, "85名", "1979年", "1979"),
+    ("001", 1530, "312名", "如今", None),
+    ("001", 1329, "3.9万个", "党纪学习教育开展以来", None),
+    ("002", 1047, "200余场", "2025年", "2025"),
+    # carried on from an earlier sentence of the paragraph, when it opens a clause
+    ("001", 1234, "1400余人", "一年来", None),
+    ("003", 1791, "2543.7万元", "去年", None),
+    ("004", 2112, "471家", "今年", "2022"),  # the paragraph breaks off mid-sentence
+    # in the mention's own clause, after it
+    ("002", 1935, "两家", "2025年", "2025"),
+    # the article's year comes from its subtitle: ——2022年全省工会工作综述
+    ("004", 3114, "134万余人次", "今年以来", "2022-01-01"),
+    ("004", 4041, "380万人", "2022—2023年度", "2022/2023"),
+    ("004", 2887, "500万元", "年初", "2022-01"),
+]
+
+
+@pytest.mark.parametrize(("name", "start", "text", "period", "norm"), SAMPLE_PERIODS)
+def test_sample_periods(name, start, text, period, norm):
+    q = mention(name, start)
+    assert (q.text, q.period, q.period_norm) == (text, period, norm)
+
+
+# mentions whose sentence and paragraph name no time, and an award year that governs
+# only its own sentence (评为2021年“大国工匠年度人物”)
+@pytest.mark.parametrize(("name", "start"), [("001", 306), ("004", 639), ("004", 1658)])
+def test_sample_without_period(name, start):
+    assert mention(name, start).period is None
+
+
+def test_award_year_governs_only_its_sentence():
+    assert mention("004", 1522).period == "今年"
+
+
+DATE = dt.date(2025, 7, 11)
+# (text, period, period_norm) with the article dated 2025-07-11
+RESOLVED = [
+    ("截至2024年底，全省有705个党支部。", "截至2024年底", "2024-12-31"),
+    ("2025年，全省开展活动200余场。", "2025年", "2025"),
+    ("7月11日，活动吸引4500余人。", "7月11日", "2025-07-11"),
+    ("今年以来，全省新增企业300家。", "今年以来", "2025-01-01/2025-07-11"),
+    ("去年，全省捐赠4400余万元。", "去年", "2024"),
+    ("前年全省捐赠300万元。", "前年", "2023"),
+    ("今年上半年，全省新增企业300家。", "今年上半年", "2025-01-01/2025-06-30"),
+    ("2025年一季度，全省新增企业300家。", "2025年一季度", "2025-01-01/2025-03-31"),
+    ("1至5月，全省新增企业300家。", "1至5月", "2025-01-01/2025-05-31"),
+    ("截至6月底，全省有企业300家。", "截至6月底", "2025-06-30"),
+    ("截至目前，全省有企业300家。", "截至目前", "2025-07-11"),
+    ("一年来，全省培训1400余人。", "一年来", "2024-07-11/2025-07-11"),
+    ("2022—2023年度，覆盖职工380万人。", "2022—2023年度", "2022/2023"),
+    ("当年他用半年熟背上千种零件代号。", "当年", None),
+]
+
+
+@pytest.mark.parametrize(("text", "period", "norm"), RESOLVED)
+def test_periods_resolved_against_the_article_date(text, period, norm):
+    q = extract(text, date=DATE)[-1]
+    assert (q.period, q.period_norm) == (period, norm)
+
+
+def test_relative_period_unresolved_without_a_date():
+    q = extract("今年，全省新增企业300家。")[0]
+    assert (q.period, q.period_norm) == ("今年", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "date"),
+    [
+        ("新疆地震造成4万余人受灾\n2008-3-22\n天山网讯", 2008, dt.date(2008, 3, 22)),
+        ("多哥发生交通事故\n2014年04月16日 02:31:52\n新华网", 2014, dt.date(2014, 4, 16)),
+        ("为辽宁凝聚职工力量\n\n——2022年全省工会工作综述\n", 2022, None),
+        ("没有日期的标题\n正文", None, None),
+    ],
+)
+def test_article_date_from_dateline_or_title(text, year, date):
+    found = article_date(text)
+    assert (found.year, found.date) == (year, date)
+
+
+def test_find_periods_needs_an_anchor():
+    assert find_periods("以来，截至，到了", article_date("")) == []
+
+
+# (sample, offset, place, place_norm)
+SAMPLE_PLACES = [
+    ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "辽宁省葫芦岛市建昌县"),
+    ("000", 882, "建昌县", "辽宁省葫芦岛市建昌县"),
+    ("000", 1361, "全省", "辽宁省"),  # 全省 resolves to the province the article is about
+    ("000", 960, "葫芦岛", "辽宁省葫芦岛市"),  # not 辽宁, which opens a firm's name
+    ("001", 66, "我省", "辽宁省"),
+    ("001", 306, "沈阳市", "辽宁省沈阳市"),
+    ("001", 433, "东港市", "辽宁省丹东市东港市"),  # from an earlier sentence of the paragraph
+    ("001", 2035, "葫芦岛市", "辽宁省葫芦岛市"),
+    ("004", 2431, "全市", "辽宁省大连市"),  # 全市 of 大连市总工会's paragraph
+]
+
+
+@pytest.mark.parametrize(("name", "start", "place", "norm"), SAMPLE_PLACES)
+def test_sample_places(name, start, place, norm):
+    q = mention(name, start)
+    assert (q.place, q.place_norm) == (place, norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("大众一汽发动机(大连)有限公司党委动员198名党员。", None),  # inside a firm's name
+        ("省委会同有关单位下发《辽宁省关爱服务新就业群体十一条措施》，惠及职工300人。", None),
+        ("推荐表彰全国五一劳动奖章42名。", None),  # a national title
+        ("5月的大连，一支16人的参观队伍来到展览馆。", "大连"),
+        ("沈阳市铁西区工人村街道中海社区有12名党员。", "沈阳市铁西区工人村街道中海社区"),
+    ],
+)
+def test_places_in_text(text, place):
+    assert extract(text)[-1].place == place
+
+
+def test_ambiguous_district_resolves_in_the_articles_province():
+    text = "沈阳市今年新建社区30个。铁西区新建社区12个。"
+    assert extract(text)[-1].place_norm == "辽宁省沈阳市铁西区"
+
+
+# (sample, offset of the restatement, offset of the first mention)
+SAMPLE_REPEATS = [
+    ("000", 2661, 1361),  # the data box restates 2543万元 as 2543万余元
+    ("000", 2697, 2232),  # 239家全省性行业协会商会, text and box
+    ("001", 1342, 66),  # 19.8万名党员
+    ("001", 1799, 275),  # 618项 科技成果 in the box, 618个科技成果转化 in the text
+    ("001", 1919, 82),  # 6261个爱心驿站
+    ("001", 1931, 94),  # 72个高速服务区司机之家
+    ("002", 1962, 1935),  # 两家协会
+]
+
+
+@pytest.mark.parametrize(("name", "start", "first"), SAMPLE_REPEATS)
+def test_sample_repeats(name, start, first):
+    found = extract(sample(name))
+    by_start = {q.start: i for i, q in enumerate(found)}
+    assert found[by_start[start]].repeat_of == by_start[first]
+
+
+def test_every_other_sample_mention_is_a_first_mention():
+    pinned = {(name, start) for name, start, _ in SAMPLE_REPEATS}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        for q in extract(path.read_text(encoding="utf-8")):
+            if q.repeat_of is not None:
+                assert (path.name[:3], q.start) in pinned, q
+
+
+def test_different_values_are_not_repeats():
+    found = extract("全省有党员19.8万名。全省有党员20万名。")
+    assert [q.repeat_of for q in found] == [None, None]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_no_false_alarm_on_the_samples(path):
+    text = path.read_text(encoding="utf-8")
+    assert check(text, extract(text)) == []
+
+
+TOTAL_PARAGRAPH = (
+    "全省行业协会商会累计向受灾地区捐赠款物2543万元,其中,捐赠资金1254万元,捐赠物资价值1289万元。"
+)
+
+
+BOX_ITEM = "全省行业协会商会向葫芦岛灾区捐赠款(物)\n\n2543万余元"
+
+
+def edited_sample(old: str, new: str) -> str:
+    """The sample's paragraph on donations and the data box item restating it, edited."""
+    text = sample("000")
+    assert TOTAL_PARAGRAPH in text and BOX_ITEM in text
+    excerpt = TOTAL_PARAGRAPH + "\n\n数据\n\n" + BOX_ITEM + "\n"
+    assert old in excerpt
+    return excerpt.replace(old, new)
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "first", "second"),
+    [
+        # a part changed: 1354 + 1289 is more than 2543
+        ("1254万元", "1354万元", "parts_total", "2543万元", "1289万元"),
+        # the total changed in text and box alike: 1254 + 1289 is not 2643
+        ("2543", "2643", "parts_total", "2643万元", "1289万元"),
+        # the data box restates the total with another figure
+        ("2543万余元", "2600万余元", "contradiction", "2543万元", "2600万余元"),
+    ],
+    ids=["part-changed", "total-changed", "restatement-changed"],
+)
+def test_edited_sample_gives_exactly_the_expected_finding(old, new, kind, first, second):
+    text = edited_sample(old, new)
+    findings = check(text, extract(text))
+    assert [(f.kind, f.first.text, f.second.text if f.second else None) for f in findings] == [
+        (kind, first, second)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省捐赠款物2543万元。省总结会上，全省捐赠款物2543万余元。",  # over agrees
+        "全省捐赠款物2543万元。省总结会上，全省捐赠款物2543.7万元。",  # rounded agrees
+        "捐赠款物2543万元，其中，捐赠资金1254万元。",  # a partial list
+    ],
+)
+def test_consistent_figures_raise_nothing(text):
+    assert check(text, extract(text)) == []
+
+
+def test_share_over_a_hundred_percent():
+    text = "全省新兴领域党组织占全部党组织的120%。"
+    assert [f.kind for f in check(text, extract(text))] == ["share_over_100"]
