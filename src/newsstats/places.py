@@ -103,9 +103,9 @@ def _roles() -> dict[str, set[str]]:
 
 
 @cache
-def _index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], re.Pattern]:
-    """A finder for characters that open a name, the name lengths by opening character, and
-    the pattern of sub-county units that may follow a name."""
+def _index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], re.Pattern, frozenset[str]]:
+    """A finder for characters that open a name, the name lengths by opening character, the
+    pattern of sub-county units that may follow a name, and every name."""
     roles = _roles()
     names = set(_divisions()[1]) | roles["province"] | roles["city"] | roles["country"]
     lengths: dict[str, set[int]] = {}
@@ -115,17 +115,15 @@ def _index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], re.Pattern]:
     openers = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
     subunit = lexicon.alternation(roles["subunit"])
     subunits = re.compile(rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:{subunit}))*")
-    return openers, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, subunits
+    by_opener = {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
+    return openers, by_opener, subunits, frozenset(names)
 
 
-def _known(word: str) -> bool:
-    roles = _roles()
-    return word in _divisions()[1] or any(word in roles[r] for r in ("province", "city", "country"))
-
-
-def _longest_name(text: str, position: int, lengths: dict[str, tuple[int, ...]]) -> int:
+def _longest_name(
+    text: str, position: int, lengths: dict[str, tuple[int, ...]], names: frozenset[str]
+) -> int:
     for length in lengths.get(text[position], ()) if position < len(text) else ():
-        if _known(text[position : position + length]):
+        if text[position : position + length] in names:
             return length
     return 0
 
@@ -134,7 +132,7 @@ def find_places(text: str) -> list[Place]:
     """Every place named in the text: 沈阳市铁西区工人村街道中海社区 is one place."""
     roles = _roles()
     by_name = _divisions()[1]
-    openers, lengths, subunits = _index()
+    openers, lengths, subunits, names = _index()
     places: list[Place] = []
     end = 0
     for opener in openers.finditer(text):
@@ -142,7 +140,7 @@ def find_places(text: str) -> list[Place]:
         if start < end:
             continue
         words, end = [], start
-        while length := _longest_name(text, end, lengths):
+        while length := _longest_name(text, end, lengths, names):
             words.append(text[end : end + length])
             end += length
         if not words:
