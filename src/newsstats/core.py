@@ -25,6 +25,7 @@ def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
     if not valued:
         return []
     excluded = filtering.exclusions(text)
+    marks = layout.Marks(text)
     found: list[tuple[scanning.Candidate, valuing.Valued, linking.Link]] = []
     for i, (candidate, reading) in enumerate(valued):
         neighbours = (
@@ -34,16 +35,16 @@ def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
         if not filtering.is_statistic(candidate, reading, text, excluded, neighbours):
             continue
         floor = neighbours[0].end if neighbours[0] else 0
-        link = linking.link(text, candidate, reading, floor)
+        link = linking.link(text, candidate, reading, marks, floor)
         if link.entity is None and found and found[-1][0].end == candidate.start:
             # 受灾人口20480户44365人: figures glued together count the same thing
             previous = found[-1][2]
             link = linking.Link(previous.entity, previous.subject or link.subject, link.sentence)
         found.append((candidate, reading, link))
-    return _with_context(text, found, periods.article_date(text, date))
+    return _with_context(text, marks, found, periods.article_date(text, date))
 
 
-def _with_context(text, found, article) -> list[Quantity]:
+def _with_context(text, marks, found, article) -> list[Quantity]:
     time_expressions = periods.find_periods(text, article)
     named_places = places.find_places(text)
     region = places.article_region(named_places)
@@ -53,10 +54,10 @@ def _with_context(text, found, article) -> list[Quantity]:
     for candidate, reading, link in found:
         block = layout.block_start(blocks, candidate.start)
         period = periods.governing(
-            text, time_expressions, candidate.start, candidate.end, block
+            text, marks, time_expressions, candidate.start, candidate.end, block
         )
         place = (
-            places.governing(text, named_places, candidate.start, candidate.end, block)
+            places.governing(marks, named_places, candidate.start, candidate.end, block)
             or heading_place
         )
         results.append(

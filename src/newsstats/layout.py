@@ -8,6 +8,7 @@ form one block, so the box's heading governs every item below it.
 from __future__ import annotations
 
 import bisect
+import re
 
 SENTENCE_FINAL = "。！？!?…；;"
 CLOSING_QUOTES = "”』」’\""
@@ -44,3 +45,36 @@ def _starts_block(previous: str, line: str) -> bool:
 
 def block_start(starts: list[int], position: int) -> int:
     return starts[bisect.bisect_right(starts, position) - 1]
+
+
+SENTENCE_MARKS = "。！？!?\n"
+CLAUSE_MARKS = SENTENCE_MARKS + "，,；;：:"
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_MARKS) + "]")
+_CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
+
+
+class Marks:
+    """Where sentences and clauses end in one document, found once and looked up by
+    bisection: searching back from every mention for the nearest mark costs a scan of the
+    whole prefix when the mark is rare."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.sentence_marks = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+        self.clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+    @staticmethod
+    def _around(marks: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+        before = bisect.bisect_left(marks, start)
+        after = bisect.bisect_left(marks, end)
+        opening = marks[before - 1] + 1 if before else 0
+        closing = marks[after] if after < len(marks) else length
+        return opening, closing
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around ``start:end``: from after the mark before it to its closing
+        mark (exclusive)."""
+        return self._around(self.sentence_marks, start, end, self.length)
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        return self._around(self.clause_marks, start, end, self.length)

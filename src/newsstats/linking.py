@@ -14,11 +14,11 @@ from functools import cache, lru_cache
 import regex
 
 from . import lexicon
+from .layout import Marks
 from .scanning import Candidate
 from .valuing import Valued
 
-SENTENCE_END = "。！？!?\n"
-CLAUSE_END = SENTENCE_END + "，,；;：:"
+CLAUSE_END = "。！？!?\n，,；;：:"
 WINDOW = 24  # characters of context tagged on each side: enough for a phrase, cheap to tag
 QUOTES = "“”‘’\"'《》「」『』"
 OPEN_BRACKETS, CLOSE_BRACKETS = "(（[【", ")）]】"
@@ -75,11 +75,9 @@ class Context:
     clause_end: int
 
 
-def context(text: str, start: int, end: int) -> Context:
-    sentence_start = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
-    clause_start = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
-    sentence_end = _find_first(text, SENTENCE_END, end)
-    clause_end = _find_first(text, CLAUSE_END, end)
+def context(marks: Marks, start: int, end: int) -> Context:
+    sentence_start, sentence_end = marks.sentence(start, end)
+    clause_start, clause_end = marks.clause(start, end)
     return Context(sentence_start, sentence_end, clause_start, clause_end)
 
 
@@ -291,10 +289,12 @@ class Link:
     sentence: str
 
 
-def link(text: str, candidate: Candidate, valued: Valued, floor: int = 0) -> Link:
+def link(
+    text: str, candidate: Candidate, valued: Valued, marks: Marks, floor: int = 0
+) -> Link:
     """Entity, subject and sentence of a mention; ``floor``: where the previous mention ends."""
     roles = _words()
-    ctx = context(text, candidate.start, candidate.end)
+    ctx = context(marks, candidate.start, candidate.end)
     box = data_box_label(text, candidate)
     if box is not None:
         label_start, label = box
@@ -334,7 +334,7 @@ def link(text: str, candidate: Candidate, valued: Valued, floor: int = 0) -> Lin
         entity = verb_phrase_after(right)
     if entity is None:
         entity = phrase_before(left)
-    subject = subject or _subject(text, ctx, candidate, entity)
+    subject = subject or _subject(text, marks, ctx, candidate, entity)
     return Link(entity, subject, sentence)
 
 
@@ -349,7 +349,9 @@ def _is_actor(phrase: str) -> bool:
     return any(phrase.endswith(head) for head in roles.get("actor_head", ()))
 
 
-def _subject(text: str, ctx: Context, candidate: Candidate, entity: str | None) -> str | None:
+def _subject(
+    text: str, marks: Marks, ctx: Context, candidate: Candidate, entity: str | None
+) -> str | None:
     """The leading noun phrase of the mention's clause, else the actor or event of an
     earlier clause of the same sentence."""
     clause_end = candidate.start
@@ -373,6 +375,5 @@ def _subject(text: str, ctx: Context, candidate: Candidate, entity: str | None) 
         if clause_start <= ctx.sentence_start:
             break
         clause_end = clause_start - 1
-        clause_start = max(text.rfind(c, 0, clause_end) for c in CLAUSE_END) + 1
-        clause_start = max(clause_start, ctx.sentence_start)
+        clause_start = max(marks.clause(clause_end, clause_end)[0], ctx.sentence_start)
     return None

@@ -16,6 +16,7 @@ import regex
 
 from . import lexicon
 from .filtering import TO, YEAR, D
+from .layout import CLAUSE_MARKS, Marks
 from .numerals import parse_number
 
 MONTH = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
@@ -201,10 +202,6 @@ def _part(match: regex.Match, year: int | None, article: ArticleDate) -> str | N
     return f"{year}-{first:02d}"
 
 
-CLAUSE_MARKS = "，,；;：:。！？!?\n"
-SENTENCE_MARKS = "。！？!?\n"
-
-
 def _opens_clause(text: str, period: Period) -> bool:
     """`今年，…`, `截至目前` on its own line: a time set as the topic, not inside a phrase."""
     before = text[max(0, period.start - 6) : period.start].rstrip(" \t\u3000")
@@ -214,15 +211,13 @@ def _opens_clause(text: str, period: Period) -> bool:
 
 
 def governing(
-    text: str, periods: list[Period], start: int, end: int, block_start: int
+    text: str, marks: Marks, periods: list[Period], start: int, end: int, block_start: int
 ) -> Period | None:
     """The time that governs the mention at ``start:end``: one in its own clause; else the
     nearest before it in its sentence; else the nearest one that opens a clause earlier in
     its block (a paragraph, or a data box under its heading)."""
-    clause_start = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
-    clause_end = min((i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i >= 0),
-                     default=len(text))
-    sentence_start = max(text.rfind(c, 0, start) for c in SENTENCE_MARKS) + 1
+    clause_start, clause_end = marks.clause(start, end)
+    sentence_start, _ = marks.sentence(start, end)
     in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
     if in_clause:
         return min(in_clause, key=lambda p: abs(p.start - start))
