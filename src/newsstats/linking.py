@@ -9,13 +9,14 @@ context windows around a mention, never the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from . import lexicon
 from .layout import Marks
 from .scanning import Candidate
+from .tagging import tag
 from .valuing import Valued
 
 CLAUSE_END = "。！？!?\n，,；;：:"
@@ -39,32 +40,6 @@ def _words() -> dict[str, set[str]]:
     for row in lexicon._rows("link_words.tsv"):
         roles.setdefault(row["role"], set()).add(row["word"])
     return roles
-
-
-@cache
-def _tagger():
-    """A private jieba tagger with our dictionary corrections; jieba's global one stays as is."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    tokenizer = jieba.Tokenizer()
-    for row in lexicon._rows("jieba_overrides.tsv"):
-        if row["flag"] == "-":
-            tokenizer.del_word(row["word"])
-        else:
-            tokenizer.add_word(row["word"], tag=row["flag"])
-    return jieba.posseg.POSTokenizer(tokenizer)
-
-
-@lru_cache(maxsize=4096)
-def tag(fragment: str) -> tuple[tuple[str, str], ...]:
-    # HMM off: jieba's new-word discovery is most of its cost; numbers it then leaves
-    # untagged (x, eng) are tagged m here, as the HMM would have
-    return tuple(
-        (p.word, "m" if NUMBER_TOKEN.fullmatch(p.word) else p.flag)
-        for p in _tagger().lcut(fragment, HMM=False)
-    )
 
 
 @dataclass(frozen=True)
