@@ -94,7 +94,7 @@ def _lexicon() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
     return tags, endings
 
 
-def _segment_han(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]]):
+def _backward(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]]) -> list[str]:
     """Backward maximum matching: the longest dictionary word ending at each point."""
     words = []
     end = len(run)
@@ -104,11 +104,38 @@ def _segment_han(run: str, tags: dict[str, str], endings: dict[str, tuple[int, .
                 break
         else:
             length = 1
-        word = run[end - length : end]
-        words.append((word, tags.get(word, "x")))
+        words.append(run[end - length : end])
         end -= length
     words.reverse()
     return words
+
+
+def _forward(run: str, tags: dict[str, str]) -> list[str]:
+    """Forward maximum matching: the longest dictionary word starting at each point."""
+    words = []
+    start = 0
+    while start < len(run):
+        for length in range(min(LONGEST_WORD, len(run) - start), 1, -1):
+            if run[start : start + length] in tags:
+                break
+        else:
+            length = 1
+        words.append(run[start : start + length])
+        start += length
+    return words
+
+
+def _segment_han(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]]):
+    """Both directions of maximum matching, keeping the reading with fewer words, then
+    fewer single characters (科技成果/在 against 科技/成/果在), else the backward one."""
+    backward = _backward(run, tags, endings)
+    if len(run) > 2:
+        forward = _forward(run, tags)
+        def cost(words: list[str]) -> tuple[int, int]:
+            return len(words), sum(len(w) == 1 for w in words)
+        if cost(forward) < cost(backward):
+            backward = forward
+    return [(word, tags.get(word, "x")) for word in backward]
 
 
 @lru_cache(maxsize=8192)
