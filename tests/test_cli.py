@@ -61,6 +61,18 @@ def invoke(*args: str | Path, stdin: bytes | None = None, env: dict[str, str] | 
     return runner.invoke(app, ["extract", *map(str, args)], input=stdin, env=env)
 
 
+SUMMARY = re.compile(
+    r"newsstats: \d+ articles? read, \d+ failed, \d+ mentions?, \d+\.\d s, \d+\.\d\d MB/s"
+)
+
+
+def problems(stderr: str) -> str:
+    """stderr without the summary line that must close it."""
+    *lines, summary = stderr.splitlines(keepends=True)
+    assert SUMMARY.fullmatch(summary.rstrip("\n")), summary
+    return "".join(lines)
+
+
 def csv_rows(output: str) -> list[dict[str, str]]:
     reader = csv.DictReader(io.StringIO(output))
     assert tuple(reader.fieldnames or ()) == COLUMNS
@@ -230,7 +242,7 @@ def test_missing_file_is_reported_once_and_the_rest_still_written(
     after = write(tmp_path / "b.txt", "2")
     result = invoke(before, missing, after)
     assert result.exit_code == 1
-    assert result.stderr == f"newsstats: {missing}: No such file or directory\n"
+    assert problems(result.stderr) == f"newsstats: {missing}: No such file or directory\n"
     assert [row["file"] for row in csv_rows(result.stdout)] == [str(before), str(after)]
 
 
@@ -240,7 +252,7 @@ def test_unreadable_file_is_reported(fake_engine: None, tmp_path: Path) -> None:
     secret.chmod(0)
     result = invoke(secret)
     assert result.exit_code == 1
-    assert result.stderr == f"newsstats: {secret}: Permission denied\n"
+    assert problems(result.stderr) == f"newsstats: {secret}: Permission denied\n"
 
 
 def test_undecodable_file_under_forced_utf8(fake_engine: None, tmp_path: Path) -> None:
@@ -248,7 +260,7 @@ def test_undecodable_file_under_forced_utf8(fake_engine: None, tmp_path: Path) -
     good = write(tmp_path / "good.txt", "3")
     result = invoke("--encoding", "utf-8", legacy, good)
     assert result.exit_code == 1
-    [line] = result.stderr.splitlines()
+    [line] = problems(result.stderr).splitlines()
     assert line.startswith(f"newsstats: {legacy}: cannot decode as utf-8")
     assert [row["file"] for row in csv_rows(result.stdout)] == [str(good)]
 
@@ -274,7 +286,7 @@ def test_engine_failure_is_an_internal_error_for_that_file_only(
     good = write(tmp_path / "good.txt", "2")
     result = invoke(bad, good)
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert problems(result.stderr) == (
         f"newsstats: {bad}: internal error: RuntimeError: boom with a second line\n"
     )
     assert [row["file"] for row in csv_rows(result.stdout)] == [str(good)]
@@ -392,7 +404,8 @@ def test_missing_file_stderr_from_the_installed_script(tmp_path: Path) -> None:
         [NEWSSTATS, "extract", missing], capture_output=True, text=True, check=False
     )
     assert result.returncode == 1
-    assert result.stderr == f"newsstats: {missing}: No such file or directory\n"
+    assert problems(result.stderr) == f"newsstats: {missing}: No such file or directory\n"
+    assert "0 articles read, 1 failed, 0 mentions" in result.stderr
     assert result.stdout == ",".join(COLUMNS) + "\n"
 
 

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import os
+import signal
 import sys
-from collections.abc import Iterable
-from contextlib import AbstractContextManager, closing, nullcontext
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 
 from . import __version__
+from .archive import Result, Runner, default_jobs
 from .output import Writer, make_writer
-from .reading import Document, InputError, read_inputs
+from .progress import Bar, Tally
+from .reading import ReadOptions, input_size
+from .reading import tasks as read_tasks
 
 
 class OutputFormat(str, Enum):
@@ -74,7 +81,10 @@ def extract(
         list[str],
         typer.Argument(
             metavar="PATH",
-            help="Text files, folders (every *.txt below them) or - for stdin.",
+            help=(
+                "Files, folders or - for stdin. A folder means every *.txt and *.jsonl below "
+                "it (also .gz, .bz2, .xz), sorted; *.jsonl files hold one article a line."
+            ),
             show_default=False,
         ),
     ],
@@ -103,49 +113,175 @@ def extract(
             help="Decode inputs with this encoding instead of guessing UTF-8 or GB18030.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes. Default: the number of CPUs. 1 runs in this process.",
+            show_default=False,
+        ),
+    ] = None,
+    patterns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            metavar="PATTERN",
+            help="Choose the files below a folder, e.g. '*.txt.gz' or '2024/*.jsonl'; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    jsonl_text: Annotated[
+        str,
+        typer.Option("--jsonl-text", metavar="FIELD", help="JSONL field holding the article."),
+    ] = "text",
+    jsonl_id: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl-id",
+            metavar="FIELD",
+            help="JSONL field naming the article: file column ARCHIVE#ID. Default: #LINE.",
+            show_default=False,
+        ),
+    ] = None,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors",
+            metavar="FILE",
+            help="Also list every failed input here (tab-separated: file, reason).",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no summary line; errors only."),
+    ] = False,
 ) -> None:
     """Write one row per statistic found in each input."""
     chosen_format = _choose_format(output_format, output, excel)
+    options = ReadOptions(encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id)
+    tally = Tally()
+    # The bar only where someone watches stderr and the rows are not drawn on the same screen.
+    watched = not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    size = partial(input_size, paths, patterns) if watched else None
     try:
-        with _open_output(output) as stream:
+        with _open_error_log(errors) as error_log, _open_output(output) as stream:
             writer = make_writer(chosen_format.value, stream, excel=excel)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
-                all_ok = _write_quantities(read_inputs(paths, encoding), writer)
+                tasks = read_tasks(paths, patterns)
+                with Runner(tasks, options, jobs or default_jobs()) as runner, Bar(size) as bar:
+                    for result in runner:
+                        with _interrupt_deferred():
+                            _write_result(result, writer, error_log, tally)
+                        bar.advance(result.stored, tally)
+    except KeyboardInterrupt:
+        _report("interrupted", "the output so far is complete")
+        if not quiet:
+            _summarise(tally)
+        raise typer.Exit(130) from None
     except BrokenPipeError:
         # The reader went away (e.g. `| head`). As the Python docs advise, point stdout at
         # devnull so the interpreter's final flush cannot raise a second, noisy error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
+    except _DestinationError as error:
+        # A destination failed (cannot create the -o file, disk full): nothing more can go out.
+        _report(error.name, error.reason)
+        raise typer.Exit(1) from None
     except OSError as error:
-        # The destination failed (cannot create the -o file, disk full): nothing more can go out.
         _report(str(output) if output else "<stdout>", error.strerror or str(error))
         raise typer.Exit(1) from None
-    if not all_ok:
+    if not quiet:
+        _summarise(tally)
+    if tally.failed:
         raise typer.Exit(1)
 
 
-def _write_quantities(items: Iterable[Document | InputError], writer: Writer) -> bool:
-    """Extract and write each input as it arrives; False if any input had to be skipped."""
-    # Imported here because the engine loads jieba, which --help and usage errors never need.
-    from . import core
-
-    all_ok = True
-    for item in items:
-        if isinstance(item, InputError):
-            _report(item.name, item.reason)
-            all_ok = False
+def _write_result(result: Result, writer: Writer, error_log: ErrorLog, tally: Tally) -> None:
+    """Write one task's rows, or report its failures; every article is flushed whole."""
+    for article in result.articles:
+        if article.error is not None:
+            _report(article.name, article.error)
+            error_log.add(article.name, article.error)
+            tally.failed += 1
             continue
-        try:
-            quantities = core.extract(item.text)
-        except Exception as error:  # one article must not sink the whole run
-            _report(item.name, f"internal error: {type(error).__name__}: {error}")
-            all_ok = False
-            continue
-        for quantity in quantities:
-            writer.write(item.name, quantity)
+        for quantity in article.quantities:
+            writer.write(article.name, quantity)
         writer.flush()
-    return all_ok
+        tally.read += 1
+        tally.mentions += len(article.quantities)
+        tally.text_bytes += article.size
+
+
+@contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """Let a Ctrl-C wait until one task's rows are written, so output holds whole articles.
+
+    A second Ctrl-C does not wait.  Where SIGINT is not Python's (ignored, or a thread), the
+    rows are simply written.
+    """
+    main = threading.current_thread() is threading.main_thread()
+    if not main or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    received: list[int] = []
+
+    def defer(signum: int, frame: object) -> None:
+        if received:
+            raise KeyboardInterrupt
+        received.append(signum)
+
+    signal.signal(signal.SIGINT, defer)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if received:
+        raise KeyboardInterrupt
+
+
+class _DestinationError(Exception):
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(name, reason)
+        self.name, self.reason = name, reason
+
+
+class ErrorLog:
+    """The --errors file: one tab-separated line per failure, flushed as it happens."""
+
+    def __init__(self, stream: TextIO | None, name: str = "") -> None:
+        self._stream, self._name = stream, name
+        if stream is not None:
+            self._csv = csv.writer(stream, dialect="excel-tab", lineterminator="\n")
+            self._write(("file", "reason"))
+
+    def add(self, name: str, reason: str) -> None:
+        if self._stream is not None:
+            self._write((name, " ".join(reason.split())))
+
+    def _write(self, cells: tuple[str, str]) -> None:
+        try:
+            self._csv.writerow(cells)
+            assert self._stream is not None
+            self._stream.flush()
+        except OSError as error:
+            raise _DestinationError(self._name, error.strerror or str(error)) from None
+
+
+@contextmanager
+def _open_error_log(path: Path | None) -> Iterator[ErrorLog]:
+    if path is None:
+        yield ErrorLog(None)
+        return
+    try:
+        stream = path.open("w", encoding="utf-8", newline="", errors="backslashreplace")
+    except OSError as error:
+        raise _DestinationError(str(path), error.strerror or str(error)) from None
+    with stream:
+        yield ErrorLog(stream, str(path))
 
 
 def _choose_format(
@@ -169,6 +305,11 @@ def _open_output(output: Path | None) -> AbstractContextManager[TextIO]:
         sys.stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
         return nullcontext(sys.stdout)
     return output.open("w", encoding="utf-8", newline="", errors="backslashreplace")
+
+
+def _summarise(tally: Tally) -> None:
+    sys.stderr.write(f"newsstats: {tally.summary()}\n")
+    sys.stderr.flush()
 
 
 def _report(name: str, reason: str) -> None:

@@ -1,21 +1,50 @@
-"""Turn command-line PATH arguments into a stream of decoded documents.
+"""Turn command-line PATH arguments into tasks, and tasks into decoded articles.
 
-Each argument expands to one or more sources (a name plus a way to load its bytes); every
-source is then loaded and decoded on its own, so one bad file becomes an ``InputError`` item
-in the stream instead of stopping the run.  Archive formats or parallel decoding can slot in
-by adding source kinds to ``_sources`` or by consuming sources in a pool.
+Reading happens in two halves so that a process pool can share it out:
+
+* ``tasks(paths)`` runs in the parent.  It expands each argument, lazily and in order, into
+  small picklable tasks: a file to read (``FileTask``: plain text or ``.gz``/``.bz2``/``.xz``),
+  standard input (``StdinTask``), or a block of lines of a JSONL archive (``JsonlBlock``).
+  A path that cannot even be expanded becomes an ``InputError`` in the stream.
+* ``articles(task, options)`` runs wherever the task is processed (a worker).  It loads and
+  decodes the task's text and yields one ``Document`` per article, or an ``InputError`` for a
+  file that cannot be read or decoded, or a JSONL line that is broken.
+
+Workers read files themselves, so a file's text crosses no pipe; a JSONL archive is read once
+by the parent (it must find the line boundaries and count lines) and its blocks go to the
+workers as raw bytes.  Nothing here holds more than one block or one folder listing at a time.
 """
 
 from __future__ import annotations
 
+import bz2
+import gzip
+import json
+import lzma
+import os
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import IO
 
 STDIN = "-"
 # GB18030 is a superset of GBK and GB2312, so one fallback covers mainland legacy encodings.
 FALLBACK_ENCODING = "gb18030"
+COMPRESSED = (".gz", ".bz2", ".xz")
+JSONL = (".jsonl", ".ndjson")
+# What a folder expands to when no --glob is given: text and JSONL, compressed or not.
+DEFAULT_PATTERNS = tuple(
+    f"*{kind}{packing}" for kind in (".txt", *JSONL) for packing in ("", *COMPRESSED)
+)
+# A JSONL task is at least one line and about this many bytes: big enough that the pipe and
+# pickling cost nothing next to extraction, small enough to share a modest archive evenly
+# among the workers and to move the progress bar smoothly.
+BLOCK_BYTES = 64 * 1024
+# What reading a stored file can raise: OSError (unreadable, not gzip/bz2 data), EOFError
+# (a truncated archive), and the decompressors' own errors.
+READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
 
 
 @dataclass(frozen=True)
@@ -30,16 +59,209 @@ class InputError:
     reason: str
 
 
-Source = tuple[str, Callable[[], bytes]]
+@dataclass(frozen=True)
+class ReadOptions:
+    encoding: str | None = None
+    jsonl_text: str = "text"
+    jsonl_id: str | None = None
 
 
-def read_inputs(
-    paths: Iterable[str], encoding: str | None = None
-) -> Iterator[Document | InputError]:
-    """Yield one item per input file, in argument order; folders expand to sorted ``*.txt``."""
+@dataclass(frozen=True)
+class FileTask:
+    """One article in a file, read (and decompressed) by whoever processes the task."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class StdinTask:
+    data: bytes
+    name: str = STDIN
+
+
+@dataclass(frozen=True)
+class JsonlBlock:
+    """Consecutive lines of a JSONL archive; ``first_line`` is the 1-based number of the first."""
+
+    name: str
+    first_line: int
+    data: bytes
+    size: int  # bytes of the archive as stored (compressed if it is) that this block covers
+
+
+Task = FileTask | StdinTask | JsonlBlock
+
+
+# --- the parent's half: arguments to tasks ---------------------------------------------------
+
+
+def tasks(
+    paths: Iterable[str], patterns: Iterable[str] | None = None, block_bytes: int | None = None
+) -> Iterator[Task | InputError]:
+    """Tasks for every input, in argument order; folders expand to their matching files, sorted.
+
+    ``patterns`` (default ``DEFAULT_PATTERNS``) choose the files below a folder; a file named
+    on the command line is always read, whatever its name.
+    """
+    chosen = tuple(patterns or DEFAULT_PATTERNS)
+    block_bytes = block_bytes or BLOCK_BYTES
     for path in paths:
-        for name, load in _sources(path):
-            yield _read_source(name, load, encoding)
+        if path == STDIN:
+            try:
+                yield StdinTask(sys.stdin.buffer.read())
+            except OSError as error:
+                yield InputError(STDIN, _reason(error))
+        elif os.path.isdir(path):
+            for name in walk(path, chosen):
+                if isinstance(name, InputError):
+                    yield name
+                else:
+                    yield from _file_tasks(name, block_bytes)
+        else:
+            yield from _file_tasks(path, block_bytes)
+
+
+def walk(folder: str, patterns: tuple[str, ...]) -> Iterator[str | InputError]:
+    """Files below ``folder`` matching any pattern, in the order of ``sorted(Path.rglob())``.
+
+    A depth-first walk that sorts one folder's entries at a time, so memory grows with the
+    largest folder, not with the whole tree.  Symlinked folders are not followed (as rglob);
+    a folder that cannot be listed is an ``InputError`` rather than silently left out.
+    """
+    root = Path(folder)  # normalised as rglob's results are: no "./", no doubled "/"
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(directory: str) -> InputError | None:
+        try:
+            with os.scandir(directory) as entries:
+                stack.append(iter(sorted(entries, key=lambda entry: entry.name)))
+        except OSError as error:
+            return InputError(directory, _reason(error))
+        return None
+
+    problem = enter(str(root))
+    if problem:
+        yield problem
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+            is_file = not is_dir and entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            problem = enter(entry.path)
+            if problem:
+                yield problem
+        elif is_file:
+            relative = PurePath(entry.path).relative_to(root)
+            if any(relative.match(pattern) for pattern in patterns):
+                yield entry.path
+
+
+def input_size(paths: Iterable[str], patterns: Iterable[str] | None = None) -> int | None:
+    """Bytes on disk of every input, for a progress bar's ETA; None if stdin is among them."""
+    chosen = tuple(patterns or DEFAULT_PATTERNS)
+    total = 0
+    for path in paths:
+        if path == STDIN:
+            return None
+        names = walk(path, chosen) if os.path.isdir(path) else (path,)
+        for name in names:
+            if isinstance(name, InputError):
+                continue
+            try:
+                total += os.stat(name).st_size
+            except OSError:
+                pass
+    return total
+
+
+def is_jsonl(name: str) -> bool:
+    return _unpacked(name).lower().endswith(JSONL)
+
+
+def _unpacked(name: str) -> str:
+    """The name without a compression suffix: ``a.jsonl.gz`` -> ``a.jsonl``."""
+    base, extension = os.path.splitext(name)
+    return base if extension.lower() in COMPRESSED else name
+
+
+def _file_tasks(name: str, block_bytes: int) -> Iterator[Task | InputError]:
+    if not is_jsonl(name):
+        yield FileTask(name)
+        return
+    try:
+        with open(name, "rb") as raw:
+            yield from _jsonl_blocks(name, raw, block_bytes)
+    except READ_ERRORS as error:
+        # unreadable, or the compressed stream is broken part-way through (the lines before
+        # the break have been yielded)
+        yield InputError(name, _reason(error))
+
+
+def _jsonl_blocks(name: str, raw: IO[bytes], block_bytes: int) -> Iterator[JsonlBlock]:
+    stream = _decompressor(name, raw)
+    lines: list[bytes] = []
+    held = 0
+    first_line = line_number = 1
+    position = 0  # where in the stored archive the current block starts
+
+    def block() -> JsonlBlock:
+        nonlocal position
+        end = raw.tell()
+        done = JsonlBlock(name, first_line, b"".join(lines), end - position)
+        position = end
+        return done
+
+    try:
+        for line in stream:
+            lines.append(line)
+            held += len(line)
+            line_number += 1
+            if held >= block_bytes:
+                yield block()
+                lines, held, first_line = [], 0, line_number
+    except READ_ERRORS:
+        # the stream broke part-way: the lines read before the break are still articles
+        if lines:
+            yield block()
+        raise
+    if lines:
+        yield block()
+
+
+# --- the worker's half: tasks to articles ----------------------------------------------------
+
+
+def articles(task: Task | InputError, options: ReadOptions) -> Iterator[Document | InputError]:
+    """The articles of one task, in order; problems become ``InputError`` items."""
+    if isinstance(task, InputError):
+        yield task
+    elif isinstance(task, JsonlBlock):
+        yield from _block_articles(task, options)
+    else:
+        load: Callable[[], bytes] = (
+            (lambda: task.data) if isinstance(task, StdinTask) else lambda: _read(task.name)
+        )
+        yield _document(task.name, load, options.encoding)
+
+
+def stored_size(task: Task | InputError) -> int:
+    """Bytes the task covers as stored, for the progress bar (0 where it cannot be known)."""
+    if isinstance(task, JsonlBlock):
+        return task.size
+    if isinstance(task, StdinTask):
+        return len(task.data)
+    if isinstance(task, FileTask):
+        try:
+            return os.stat(task.name).st_size
+        except OSError:
+            return 0
+    return 0
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -55,28 +277,73 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _sources(path: str) -> Iterator[Source]:
-    if path == STDIN:
-        yield STDIN, sys.stdin.buffer.read
-        return
-    candidate = Path(path)
-    if candidate.is_dir():
-        for file in sorted(candidate.rglob("*.txt")):
-            if file.is_file():
-                yield str(file), file.read_bytes
-    else:
-        yield path, candidate.read_bytes
+def _read(name: str) -> bytes:
+    with open(name, "rb") as raw:
+        return _decompressor(name, raw).read()
 
 
-def _read_source(
-    name: str, load: Callable[[], bytes], encoding: str | None
-) -> Document | InputError:
+def _decompressor(name: str, raw: IO[bytes]) -> IO[bytes]:
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".gz":
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    if extension == ".bz2":
+        return bz2.BZ2File(raw, mode="rb")
+    if extension == ".xz":
+        return lzma.LZMAFile(raw, mode="rb")
+    return raw
+
+
+def _document(name: str, load: Callable[[], bytes], encoding: str | None) -> Document | InputError:
     try:
         data = load()
-    except OSError as error:
-        return InputError(name, error.strerror or str(error))
+    except READ_ERRORS as error:
+        return InputError(name, _reason(error))
     try:
         return Document(name, decode(data, encoding))
     except UnicodeDecodeError as error:
-        tried = encoding or f"utf-8 or {FALLBACK_ENCODING}"
-        return InputError(name, f"cannot decode as {tried} (byte offset {error.start})")
+        return InputError(name, _undecodable(error, encoding))
+
+
+def _block_articles(block: JsonlBlock, options: ReadOptions) -> Iterator[Document | InputError]:
+    lines = block.data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline ending the last line
+    for number, line in enumerate(lines, block.first_line):
+        if line.strip():  # blank lines (often one at the end) are not articles
+            yield _jsonl_article(block.name, number, line, options)
+
+
+def _jsonl_article(archive: str, number: int, line: bytes, options: ReadOptions):
+    where = f"{archive}#{number}"
+    try:
+        record = json.loads(decode(line, options.encoding))
+    except UnicodeDecodeError as error:
+        return InputError(where, _undecodable(error, options.encoding))
+    except json.JSONDecodeError as error:
+        return InputError(where, f"not JSON: {error.msg} (column {error.colno})")
+    if not isinstance(record, dict):
+        return InputError(where, f"not a JSON object but {type(record).__name__}")
+    text = record.get(options.jsonl_text)
+    if text is None:
+        return InputError(where, f"no {options.jsonl_text!r} field")
+    if not isinstance(text, str):
+        return InputError(where, f"the {options.jsonl_text!r} field is not a string")
+    if options.jsonl_id is None:
+        return Document(where, text.removeprefix("\ufeff"))
+    identifier = record.get(options.jsonl_id)
+    if identifier is None or isinstance(identifier, (dict, list)):
+        return InputError(where, f"no {options.jsonl_id!r} field to name the article by")
+    return Document(f"{archive}#{identifier}", text.removeprefix("\ufeff"))
+
+
+def _undecodable(error: UnicodeDecodeError, encoding: str | None) -> str:
+    tried = encoding or f"utf-8 or {FALLBACK_ENCODING}"
+    return f"cannot decode as {tried} (byte offset {error.start})"
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    if isinstance(error, EOFError):
+        return f"truncated: {error}"
+    return str(error) or type(error).__name__
