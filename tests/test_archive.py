@@ -109,7 +109,7 @@ def test_failing_file_among_good_ones_with_several_jobs(fake_engine: None, tmp_p
 def test_a_worker_that_dies_fails_its_own_file_only(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def deadly_engine(text: str) -> list[Quantity]:
+    def deadly_engine(text: str, date: object = None) -> list[Quantity]:
         if text == "die":
             os._exit(3)  # as if killed: no exception, no result
         return digits_engine(text)
@@ -323,7 +323,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     slow = (
         "import sys, time; from newsstats import core, cli; "
         "from test_cli import digits_engine; "
-        "core.extract = lambda text: (time.sleep(0.05), digits_engine(text))[1]; "
+        "core.extract = lambda text, date=None: (time.sleep(0.05), digits_engine(text))[1]; "
         "sys.argv[1:] = ['extract', '-j', '2', *sys.argv[1:]]; cli.main()"
     )
     leader, follower = pty.openpty()
@@ -357,7 +357,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 def test_interrupt_in_process_leaves_whole_articles_and_exit_130(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def interrupted_engine(text: str) -> list[Quantity]:
+    def interrupted_engine(text: str, date: object = None) -> list[Quantity]:
         if text == "stop":
             raise KeyboardInterrupt
         return digits_engine(text)
@@ -389,7 +389,7 @@ def test_ctrl_c_mid_run_stops_the_workers_and_leaves_valid_output(
     slow = (
         "import sys, time; from newsstats import core, cli; "
         "from test_cli import digits_engine; "
-        "core.extract = lambda text: (time.sleep(0.05), digits_engine(text))[1]; "
+        "core.extract = lambda text, date=None: (time.sleep(0.05), digits_engine(text))[1]; "
         "sys.argv[1:] = ['extract', *sys.argv[1:]]; cli.main()"
     )
     process = subprocess.Popen(

@@ -32,7 +32,7 @@ DONATION = "辽宁绥四建设集团捐款100万元。"
 runner = CliRunner()
 
 
-def digits_engine(text: str) -> list[Quantity]:
+def digits_engine(text: str, date: object = None) -> list[Quantity]:
     """Stand-in engine: every run of ASCII digits is a count; the sentence is the whole text."""
     return [
         Quantity(
@@ -126,7 +126,7 @@ def test_json_with_no_rows_is_an_empty_array(fake_engine: None, tmp_path: Path) 
 def test_json_array_is_closed_when_the_run_stops_part_way(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def interrupted_engine(text: str) -> list[Quantity]:
+    def interrupted_engine(text: str, date: object = None) -> list[Quantity]:
         if text == "stop":
             raise KeyboardInterrupt
         return digits_engine(text)
@@ -276,7 +276,7 @@ def test_bytes_neither_utf8_nor_gb18030(fake_engine: None, tmp_path: Path) -> No
 def test_engine_failure_is_an_internal_error_for_that_file_only(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def fragile_engine(text: str) -> list[Quantity]:
+    def fragile_engine(text: str, date: object = None) -> list[Quantity]:
         if "boom" in text:
             raise RuntimeError("boom\nwith a second line")
         return digits_engine(text)
@@ -414,7 +414,8 @@ def test_closed_pipe_ends_quietly_whatever_the_engine_does() -> None:
     flood = (
         "import sys; from newsstats import core, cli; from newsstats.model import Quantity; "
         "q = Quantity(0, 1, '1', 1, None, '', 'count', 'exact', None, None, 'x' * 100); "
-        "core.extract = lambda text: [q] * 5000; sys.argv[1:] = ['extract', *sys.argv[1:]]; "
+        "core.extract = lambda text, date=None: [q] * 5000; "
+        "sys.argv[1:] = ['extract', *sys.argv[1:]]; "
         "cli.main()"
     )
     result = pipe_into_head(sys.executable, "-c", flood, SAMPLES)

@@ -20,7 +20,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ from .reading import Document, InputError, JsonlBlock, ReadOptions, Task, articl
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from .consistency import Finding
     from .model import Quantity
 
 
@@ -40,6 +41,7 @@ class Article:
     quantities: list[Quantity]
     error: str | None = None
     size: int = 0  # bytes of its text in UTF-8
+    findings: list[Finding] = field(default_factory=list)  # with ReadOptions.check
 
 
 @dataclass(frozen=True)
@@ -65,21 +67,23 @@ def process(task: Task | InputError, options: ReadOptions) -> Result:
         if isinstance(item, InputError):
             done.append(Article(item.name, [], item.reason))
         else:
-            done.append(_extract(item))
+            done.append(_extract(item, options))
     return Result(done, stored_size(task))
 
 
-def _extract(document: Document) -> Article:
-    # Imported on first use: the engine loads jieba, which a run of only bad files never needs.
-    from . import core
+def _extract(document: Document, options: ReadOptions) -> Article:
+    # Imported on first use: the engine loads its lexicons, which a run of only bad files
+    # never needs.
+    from . import consistency, core
 
     size = len(document.text.encode("utf-8", "surrogatepass"))
     try:
-        quantities = core.extract(document.text)
+        quantities = core.extract(document.text, date=options.date)
+        findings = consistency.check(document.text, quantities) if options.check else []
     except Exception as error:  # one article must not sink the whole run
         reason = f"internal error: {type(error).__name__}: {error}"
         return Article(document.name, [], reason, size)
-    return Article(document.name, quantities, None, size)
+    return Article(document.name, quantities, None, size, findings)
 
 
 class Runner:

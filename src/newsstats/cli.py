@@ -1,9 +1,12 @@
-"""Command line: ``newsstats extract PATH...`` writes one row per statistic found."""
+"""Command line: ``newsstats extract PATH...`` writes one row per statistic found;
+``newsstats check PATH...`` reports figures that cannot all be true."""
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
+import json
 import os
 import signal
 import sys
@@ -75,19 +78,97 @@ def root(
     """Extract every statistic from Chinese news text."""
 
 
+def _iso_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
+# Options that `extract` and `check` share: what to read and how.
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH",
+        help=(
+            "Files, folders or - for stdin. A folder means every *.txt and *.jsonl below "
+            "it (also .gz, .bz2, .xz), sorted; *.jsonl files hold one article a line."
+        ),
+        show_default=False,
+    ),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        callback=_known_encoding,
+        help="Decode inputs with this encoding instead of guessing UTF-8 or GB18030.",
+    ),
+]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes. Default: the number of CPUs. 1 runs in this process.",
+        show_default=False,
+    ),
+]
+Globs = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        metavar="PATTERN",
+        help="Choose the files below a folder, e.g. '*.txt.gz' or '2024/*.jsonl'; repeatable.",
+        show_default=False,
+    ),
+]
+JsonlText = Annotated[
+    str, typer.Option("--jsonl-text", metavar="FIELD", help="JSONL field holding the article.")
+]
+JsonlId = Annotated[
+    str | None,
+    typer.Option(
+        "--jsonl-id",
+        metavar="FIELD",
+        help="JSONL field naming the article: file column ARCHIVE#ID. Default: #LINE.",
+        show_default=False,
+    ),
+]
+Errors = Annotated[
+    Path | None,
+    typer.Option(
+        "--errors",
+        metavar="FILE",
+        help="Also list every failed input here (tab-separated: file, reason).",
+        show_default=False,
+    ),
+]
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No progress bar and no summary line; errors only."),
+]
+ArticleDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The articles' date, to resolve 今年, 去年, 目前. Default: each article's "
+        "dateline or title.",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def extract(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="PATH",
-            help=(
-                "Files, folders or - for stdin. A folder means every *.txt and *.jsonl below "
-                "it (also .gz, .bz2, .xz), sorted; *.jsonl files hold one article a line."
-            ),
-            show_default=False,
-        ),
-    ],
+    paths: Paths,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -97,71 +178,29 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
-    ] = None,
+    output: Output = None,
     excel: Annotated[
         bool,
         typer.Option("--excel", help="CSV for spreadsheets: UTF-8 BOM, formulas neutralised."),
     ] = False,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            callback=_known_encoding,
-            help="Decode inputs with this encoding instead of guessing UTF-8 or GB18030.",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes. Default: the number of CPUs. 1 runs in this process.",
-            show_default=False,
-        ),
-    ] = None,
-    patterns: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glob",
-            metavar="PATTERN",
-            help="Choose the files below a folder, e.g. '*.txt.gz' or '2024/*.jsonl'; repeatable.",
-            show_default=False,
-        ),
-    ] = None,
-    jsonl_text: Annotated[
-        str,
-        typer.Option("--jsonl-text", metavar="FIELD", help="JSONL field holding the article."),
-    ] = "text",
-    jsonl_id: Annotated[
-        str | None,
-        typer.Option(
-            "--jsonl-id",
-            metavar="FIELD",
-            help="JSONL field naming the article: file column ARCHIVE#ID. Default: #LINE.",
-            show_default=False,
-        ),
-    ] = None,
-    errors: Annotated[
-        Path | None,
-        typer.Option(
-            "--errors",
-            metavar="FILE",
-            help="Also list every failed input here (tab-separated: file, reason).",
-            show_default=False,
-        ),
-    ] = None,
-    quiet: Annotated[
+    encoding: Encoding = None,
+    jobs: Jobs = None,
+    patterns: Globs = None,
+    jsonl_text: JsonlText = "text",
+    jsonl_id: JsonlId = None,
+    errors: Errors = None,
+    quiet: Quiet = False,
+    date: ArticleDate = None,
+    unique: Annotated[
         bool,
-        typer.Option("--quiet", "-q", help="No progress bar and no summary line; errors only."),
+        typer.Option("--unique", help="First mentions only: leave out restated figures."),
     ] = False,
 ) -> None:
     """Write one row per statistic found in each input."""
     chosen_format = _choose_format(output_format, output, excel)
-    options = ReadOptions(encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id)
+    options = ReadOptions(
+        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date)
+    )
     tally = Tally()
     # The bar only where someone watches stderr and the rows are not drawn on the same screen.
     watched = not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
@@ -175,7 +214,7 @@ def extract(
                 with Runner(tasks, options, jobs or default_jobs()) as runner, Bar(size) as bar:
                     for result in runner:
                         with _interrupt_deferred():
-                            _write_result(result, writer, error_log, tally)
+                            _write_result(result, writer, error_log, tally, unique)
                         bar.advance(result.stored, tally)
     except KeyboardInterrupt:
         _report("interrupted", "the output so far is complete")
@@ -200,7 +239,91 @@ def extract(
         raise typer.Exit(1)
 
 
-def _write_result(result: Result, writer: Writer, error_log: ErrorLog, tally: Tally) -> None:
+class CheckFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command()
+def check(
+    paths: Paths,
+    output_format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Default: table on a terminal, else jsonl.", show_default=False
+        ),
+    ] = None,
+    output: Output = None,
+    encoding: Encoding = None,
+    jobs: Jobs = None,
+    patterns: Globs = None,
+    jsonl_text: JsonlText = "text",
+    jsonl_id: JsonlId = None,
+    date: ArticleDate = None,
+) -> None:
+    """Report figures in an article that cannot all be true: parts that do not add up to
+    their total, contradicting restatements, shares over 100%. Exit 1 when any is found."""
+    options = ReadOptions(
+        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
+        check=True,
+    )
+    if output_format is None:
+        terminal = output is None and sys.stdout.isatty()
+        output_format = CheckFormat.table if terminal else CheckFormat.jsonl
+    rows: list[dict[str, object]] = []
+    failed = 0
+    try:
+        with _open_output(output) as stream:
+            with Runner(read_tasks(paths, patterns), options, jobs or default_jobs()) as runner:
+                for result in runner:
+                    for article in result.articles:
+                        if article.error is not None:
+                            _report(article.name, article.error)
+                            failed += 1
+                        for finding in article.findings:
+                            rows.append(finding.row(article.name))
+                            if output_format is CheckFormat.jsonl:
+                                stream.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
+                                stream.flush()
+            if output_format is CheckFormat.table:
+                _findings_table(rows, stream)
+    except KeyboardInterrupt:
+        _report("interrupted", "the findings so far are written")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    if rows or failed:
+        raise typer.Exit(1)
+
+
+def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream)
+    if not rows:
+        console.print("no inconsistent figures found")
+        return
+    table = Table()
+    for column in ("file", "kind", "first", "second", "message"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        first = f"{row['first_start']}-{row['first_end']} {row['first_text']}"
+        second = (
+            f"{row['second_start']}-{row['second_end']} {row['second_text']}"
+            if row["second_text"] is not None
+            else ""
+        )
+        cells = (row["file"], row["kind"], first, second, row["message"])
+        table.add_row(*(Text(str(cell)) for cell in cells))
+    console.print(table)
+
+
+def _write_result(
+    result: Result, writer: Writer, error_log: ErrorLog, tally: Tally, unique: bool = False
+) -> None:
     """Write one task's rows, or report its failures; every article is flushed whole."""
     for article in result.articles:
         if article.error is not None:
@@ -209,7 +332,8 @@ def _write_result(result: Result, writer: Writer, error_log: ErrorLog, tally: Ta
             tally.failed += 1
             continue
         for quantity in article.quantities:
-            writer.write(article.name, quantity)
+            if not (unique and quantity.repeat_of is not None):
+                writer.write(article.name, quantity)
         writer.flush()
         tally.read += 1
         tally.mentions += len(article.quantities)

@@ -32,6 +32,21 @@ class Finding:
     first: Quantity
     second: Quantity | None
 
+    def row(self, file_name: str) -> dict[str, object]:
+        """The output record: both mentions by file and offsets."""
+        second = self.second
+        return {
+            "file": file_name,
+            "kind": self.kind,
+            "message": self.message,
+            "first_start": self.first.start,
+            "first_end": self.first.end,
+            "first_text": self.first.text,
+            "second_start": second.start if second else None,
+            "second_end": second.end if second else None,
+            "second_text": second.text if second else None,
+        }
+
 
 def resolution(q: Quantity) -> float:
     """The step of the last written digit: 2543万 → 10000, 2543.7万 → 1000, 80.2% → 0.1."""

@@ -18,6 +18,7 @@ workers as raw bytes.  Nothing here holds more than one block or one folder list
 from __future__ import annotations
 
 import bz2
+import datetime
 import gzip
 import json
 import lzma
@@ -61,9 +62,13 @@ class InputError:
 
 @dataclass(frozen=True)
 class ReadOptions:
+    """How to read the inputs, and what the worker that reads them does with each article."""
+
     encoding: str | None = None
     jsonl_text: str = "text"
     jsonl_id: str | None = None
+    date: datetime.date | None = None  # the articles' date, for 今年 and 目前
+    check: bool = False  # also look for inconsistent figures (`newsstats check`)
 
 
 @dataclass(frozen=True)
