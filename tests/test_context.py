@@ -250,3 +250,15 @@ def test_consistent_figures_raise_nothing(text):
 def test_share_over_a_hundred_percent():
     text = "全省新兴领域党组织占全部党组织的120%。"
     assert [f.kind for f in check(text, extract(text))] == ["share_over_100"]
+
+
+def test_a_compared_year_does_not_govern():
+    text = "2025年，全省新增企业300家，比上年增长5.0%。"
+    assert [q.period for q in extract(text)] == ["2025年", "2025年"]
+
+
+def test_a_yearly_report_reads_its_parts_of_a_year_in_the_reported_year():
+    bulletin = "中华人民共和国2025年国民经济和社会发展统计公报\n国家统计局2026年2月28日\n" \
+        "全年国内生产总值1401879亿元，比上年增长5.0%。"
+    q = extract(bulletin)[0]
+    assert (q.period, q.period_norm, q.place) == ("全年", "2025", "中华人民共和国")

@@ -24,6 +24,7 @@ DAY = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
 FULL_DATE = regex.compile(
     rf"(?P<y>[12]{D}{{3}})\s*(?:年|[-/.])\s*(?P<m>{D}{{1,2}})\s*(?:月|[-/.])\s*(?P<d>{D}{{1,2}})"
 )
+COMPARED = regex.compile(r"(?:比|较|相比|与|同比|环比)$")
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 # the clause opening `党纪学习教育开展以来`: an event the figures are counted from
 EVENT_SINCE = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n“”]{2,14}?以来")
@@ -34,6 +35,9 @@ TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+y?)?\}")
 class ArticleDate:
     year: int | None
     date: dt.date | None
+    # the year a title reports on (`中华人民共和国2025年…统计公报`, out in 2026): 全年 and
+    # 上半年 without a year of their own mean that year
+    reported_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -81,9 +85,11 @@ def _pattern() -> regex.Pattern:
 def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
     """The date to resolve 今年 and 目前 against: given, else the dateline's, else the
     title's year (`2022年全省工会工作综述`)."""
-    if given is not None:
-        return ArticleDate(given.year, given)
     head = [line for line in text[:600].splitlines() if line.strip()][:4]
+    titled = next((TITLE_YEAR.search(line) for line in head[:2] if TITLE_YEAR.search(line)), None)
+    reported = int(titled["y"]) if titled else None
+    if given is not None:
+        return ArticleDate(given.year, given, reported)
     for line in head:
         match = FULL_DATE.search(line)
         if match:
@@ -91,18 +97,16 @@ def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
                 date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 continue
-            return ArticleDate(date.year, date)
-    for line in head[:2]:
-        match = TITLE_YEAR.search(line)
-        if match:
-            return ArticleDate(int(match["y"]), None)
-    return ArticleDate(None, None)
+            return ArticleDate(date.year, date, reported)
+    return ArticleDate(reported, None, reported)
 
 
 def find_periods(text: str, article: ArticleDate) -> list[Period]:
     """Every time expression in the text, in order, with its ISO 8601 reading if any."""
     found = []
     for match in _pattern().finditer(text):
+        if COMPARED.search(text, max(0, match.start() - 3), match.start()):
+            continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
         found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
     for match in EVENT_SINCE.finditer(text):
         if not any(p.start <= match.start() < p.end for p in found):
@@ -159,7 +163,7 @@ def _normalise(match: regex.Match, article: ArticleDate) -> str | None:
         if relative is None:
             return None
     elif year is None:
-        year = article.year
+        year = article.reported_year or article.year
     reading = _part(match, year, article)
     if reading is None:
         return None
