@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,6 +66,7 @@ class Memory:
     """Peaks over a process and its descendants, sampled from /proc every 200 ms."""
 
     root: int
+    parent: int = 0  # VmHWM of the command's own process (the runner, without its workers)
     largest: int = 0  # highest VmHWM of any one process (kernel-tracked, exact)
     tree_rss: int = 0  # highest sum of VmRSS over the tree at one sample
     tree_pss: int = 0  # same with PSS: shared pages (forked workers) counted once
@@ -83,6 +85,8 @@ class Memory:
             for pid in tree:
                 status = _status(pid)
                 self.largest = max(self.largest, status.get("VmHWM", 0))
+                if pid == self.root:
+                    self.parent = max(self.parent, status.get("VmHWM", 0))
                 rss += status.get("VmRSS", 0)
                 pss += _pss(pid)
             self.tree_rss = max(self.tree_rss, rss)
@@ -146,13 +150,20 @@ def _pss(pid: int) -> int:
 @dataclass
 class Run:
     seconds: float
+    cpu: float  # user + system seconds of the command and every process it waited for
     memory: Memory
     stdout: str
     stderr: str
     returncode: int
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command: list[str], **kwargs) -> Run:
+    cpu = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs
@@ -162,7 +173,7 @@ def timed(command: list[str], **kwargs) -> Run:
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
     watcher.join(timeout=1)
-    return Run(seconds, memory, stdout, stderr, process.returncode)
+    return Run(seconds, _children_cpu() - cpu, memory, stdout, stderr, process.returncode)
 
 
 def newsstats_command() -> list[str]:
@@ -234,9 +245,17 @@ def has_jionlp(python: str) -> bool:
 
 
 def short_article(texts: list[str]) -> str:
-    """The shortest article of at least 200 characters with a figure in it."""
-    candidates = [t for t in texts if len(t) >= 200 and any(c.isdigit() for c in t)]
-    return min(candidates or texts, key=len)
+    """The shortest article of at least 200 characters with a statistic linked to an entity.
+
+    Linking is what needs jieba, so this times the whole start-up an article really costs
+    (an article whose figures are all dates would never load the dictionary).
+    """
+    from newsstats.core import extract
+
+    for text in sorted((t for t in texts if len(t) >= 200), key=len):
+        if any(quantity.entity for quantity in extract(text)):
+            return text
+    return min(texts, key=len)
 
 
 # --- report --------------------------------------------------------------------------------
@@ -294,6 +313,7 @@ def main() -> None:
     newsstats = newsstats_command()
     results: dict[str, tuple[float | None, str]] = {}
     memory: dict[str, Memory] = {}
+    cpu: dict[int, tuple[float, float]] = {}  # jobs: (wall, CPU seconds)
 
     def extract_run(jobs: int) -> float | None:
         out = scratch / f"out-{jobs}.csv"
@@ -306,8 +326,9 @@ def main() -> None:
         found = mentions_in(run.stderr)
         results[f"newsstats extract --jobs {jobs}"] = (
             rate,
-            f"{run.seconds:.1f} s, {found} mentions",
+            f"{run.seconds:.1f} s wall, {run.cpu:.1f} s CPU, {found} mentions",
         )
+        cpu[jobs] = (run.seconds, run.cpu)
         print(f"  newsstats --jobs {jobs}: {run.seconds:.1f} s", flush=True)
         return rate
 
@@ -366,9 +387,19 @@ def main() -> None:
             f"parallel efficiency on {cpus} CPUs: {many / (cpus * one):.0%} "
             f"({many / one:.2f}× the 1-job rate)"
         )
-    print("peak memory (largest process / whole run RSS / whole run PSS):")
+        (wall_1, cpu_1), (wall_n, cpu_n) = cpu[1], cpu[cpus]
+        # Busy CPUs over the run: below N with work left means the machine was shared (or
+        # the runner starved its workers); CPU seconds above the 1-job run's are overhead.
+        print(
+            f"  CPUs kept busy: {cpu_1 / wall_1:.2f} of 1 with 1 job, {cpu_n / wall_n:.2f} of "
+            f"{cpus} with {cpus}; CPU seconds with {cpus} jobs: {cpu_n / cpu_1:.2f}× the 1-job run"
+        )
+    print("peak memory (main process / largest process / whole run RSS / whole run PSS):")
     for name, peak in memory.items():
-        print(f"  {name}: {mb(peak.largest)} / {mb(peak.tree_rss)} / {mb(peak.tree_pss)}")
+        print(
+            f"  {name}: {mb(peak.parent)} / {mb(peak.largest)} / {mb(peak.tree_rss)} / "
+            f"{mb(peak.tree_pss)}"
+        )
     print(
         f"cold start, one short article ({len(short)} characters, "
         f"{len(short.encode())} bytes): median {statistics.median(cold):.2f} s, "

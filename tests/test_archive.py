@@ -446,3 +446,21 @@ def test_jsonl_blocks_cover_every_line_and_byte(tmp_path: Path) -> None:
     starts = [block.first_line for block in blocks]
     counts = [block.data.count(b"\n") for block in blocks]
     assert starts == [1 + sum(counts[:i]) for i in range(len(blocks))]
+
+
+def test_unexpected_reading_failure_fails_that_input_only(
+    fake_engine: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    real_read = reading._read
+
+    def fragile_read(name: str) -> bytes:
+        if name.endswith("bad.txt"):
+            raise MemoryError("too big")
+        return real_read(name)
+
+    monkeypatch.setattr(reading, "_read", fragile_read)
+    bad, good = write(tmp_path / "bad.txt", "1"), write(tmp_path / "good.txt", "2")
+    result = invoke("--jobs", "1", bad, good)
+    assert result.exit_code == 1
+    assert problems(result.stderr) == f"newsstats: {bad}: internal error: MemoryError: too big\n"
+    assert [row["file"] for row in csv_rows(result.stdout)] == [str(good)]

@@ -63,11 +63,14 @@ def default_jobs() -> int:
 def process(task: Task | InputError, options: ReadOptions) -> Result:
     """Read one task and extract every article in it; runs in a worker (or in-process)."""
     done = []
-    for item in articles(task, options):
-        if isinstance(item, InputError):
-            done.append(Article(item.name, [], item.reason))
-        else:
-            done.append(_extract(item, options))
+    try:
+        for item in articles(task, options):
+            if isinstance(item, InputError):
+                done.append(Article(item.name, [], item.reason))
+            else:
+                done.append(_extract(item, options))
+    except Exception as error:  # reading failed unexpectedly (MemoryError...): the rest fails
+        done.append(_failed(task, f"internal error: {type(error).__name__}: {error}").articles[0])
     return Result(done, stored_size(task))
 
 

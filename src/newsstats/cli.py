@@ -115,6 +115,7 @@ Jobs = Annotated[
     typer.Option(
         "--jobs",
         "-j",
+        metavar="N",
         min=1,
         help="Worker processes. Default: the number of CPUs. 1 runs in this process.",
         show_default=False,
