@@ -138,16 +138,46 @@ def _segment_han(run: str, tags: dict[str, str], endings: dict[str, tuple[int, .
     return [(word, tags.get(word, "x")) for word in backward]
 
 
+@cache
+def _simplified() -> dict[int, str]:
+    """Traditional → simplified, one character for one (萬→万, 個→个), from OpenCC's table
+    as shipped by opencc-python-reimplemented; read without importing the package. Empty
+    when that package is not there: traditional text is then tagged as it is."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    table = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "TSCharacters.txt"
+    try:
+        lines = table.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    mapping = {}
+    for line in lines:
+        traditional, _, simplified = line.partition("\t")
+        simplified = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1:
+            mapping[ord(traditional)] = simplified
+    return mapping
+
+
 @lru_cache(maxsize=8192)
 def tag(fragment: str) -> tuple[tuple[str, str], ...]:
-    """(word, ICTCLAS flag) pairs; numbers are `m`, Latin words `eng`, punctuation `x`."""
+    """(word, ICTCLAS flag) pairs; numbers are `m`, Latin words `eng`, punctuation `x`.
+    Traditional characters are read as their simplified forms, and given back as written."""
     tags, endings = _lexicon()
     result: list[tuple[str, str]] = []
     position = 0
     while position < len(fragment):
         han = HAN_RUN.match(fragment, position)
         if han:
-            result.extend(_segment_han(han.group(), tags, endings))
+            written = han.group()
+            reading = written.translate(_simplified())
+            cursor = 0
+            for word, flag in _segment_han(reading, tags, endings):
+                result.append((written[cursor : cursor + len(word)], flag))
+                cursor += len(word)
             position = han.end()
             continue
         number = NUMBER_RUN.match(fragment, position)
