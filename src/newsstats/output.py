@@ -117,8 +117,8 @@ class TableWriter:
         self._table: Table | None = None
 
     def write(self, file_name: str, quantity: Quantity) -> None:
-        # the file is the table's title; the sentence only where the terminal has room for it
-        columns = [c for c in COLUMNS[1:] if c != "sentence" or self._console.width >= 140]
+        # the file is the table's title; context and the sentence where the terminal has room
+        columns = [c for c in COLUMNS[1:] if self._console.width >= WIDTH_NEEDED.get(c, 0)]
         if self._table is None:
             self._table = _new_table(file_name, columns)
         cells = row(file_name, quantity)
@@ -132,6 +132,11 @@ class TableWriter:
 
     def close(self) -> None:
         self.flush()
+
+
+# terminal columns a table needs before it shows these too
+WIDTH_NEEDED = dict.fromkeys(("period", "period_norm", "place", "place_norm", "repeat_of"), 160)
+WIDTH_NEEDED["sentence"] = 200
 
 
 def make_writer(format_name: str, stream: TextIO, excel: bool = False) -> Writer:
