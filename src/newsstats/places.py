@@ -102,9 +102,12 @@ def _roles() -> dict[str, set[str]]:
 
 
 @cache
-def _index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str], re.Pattern]:
+def _index() -> tuple[
+    re.Pattern, dict[str, tuple[int, ...]], frozenset[str], re.Pattern, frozenset[str]
+]:
     """What finds names fast: a class of the characters that open one, the lengths of the
-    names by opening character, every name, and the sub-county units that may follow.
+    names by opening character, every name, the sub-county units that may follow, and the
+    first two characters of every name.
     (A dictionary lookup at each opening character runs faster than one pattern of a few
     thousand names, and costs nothing to compile.)"""
     roles = _roles()
@@ -118,12 +121,13 @@ def _index() -> tuple[re.Pattern, dict[str, tuple[int, ...]], frozenset[str], re
         {char: tuple(sorted(n, reverse=True)) for char, n in lengths.items()},
         frozenset(names),
         re.compile(rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:{subunit}))*"),
+        frozenset(name[:2] for name in names),
     )
 
 
 def _name_at(text: str, position: int) -> str | None:
     """The longest name starting at ``position``."""
-    _, lengths, names, _ = _index()
+    _, lengths, names, _, _ = _index()
     for length in lengths.get(text[position], ()) if position < len(text) else ():
         if text[position : position + length] in names:
             return text[position : position + length]
@@ -134,13 +138,13 @@ def find_places(text: str) -> list[Place]:
     """Every place named in the text: 沈阳市铁西区工人村街道中海社区 is one place."""
     roles = _roles()
     by_name = _divisions()[1]
-    openers, _, _, subunits = _index()
+    openers, _, _, subunits, openings = _index()
     places: list[Place] = []
     end = 0
     for opener in openers.finditer(text):
         start = opener.start()
-        if start < end:
-            continue  # inside the chain before it
+        if start < end or text[start : start + 2] not in openings:
+            continue  # inside the chain before it, or no name opens so
         words = []
         end = start
         while name := _name_at(text, end):  # 沈阳市 + 铁西区
