@@ -1,12 +1,8 @@
-"""Bare numeral strings to exact values, and the regex that finds numerals in running text.
+"""Bare numeral strings to exact values.
 
 ``parse_number`` turns one numeral (``19.8万``, ``两万三千``, ``三分之一``, ``1,234.5``) into a
-``Decimal``, or ``None`` when the string is not a number. ``NUMERAL_PATTERN`` finds maximal
-numerals in text; every full match of it parses to a value. ``to_plain`` is the output-edge
-conversion to ``int``/``float``.
-
-Both the parser and the pattern are built from the character tables below, so extending a
-table (a new variant digit, say) extends both.
+``Decimal``, or ``None`` when the string is not a number; ``to_plain`` is the output-edge
+conversion to ``int``/``float``. Finding numerals in running text is scanning.py's job.
 """
 
 from __future__ import annotations
@@ -18,7 +14,6 @@ from functools import lru_cache
 __all__ = [
     "DIGIT_VALUES",
     "LARGE_MULTIPLIERS",
-    "NUMERAL_PATTERN",
     "SMALL_MULTIPLIERS",
     "parse_number",
     "to_plain",
@@ -417,142 +412,3 @@ def _integer_value(
         else:
             return None
     return total + section + tail, places
-
-
-# --------------------------------------------------------------------------------------------
-# Pattern
-# --------------------------------------------------------------------------------------------
-
-
-def _char_class(chars) -> str:
-    """A regex character class, with runs of consecutive code points written as ranges."""
-    points = sorted({ord(char) for char in chars})
-    parts = []
-    start = 0
-    while start < len(points):
-        end = start
-        while end + 1 < len(points) and points[end + 1] == points[end] + 1:
-            end += 1
-        first, last = re.escape(chr(points[start])), re.escape(chr(points[end]))
-        if end == start:
-            parts.append(first)
-        else:
-            parts.append(f"{first}-{last}" if end > start + 1 else first + last)
-        start = end + 1
-    return "[" + "".join(parts) + "]"
-
-
-def _chars_with_value(table: dict[str, int], value: int) -> str:
-    return "".join(char for char, char_value in table.items() if char_value == value)
-
-
-def _build_numeral_pattern() -> str:
-    # Matching must stay linear on 10 MB inputs: every quantifier is bounded or over a single
-    # character class, and shared prefixes are factored so no branch re-reads much text. The
-    # only lookaheads stop a digit run from being cut part-way, which would yield a wrong
-    # number ("3万45000" is not "3万4500" + "0").
-    def folded_to(targets: str) -> str:
-        return "".join(char for char, ascii in ASCII_FOLDING.items() if ascii in targets)
-
-    digit = _char_class("0123456789" + folded_to("0123456789"))
-    nonzero_digit = _char_class("123456789" + folded_to("123456789"))
-    point = _char_class("." + folded_to("."))
-    comma = _char_class("," + folded_to(","))
-    separator = _char_class(".," + folded_to(".,"))
-    zero = _char_class(c for c, v in DIGIT_VALUES.items() if v == 0)
-    nonzero_chinese = _char_class(c for c, v in DIGIT_VALUES.items() if v != 0)
-    chinese_digit = _char_class(DIGIT_VALUES)
-    ten_chars = _chars_with_value(SMALL_MULTIPLIERS, 10)
-    hundred_chars = _chars_with_value(SMALL_MULTIPLIERS, 100)
-    thousand_chars = _chars_with_value(SMALL_MULTIPLIERS, 1000)
-    wan_chars = _chars_with_value(LARGE_MULTIPLIERS, 10**4)
-    yi_chars = _chars_with_value(LARGE_MULTIPLIERS, 10**8)
-    ten, hundred, thousand = map(_char_class, (ten_chars, hundred_chars, thousand_chars))
-    hundred_or_thousand = _char_class(hundred_chars + thousand_chars)
-    wan, yi = _char_class(wan_chars), _char_class(yi_chars)
-    chinese_point = _char_class(CHINESE_DECIMAL_POINTS)
-
-    def standalone(chars: str) -> str:
-        return _char_class(set(STANDALONE_MULTIPLIERS) & set(chars))
-
-    lone_ten = standalone(ten_chars)
-    lone_small = standalone(hundred_chars + thousand_chars)
-    lone_wan, lone_yi = standalone(wan_chars), standalone(yi_chars)
-
-    not_digit = f"(?!{digit})"
-    group = f"{comma}{digit}{{3}}{not_digit}"
-    arabic_int = f"(?:{digit}{{1,3}}(?:{group})+|{digit}+)"
-    # Coefficients of 万/亿 and denominators start with 1-9: never zero.
-    arabic_coefficient = f"(?:{nonzero_digit}{digit}{{0,2}}(?:{group})+|{nonzero_digit}{digit}*)"
-    arabic_below_wan = f"(?:{digit}{group}|{digit}{{1,4}})"
-    # A single Arabic digit may stand in for a Chinese one (3千万, 2万5千).
-    lone_arabic = f"{nonzero_digit}(?!{separator}?{digit})"
-    any_coefficient = f"(?:{nonzero_chinese}|{lone_arabic})"
-
-    def section(coefficient: str, at_end: bool, lone_digit: bool = True) -> str:
-        """1..9999 as 千/百/十 terms. at_end admits an elided last place (三千二, 两百五),
-        unambiguous only when nothing follows; lone_digit admits a bare digit."""
-        elided = "?" if at_end else ""
-        after_zero = f"(?:{coefficient}(?:{ten}{coefficient}?)?|{lone_ten}{coefficient}?)"
-        after_hundred = f"(?:{coefficient}(?:{ten}{coefficient}?){elided}|{zero}{coefficient})"
-        after_thousand = (
-            f"(?:{coefficient}(?:{hundred}{after_hundred}?){elided}|{zero}{after_zero})"
-        )
-        terms = f"(?:{thousand}{after_thousand}?|{hundred}{after_hundred}?|{ten}{coefficient}?)"
-        return f"(?:{coefficient}{terms}{'?' if lone_digit else ''}|{lone_ten}{coefficient}?)"
-
-    small = section(any_coefficient, False)
-    small_end = section(any_coefficient, True)
-
-    def after_wan(at_end: bool) -> str:
-        elided = f"|{any_coefficient}" if at_end else ""
-        return (
-            f"(?:{section(any_coefficient, at_end, lone_digit=False)}"
-            f"|{digit}{{2,4}}{not_digit}"
-            f"|{zero}{small_end if at_end else small}{elided})"
-        )
-
-    def after_yi(at_end: bool) -> str:
-        elided = f"|{any_coefficient}" if at_end else ""
-        return (
-            f"(?:{zero}?(?:{small}|{arabic_below_wan}){wan}{after_wan(at_end)}?"
-            f"|{section(any_coefficient, at_end, lone_digit=False)}"
-            f"|{digit}{{2,8}}{not_digit}"
-            f"|{zero}{small_end if at_end else small}{elided})"
-        )
-
-    def integer(at_end: bool) -> str:
-        # A 亿 group comes straight after the coefficient, after 万亿 taken as one unit
-        # (which may be followed by a smaller 亿 group: 三万亿五千亿), or after a 万 group
-        # (一万二千亿). Otherwise a 万 group ends the numeral.
-        after_wan_yi = f"(?:{zero}?(?:{small}|{arabic_below_wan}){yi})?"
-        yi_head = f"(?:{yi}|{wan}(?:{yi}{after_wan_yi}|{after_wan(False)}{yi}))"
-        return (
-            f"(?:(?:{small}|{arabic_coefficient})"
-            f"(?:{yi_head}{after_yi(at_end)}?|{wan}{after_wan(at_end)}?)"
-            f"|{small_end if at_end else small})"
-        )
-
-    # Denominators and numerators as written in news: 三分之一, 3分之2, 十万分之一.
-    fraction = (
-        f"(?:{small}{wan}?{yi}?|{arabic_coefficient}){re.escape(FRACTION_MARKER)}"
-        f"(?:{small}|{arabic_int})"
-    )
-    large_chain = f"(?:{wan}{yi}?|{yi})"
-    decimal = (
-        f"(?:{digit}{point}{digit}+{hundred_or_thousand}{wan}?{yi}?"
-        f"|{arabic_int}{point}{digit}+{large_chain}?"
-        # The digits are taken whole: 三点五十分 is a clock time, not 3.5 followed by 十.
-        f"|(?:{section(nonzero_chinese, False)}|{zero}){chinese_point}{chinese_digit}+"
-        f"(?!{_char_class([*DIGIT_VALUES, *SMALL_MULTIPLIERS])}){large_chain}?)"
-    )
-    digit_by_digit = f"{nonzero_chinese}(?:{chinese_digit}{{2,}}|{zero})"
-    bare_multipliers = f"(?:{lone_small}{wan}?{yi}?|{lone_wan}{yi}?|{lone_yi})"
-    # Alternatives are tried in order, so the ones that reach furthest come first.
-    return (
-        f"(?:{fraction}|{decimal}|{digit_by_digit}|{integer(True)}|{arabic_int}"
-        f"|{bare_multipliers}|{_char_class(STANDALONE_ZEROS)})"
-    )
-
-
-NUMERAL_PATTERN: str = _build_numeral_pattern()
