@@ -90,7 +90,7 @@ LIST_ENDS = "。；;！？!?)）"
 def _parts_of(text: str, total: Quantity, later: list[Quantity]) -> list[Quantity]:
     """The figures a `其中` right after ``total`` enumerates: same unit, one after another,
     up to the end of the sentence or of the bracket (`38人死亡（其中四川32人，云南6人）`)."""
-    markers = link_words().get("parts_follow", set())
+    markers = link_words()["parts_follow"]
     opening = text[total.end : total.end + 6]
     if total.dimension in FRACTIONS or not any(m in opening for m in markers):
         return []
@@ -147,7 +147,7 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     if not (a.subject and b.subject) or entity_key(a.subject) != entity_key(b.subject):
         return False
     # 全国 owns nothing in particular; and a share's base named as its subject is no owner
-    if a.subject in link_words().get("scope", set()) or entity_key(a.subject) == entity_key(
+    if a.subject in link_words()["scope"] or entity_key(a.subject) == entity_key(
         a.entity
     ):
         return False
@@ -174,7 +174,7 @@ def _check_contradictions(quantities: list[Quantity]) -> list[Finding]:
 
 
 def _check_shares(text: str, quantities: list[Quantity]) -> list[Finding]:
-    share_words = link_words().get("share_of", set())
+    share_words = link_words()["share_of"]
     findings = []
     for q in quantities:
         if q.dimension not in FRACTIONS:

@@ -50,6 +50,22 @@ def approximations() -> dict[str, dict[str, str]]:
     return table
 
 
+class Roles(dict):
+    """role → its words; a role no row names has none."""
+
+    def __missing__(self, role: str) -> frozenset[str]:
+        return frozenset()
+
+
+@cache
+def words_by_role(name: str) -> Roles:
+    """A `word<TAB>role` table (link_words.tsv, places.tsv) as role → its words."""
+    roles: dict[str, set[str]] = {}
+    for row in _rows(name):
+        roles.setdefault(row["role"], set()).add(row["word"])
+    return Roles({role: frozenset(words) for role, words in roles.items()})
+
+
 @cache
 def stop_patterns() -> dict[str, str]:
     """Literal names, slogans, idioms and words whose numerals are never statistics."""

@@ -9,7 +9,6 @@ context windows around a mention, never the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -34,12 +33,8 @@ FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
-@cache
-def _words() -> dict[str, set[str]]:
-    roles: dict[str, set[str]] = {}
-    for row in lexicon._rows("link_words.tsv"):
-        roles.setdefault(row["role"], set()).add(row["word"])
-    return roles
+def _words() -> lexicon.Roles:
+    return lexicon.words_by_role("link_words.tsv")
 
 
 @dataclass(frozen=True)
@@ -124,7 +119,7 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
         elif seen_noun and flag in VERBISH | {"l", "i", "a", "d", "ad"}:
             # 党员带着团队: a verb after the head noun is the predicate; but 创新工作室,
             # 社会组织、: a verb inside a compound noun, or ending one, belongs to it
-            head = following[1] in NOUN_PROPER or following[0] in _words().get("actor_head", ())
+            head = following[1] in NOUN_PROPER or following[0] in _words()["actor_head"]
             compound = head and _stops(*after_next, False)
             ends_clause = following[1] == "x" and following[0] not in QUOTES + OPEN_BRACKETS
             if not (compound or flag in VERBISH and ends_clause):
@@ -158,7 +153,7 @@ def noun_phrase_after(fragment: str) -> str | None:
 def verb_phrase_after(fragment: str) -> str | None:
     """`人现场咨询，` → 现场咨询: what the counted people did."""
     tokens = tag(fragment)
-    copulas = _words().get("copula", set())
+    copulas = _words()["copula"]
     if not tokens or tokens[0][1] in {"f", "p", "c", "r", "m"} or tokens[0][0] in copulas:
         return None  # 中有…, 是…: not an activity of the people counted
     words = []
@@ -179,7 +174,7 @@ def phrase_before(fragment: str) -> str | None:
     """`收取简历` → 收取简历, `捐款` → 捐款: the noun phrase or verb the number belongs to."""
     roles = _words()
     tokens = list(tag(fragment))
-    while tokens and (tokens[-1][0] in roles.get("adverb", ()) | roles.get("copula", ())
+    while tokens and (tokens[-1][0] in roles["adverb"] | roles["copula"]
                       or tokens[-1][1] in {"d", "x", "p"} and tokens[-1][0] not in QUOTES
                       + CLOSE_BRACKETS):
         tokens.pop()
@@ -188,7 +183,7 @@ def phrase_before(fragment: str) -> str | None:
         if tokens[-1][1] in {"ns", "nr", "nt"} and words:
             break
         words.insert(0, tokens.pop()[0])
-    if tokens and tokens[-1][1] in VERBISH and tokens[-1][0] not in roles.get("copula", ()):
+    if tokens and tokens[-1][1] in VERBISH and tokens[-1][0] not in roles["copula"]:
         words.insert(0, tokens.pop()[0])
     elif tokens and words and tokens[-1][0] == "之" and len(tokens) > 1 and _is_noun(*tokens[-2]):
         words.insert(0, tokens.pop()[0])
@@ -204,9 +199,9 @@ def leading_noun_phrase(fragment: str) -> str | None:
         tokens = tokens[1:]
     if not tokens or tokens[0][1] in {"c", "d", "p"}:
         return None
-    if tokens[0][0] in roles.get("skip_clause", ()):
+    if tokens[0][0] in roles["skip_clause"]:
         return None
-    if tokens[0][0] in roles.get("pronoun", ()) | roles.get("scope", ()):
+    if tokens[0][0] in roles["pronoun"] | roles["scope"]:
         phrase = _noun_phrase(tokens[1:], leading_modifiers=False)
         return tokens[0][0] + (phrase or "")
     return _noun_phrase(tokens, leading_modifiers=False)
@@ -216,7 +211,7 @@ def event_object(fragment: str) -> str | None:
     """`开展“五小”创新活动` → 五小创新活动: an event whose figures the next clauses give."""
     tokens = list(tag(fragment))
     for i, (word, _) in enumerate(tokens):
-        if word in _words().get("event_verb", ()):
+        if word in _words()["event_verb"]:
             return _noun_phrase(tokens[i + 1 :], leading_modifiers=True)
     return None
 
@@ -249,9 +244,9 @@ def data_box_label(text: str, candidate: Candidate) -> tuple[int, str] | None:
 def entity_from_label(label: str) -> str | None:
     roles = _words()
     tokens = tag(label)
-    if tokens and (tokens[-1][1] in VERBISH or tokens[-1][0] in roles.get("copula", ())):
+    if tokens and (tokens[-1][1] in VERBISH or tokens[-1][0] in roles["copula"]):
         # 党建工作指导员/下沉一线达: the label opens with the thing counted
-        while tokens and tokens[0][0] in roles.get("scope", ()):
+        while tokens and tokens[0][0] in roles["scope"]:
             tokens = tokens[1:]
         return noun_phrase_after("".join(word for word, _ in tokens))
     return phrase_before(label)
@@ -287,7 +282,7 @@ def link(
     unit_text = candidate.parts.get("unit", "")
 
     entity = subject = None
-    share_of = next((w for w in roles.get("share_of", ()) if w in left), None)
+    share_of = next((w for w in roles["share_of"] if w in left), None)
     if share_of:
         # A占B80.2%: A is what the share measures, B the whole it is a share of
         cut = left.rfind(share_of)
@@ -297,14 +292,14 @@ def link(
     after_locative = LOCATIVE_BEFORE_DE.sub("", right)
     starts_phrase = bool(right) and right[0] not in "的" + CLAUSE_END
     noun_before = bool(left) and (tag(left)[-1][1] in {"n", "nz", "vn"})
-    if entity is None and starts_phrase and unit_text in roles.get("activity", ()):
+    if entity is None and starts_phrase and unit_text in roles["activity"]:
         entity = verb_phrase_after(right)
     if entity is None and unit_text and not (after_locative[:1] == "的" and noun_before):
         entity = noun_phrase_after(after_locative)
     elif entity is None and after_locative[:1] == "的" and not noun_before:
         entity = noun_phrase_after(after_locative)
     if entity is None and starts_phrase and (
-        unit_text in roles.get("person", ()) or valued.dimension == "duration"
+        unit_text in roles["person"] or valued.dimension == "duration"
     ):
         entity = verb_phrase_after(right)
     if entity is None:
@@ -317,11 +312,11 @@ def _is_actor(phrase: str) -> bool:
     """An owner names a place, an organisation, a person or an event, not a bare activity."""
     roles = _words()
     tokens = tag(phrase)
-    if tokens[0][0] in roles.get("scope", ()) | roles.get("pronoun", ()):
+    if tokens[0][0] in roles["scope"] | roles["pronoun"]:
         return True
     if any(flag in {"ns", "nt", "nr", "nrt", "j", "nz"} for _, flag in tokens):
         return True
-    return any(phrase.endswith(head) for head in roles.get("actor_head", ()))
+    return any(phrase.endswith(head) for head in roles["actor_head"])
 
 
 def _subject(
@@ -340,12 +335,12 @@ def _subject(
             rest = fragment[fragment.find(found[-1]) + 1 :].lstrip()
             if clause_end == candidate.start or not NUMERALISH.match(rest[:1]):
                 return found
-            scope = next((w for w in _words().get("scope", ()) if found.startswith(w)), None)
+            scope = next((w for w in _words()["scope"] if found.startswith(w)), None)
             if scope:  # 我省新兴领域19.8万名党员…, 6261个…: the scope still owns what follows
                 return scope
         found = event_object(fragment)
         if found and (entity is None or found not in entity and entity not in found):
-            if any(found.endswith(head) for head in _words().get("actor_head", ())):
+            if any(found.endswith(head) for head in _words()["actor_head"]):
                 return found
         if clause_start <= ctx.sentence_start:
             break

@@ -93,12 +93,8 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     return by_code, ordered
 
 
-@cache
-def _roles() -> dict[str, set[str]]:
-    roles: dict[str, set[str]] = {}
-    for row in lexicon._rows("places.tsv"):
-        roles.setdefault(row["role"], set()).add(row["word"])
-    return roles
+def _roles() -> lexicon.Roles:
+    return lexicon.words_by_role("places.tsv")
 
 
 @cache
