@@ -33,12 +33,14 @@ class OutputFormat(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
 FORMAT_BY_EXTENSION = {
     ".csv": OutputFormat.csv,
     ".json": OutputFormat.json,
     ".jsonl": OutputFormat.jsonl,
+    ".parquet": OutputFormat.parquet,
 }
 
 app = typer.Typer(
@@ -174,7 +176,8 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="Default: table on a terminal, else by the -o file's extension, else csv.",
+            help="Default: table on a terminal, else by the -o file's extension, else csv. "
+            "parquet: a folder (-o DIR) of Parquet files; needs newsstats[dask].",
             show_default=False,
         ),
     ] = None,
@@ -198,6 +201,12 @@ def extract(
 ) -> None:
     """Write one row per statistic found in each input."""
     chosen_format = _choose_format(output_format, output, excel)
+    parquet = chosen_format is OutputFormat.parquet
+    if parquet and output is None:
+        raise typer.BadParameter(
+            "parquet output is a folder: give it with -o DIR", param_hint="'--format'"
+        )
+    _require_extra(parquet)
     options = ReadOptions(
         encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date)
     )
@@ -206,8 +215,8 @@ def extract(
     watched = not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
     size = partial(input_size, paths, patterns) if watched else None
     try:
-        with _open_error_log(errors) as error_log, _open_output(output) as stream:
-            writer = make_writer(chosen_format.value, stream, excel=excel)
+        with _open_error_log(errors) as error_log, _open_output(output, parquet) as stream:
+            writer = _make_writer(chosen_format, stream, output, excel)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
                 tasks = read_tasks(paths, patterns)
@@ -237,6 +246,32 @@ def extract(
         _summarise(tally)
     if tally.failed:
         raise typer.Exit(1)
+
+
+def _require_extra(parquet: bool) -> None:
+    """One line, and exit 2, when what the options ask for is not installed."""
+    if parquet:
+        from .parquet import missing
+
+        problem = missing()
+        if problem:
+            _report("--format parquet", problem)
+            raise typer.Exit(2)
+
+
+def _make_writer(
+    chosen: OutputFormat, stream: TextIO | None, output: Path | None, excel: bool
+) -> Writer:
+    if chosen is not OutputFormat.parquet:
+        assert stream is not None
+        return make_writer(chosen.value, stream, excel=excel)
+    from .parquet import ParquetWriter
+
+    assert output is not None
+    try:
+        return ParquetWriter(output)
+    except OSError as error:
+        raise _DestinationError(str(output), error.strerror or str(error)) from None
 
 
 class CheckFormat(str, Enum):
@@ -422,9 +457,13 @@ def _choose_format(
     return OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv
 
 
-def _open_output(output: Path | None) -> AbstractContextManager[TextIO]:
+def _open_output(
+    output: Path | None, folder: bool = False
+) -> AbstractContextManager[TextIO | None]:
     # Data formats promise UTF-8 whatever the locale; newline="" leaves line endings to the
     # writer; backslashreplace keeps an undecodable file name from aborting the run.
+    if folder:
+        return nullcontext(None)  # the writer fills the -o folder itself
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
         return nullcontext(sys.stdout)
