@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from enum import Enum
 from functools import partial
@@ -22,6 +22,7 @@ import typer
 
 from . import __version__
 from .archive import Result, Runner, default_jobs
+from .dask import ClusterError  # newsstats.dask imports Dask only when a cluster is used
 from .output import Writer, make_writer
 from .progress import Bar, Tally
 from .reading import ReadOptions, input_size
@@ -33,12 +34,14 @@ class OutputFormat(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
 FORMAT_BY_EXTENSION = {
     ".csv": OutputFormat.csv,
     ".json": OutputFormat.json,
     ".jsonl": OutputFormat.jsonl,
+    ".parquet": OutputFormat.parquet,
 }
 
 app = typer.Typer(
@@ -175,7 +178,8 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="Default: table on a terminal, else by the -o file's extension, else csv.",
+            help="Default: table on a terminal, else by the -o file's extension, else csv. "
+            "parquet: a folder (-o DIR) of Parquet files; needs newsstats[dask].",
             show_default=False,
         ),
     ] = None,
@@ -196,9 +200,25 @@ def extract(
         bool,
         typer.Option("--unique", help="First mentions only: leave out restated figures."),
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
+            "LocalCluster of --jobs workers. Needs newsstats[dask].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write one row per statistic found in each input."""
     chosen_format = _choose_format(output_format, output, excel)
+    parquet = chosen_format is OutputFormat.parquet
+    if parquet and output is None:
+        raise typer.BadParameter(
+            "parquet output is a folder: give it with -o DIR", param_hint="'--format'"
+        )
+    _require_extra(parquet, scheduler)
     options = ReadOptions(
         encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date)
     )
@@ -207,12 +227,14 @@ def extract(
     watched = not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
     size = partial(input_size, paths, patterns) if watched else None
     try:
-        with _open_error_log(errors) as error_log, _open_output(output) as stream:
-            writer = make_writer(chosen_format.value, stream, excel=excel)
+        # The workers (or the cluster) first: a scheduler that cannot be reached fails the run
+        # before any output file is created.
+        runner = _runner(paths, patterns, options, jobs, scheduler)
+        with runner, _open_error_log(errors) as error_log, _open_output(output, parquet) as stream:
+            writer = _make_writer(chosen_format, stream, output, excel)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
-                tasks = read_tasks(paths, patterns)
-                with Runner(tasks, options, jobs or default_jobs()) as runner, Bar(size) as bar:
+                with Bar(size) as bar:
                     for result in runner:
                         with _interrupt_deferred():
                             _write_result(result, writer, error_log, tally, unique)
@@ -234,10 +256,60 @@ def extract(
     except OSError as error:
         _report(str(output) if output else "<stdout>", error.strerror or str(error))
         raise typer.Exit(1) from None
+    except ClusterError as error:
+        _report(f"--scheduler {scheduler}", str(error))
+        raise typer.Exit(1) from None
     if not quiet:
         _summarise(tally)
     if tally.failed:
         raise typer.Exit(1)
+
+
+def _require_extra(parquet: bool, scheduler: str | None) -> None:
+    """One line, and exit 2, when what the options ask for is not installed."""
+    if scheduler is not None:
+        from .dask import missing
+
+        problem = missing()
+        if problem:
+            _report("--scheduler", problem)
+            raise typer.Exit(2)
+    if parquet:
+        from .parquet import missing
+
+        problem = missing()
+        if problem:
+            _report("--format parquet", problem)
+            raise typer.Exit(2)
+
+
+def _runner(
+    paths: list[str],
+    patterns: list[str] | None,
+    options: ReadOptions,
+    jobs: int | None,
+    scheduler: str | None,
+) -> AbstractContextManager[Iterable[Result]]:
+    if scheduler is None:
+        return Runner(read_tasks(paths, patterns), options, jobs or default_jobs())
+    from .dask import Runner as ClusterRunner
+
+    return ClusterRunner(paths, options, scheduler, jobs=jobs, patterns=patterns)
+
+
+def _make_writer(
+    chosen: OutputFormat, stream: TextIO | None, output: Path | None, excel: bool
+) -> Writer:
+    if chosen is not OutputFormat.parquet:
+        assert stream is not None
+        return make_writer(chosen.value, stream, excel=excel)
+    from .parquet import ParquetWriter
+
+    assert output is not None
+    try:
+        return ParquetWriter(output)
+    except OSError as error:
+        raise _DestinationError(str(output), error.strerror or str(error)) from None
 
 
 class CheckFormat(str, Enum):
@@ -423,9 +495,13 @@ def _choose_format(
     return OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv
 
 
-def _open_output(output: Path | None) -> AbstractContextManager[TextIO]:
+def _open_output(
+    output: Path | None, folder: bool = False
+) -> AbstractContextManager[TextIO | None]:
     # Data formats promise UTF-8 whatever the locale; newline="" leaves line endings to the
     # writer; backslashreplace keeps an undecodable file name from aborting the run.
+    if folder:
+        return nullcontext(None)  # the writer fills the -o folder itself
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
         return nullcontext(sys.stdout)
