@@ -100,6 +100,7 @@ def main() -> None:
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP server: any free port
         silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
         list(nd.results([str(sample)], client))  # load the engine in every worker

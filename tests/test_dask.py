@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,7 @@ def cluster():
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP server: any free port
         silence_logs=logging.ERROR,
     ) as local, Client(local, set_as_default=False) as client:
         yield client
@@ -138,6 +140,7 @@ def test_samples_give_the_same_rows_on_a_local_cluster() -> None:
     result = invoke("--scheduler", "local", "--jobs", "2", "-f", "jsonl", samples)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == reference.stdout
+    assert problems(result.stderr) == ""  # not a word from Dask
     assert "5 articles read, 0 failed" in result.stderr
 
 
@@ -242,6 +245,43 @@ def _allow_failures(allowed: int, dask_scheduler) -> int:  # noqa: ANN001
     before = dask_scheduler.allowed_failures
     dask_scheduler.allowed_failures = allowed
     return before
+
+
+def test_ctrl_c_stops_a_local_cluster_quietly(
+    bulk_slice: Path, bulk_reference: str, tmp_path: Path
+) -> None:
+    """A terminal's Ctrl-C reaches the workers too: only the client answers it."""
+    target = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [str(NEWSSTATS), "extract", "--scheduler", "local", "-j", "2", "-o", str(target),
+         str(bulk_slice)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, to signal it as a terminal would
+        env=os.environ | {"PYTHONHASHSEED": SEED},
+    )
+    deadline = time.monotonic() + 120
+    while not target.exists() or target.stat().st_size < 20_000:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert problems(stderr) == "newsstats: interrupted: the output so far is complete\n"
+    # whole articles, a prefix of the input in order, and not all of it
+    written, expected = target.read_text("utf-8").splitlines(), bulk_reference.splitlines()
+    assert 0 < len(written) < len(expected) and written == expected[: len(written)]
+    file_of = [json.loads(line)["file"] for line in expected]
+    assert file_of[len(written)] != file_of[len(written) - 1]
+    deadline = time.monotonic() + 30
+    while True:  # no worker outlives the run
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "workers left running"
+        time.sleep(0.1)
 
 
 # --- the helpers a notebook uses ---------------------------------------------------------------
