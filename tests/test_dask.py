@@ -317,6 +317,22 @@ def test_bag_reads_a_compressed_archive_on_a_worker(client: Client, tmp_path: Pa
     ]
 
 
+def test_to_parquet_writes_the_dataset_and_returns_the_failures(
+    client: Client, tmp_path: Path
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    client.register_plugin(Engine("digits"))
+    files = [str(write(tmp_path / "in" / f"{i}.txt", f"{i} {i + 1}")) for i in range(5)]
+    missing = str(tmp_path / "missing.txt")
+    failed = nd.to_parquet([*files, missing], tmp_path / "out", client)
+    assert [(article.name, article.error) for article in failed] == [
+        (missing, "No such file or directory")
+    ]
+    table = pq.read_table(tmp_path / "out")
+    assert table.column("value_exact").to_pylist() == [str(n) for i in range(5) for n in (i, i + 1)]
+    assert table.column("file").to_pylist() == [file for file in files for _ in range(2)]
+
+
 def test_runner_needs_a_client_without_one(bulk_slice: Path) -> None:
     with pytest.raises(nd.ClusterError, match="no Dask client"):
         list(nd.rows([str(bulk_slice)]))
