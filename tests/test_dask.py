@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,7 @@ def cluster():
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP server: any free port
         silence_logs=logging.ERROR,
     ) as local, Client(local, set_as_default=False) as client:
         yield client
@@ -138,6 +140,7 @@ def test_samples_give_the_same_rows_on_a_local_cluster() -> None:
     result = invoke("--scheduler", "local", "--jobs", "2", "-f", "jsonl", samples)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == reference.stdout
+    assert problems(result.stderr) == ""  # not a word from Dask
     assert "5 articles read, 0 failed" in result.stderr
 
 
@@ -207,9 +210,9 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
     # small partitions: many tasks, so the run goes on long after the kill
     with nd.Runner([str(bulk_slice)], client=client, partition_bytes=32 * 1024) as runner:
         for result in runner:
-            if killed is None:
-                busy = [worker for worker, keys in client.processing().items() if keys]
-                assert busy, "nothing in flight to lose"
+            # kill the first worker seen at work, while later partitions are still to come
+            busy = [] if killed else [w for w, keys in client.processing().items() if keys]
+            if busy:
                 killed = busy[0]
                 os.kill(pids[killed], signal.SIGKILL)
             for article in result.articles:
@@ -244,6 +247,43 @@ def _allow_failures(allowed: int, dask_scheduler) -> int:  # noqa: ANN001
     return before
 
 
+def test_ctrl_c_stops_a_local_cluster_quietly(
+    bulk_slice: Path, bulk_reference: str, tmp_path: Path
+) -> None:
+    """A terminal's Ctrl-C reaches the workers too: only the client answers it."""
+    target = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [str(NEWSSTATS), "extract", "--scheduler", "local", "-j", "2", "-o", str(target),
+         str(bulk_slice)],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, to signal it as a terminal would
+        env=os.environ | {"PYTHONHASHSEED": SEED},
+    )
+    deadline = time.monotonic() + 120
+    while not target.exists() or target.stat().st_size < 20_000:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert problems(stderr) == "newsstats: interrupted: the output so far is complete\n"
+    # whole articles, a prefix of the input in order, and not all of it
+    written, expected = target.read_text("utf-8").splitlines(), bulk_reference.splitlines()
+    assert 0 < len(written) < len(expected) and written == expected[: len(written)]
+    file_of = [json.loads(line)["file"] for line in expected]
+    assert file_of[len(written)] != file_of[len(written) - 1]
+    deadline = time.monotonic() + 30
+    while True:  # no worker outlives the run
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "workers left running"
+        time.sleep(0.1)
+
+
 # --- the helpers a notebook uses ---------------------------------------------------------------
 
 
@@ -275,6 +315,22 @@ def test_bag_reads_a_compressed_archive_on_a_worker(client: Client, tmp_path: Pa
     assert [(row["file"], row["value"]) for row in rows] == [
         (f"{archive}#{i + 1}", i) for i in range(100)
     ]
+
+
+def test_to_parquet_writes_the_dataset_and_returns_the_failures(
+    client: Client, tmp_path: Path
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    client.register_plugin(Engine("digits"))
+    files = [str(write(tmp_path / "in" / f"{i}.txt", f"{i} {i + 1}")) for i in range(5)]
+    missing = str(tmp_path / "missing.txt")
+    failed = nd.to_parquet([*files, missing], tmp_path / "out", client)
+    assert [(article.name, article.error) for article in failed] == [
+        (missing, "No such file or directory")
+    ]
+    table = pq.read_table(tmp_path / "out")
+    assert table.column("value_exact").to_pylist() == [str(n) for i in range(5) for n in (i, i + 1)]
+    assert table.column("file").to_pylist() == [file for file in files for _ in range(2)]
 
 
 def test_runner_needs_a_client_without_one(bulk_slice: Path) -> None:

@@ -287,11 +287,11 @@ class Runner:
         self._threads = 1
 
     def __enter__(self) -> Runner:
-        from distributed import Client
-
         problem = missing()
         if problem:
             raise ClusterError(problem)
+        from distributed import Client
+
         try:
             if self.client is None:
                 if self._scheduler == "local":
@@ -384,7 +384,8 @@ def _local_cluster(jobs: int) -> LocalCluster:
     from distributed import LocalCluster
 
     # Extraction is pure Python: one process per CPU, one thread each.  No dashboard (it
-    # needs bokeh and a free port); Dask's own log only for errors, as stderr is ours.
+    # needs bokeh), and the scheduler's HTTP server on any free port rather than a warning
+    # when 8787 is taken; Dask's own log only for errors, as stderr is ours.
     # Ctrl-C is the client's to answer: workers start with SIGINT ignored, and the preload
     # keeps it so in a worker started again after a crash.
     with _sigint_ignored():
@@ -393,6 +394,7 @@ def _local_cluster(jobs: int) -> LocalCluster:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP server: any free port
             silence_logs=logging.ERROR,
             preload=["newsstats._dask_worker"],
         )
