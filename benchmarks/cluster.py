@@ -11,7 +11,8 @@ article text (the median of --repeat runs):
 * ``newsstats extract --scheduler local --jobs N``: a LocalCluster of N single-threaded
   workers started by the command, in a fresh process (cluster start-up included);
 * ``newsstats.dask.results`` on an already running LocalCluster of N workers whose engine
-  is loaded: what a run costs on a cluster that stays up, as a real one does.
+  is loaded (by other articles): what a run costs on a cluster that stays up, as a real one
+  does.
 
 It also checks that the three give the same rows (the pool run with the workers' hash seed,
 6640, as the engine's output still depends on it in a few places).  Needs newsstats[dask].
@@ -72,8 +73,13 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="newsstats-cluster-bench-"))
     with args.corpus.open("rb") as corpus:
         lines = [line for line in (corpus.readline() for _ in range(args.articles)) if line]
+        others = [line for line in (corpus.readline() for _ in range(20)) if line]
     sample = scratch / "sample.jsonl"
     sample.write_bytes(b"".join(lines))
+    # other articles, to load the engine in a running cluster's workers without filling the
+    # engine's caches with the very text to be timed
+    warmup = scratch / "warmup.jsonl"
+    warmup.write_bytes(b"".join(others or lines[:20]))
     text_mb = sum(len(json.loads(line)["text"].encode()) for line in lines) / MB
     print(
         f"input: the first {len(lines)} articles of {args.corpus.name}, {text_mb:.2f} MB of "
@@ -81,13 +87,11 @@ def main() -> None:
     )
 
     load = os.getloadavg()
-    pool, outputs = [], set()
-    for _ in range(args.repeat):
+    pool, local, outputs = [], [], set()
+    for _ in range(args.repeat):  # alternately, so a change in the machine's load hits both
         seconds, out = cli_run([str(sample), "--jobs", str(args.jobs)], scratch / "pool.jsonl")
         pool.append(seconds)
         outputs.add(out)
-    local = []
-    for _ in range(args.repeat):
         seconds, out = cli_run(
             [str(sample), "--scheduler", "local", "--jobs", str(args.jobs)], scratch / "dask.jsonl"
         )
@@ -103,8 +107,9 @@ def main() -> None:
         scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP server: any free port
         silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
-        list(nd.results([str(sample)], client))  # load the engine in every worker
         for _ in range(args.repeat):
+            client.restart()  # fresh worker processes: empty caches
+            list(nd.results([str(warmup)], client, partition_bytes=1))  # engine loaded in each
             started = time.perf_counter()
             rows = [
                 json.dumps(row(article.name, quantity), ensure_ascii=False) + "\n"
