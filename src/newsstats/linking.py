@@ -2,8 +2,8 @@
 
 GUIDELINES §2 entity rules, in order: the noun phrase after the measure word;
 the noun or verb phrase before the number; people counted by an activity get
-the activity; a data box gets its label lines. jieba tags only the short
-context windows around a mention, never the whole document.
+the activity; a data box gets its label lines. Only the short context windows
+around a mention are tagged (tagging.py), never the whole document.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ NOUNISH = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "vn", "a
 VERBISH = {"v", "vd", "vi", "vq", "vg"}
 MODIFIERS = {"a", "ad", "b", "v", "vn", "vd"}
 LOCATIVE_BEFORE_DE = regex.compile(r"^[外内后前](?=的)")
-NUMBER_TOKEN = regex.compile(r"[0-9０-９.．,%％]+")
 FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
