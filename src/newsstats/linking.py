@@ -32,6 +32,12 @@ FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
+def _longest_first(words: frozenset[str]) -> list[str]:
+    """A set's words in a fixed order, longest first (比重为 before 占): iterating the set
+    itself would let the hash seed choose, and two runs could link differently."""
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
 def _words() -> lexicon.Roles:
     return lexicon.words_by_role("link_words.tsv")
 
@@ -281,7 +287,7 @@ def link(
     unit_text = candidate.parts.get("unit", "")
 
     entity = subject = None
-    share_of = next((w for w in roles["share_of"] if w in left), None)
+    share_of = next((w for w in _longest_first(roles["share_of"]) if w in left), None)
     if share_of:
         # A占B80.2%: A is what the share measures, B the whole it is a share of
         cut = left.rfind(share_of)
@@ -334,7 +340,8 @@ def _subject(
             rest = fragment[fragment.find(found[-1]) + 1 :].lstrip()
             if clause_end == candidate.start or not NUMERALISH.match(rest[:1]):
                 return found
-            scope = next((w for w in _words()["scope"] if found.startswith(w)), None)
+            scope = next((w for w in _longest_first(_words()["scope"]) if found.startswith(w)),
+                         None)
             if scope:  # 我省新兴领域19.8万名党员…, 6261个…: the scope still owns what follows
                 return scope
         found = event_object(fragment)
