@@ -1,8 +1,8 @@
 """Cluster mode (issue 6): ``--scheduler`` on a LocalCluster of two worker processes.
 
-The rows must be exactly those of the single-machine path.  The engine's output depends on
-Python's hash seed in a few places, and Dask's nannies start every worker with
-PYTHONHASHSEED=6640, so the single-machine reference runs in a subprocess with that seed.
+The rows must be exactly those of the single-machine path.  Dask's nannies start every worker
+with PYTHONHASHSEED=6640; the engine must not depend on the seed (test_determinism.py), and
+the single-machine reference runs in a subprocess with the same seed all the same.
 Workers are spawned, so a stand-in engine cannot be patched in before a fork as in
 test_archive.py; where one is needed, a worker plugin installs it (also in a worker that is
 started again after a crash).
