@@ -70,6 +70,7 @@ class Memory:
     largest: int = 0  # highest VmHWM of any one process (kernel-tracked, exact)
     tree_rss: int = 0  # highest sum of VmRSS over the tree at one sample
     tree_pss: int = 0  # same with PSS: shared pages (forked workers) counted once
+    parent_cpu: float = 0.0  # CPU seconds of the command's own process, last seen
     processes: set[int] = field(default_factory=set)
 
     def watch(self) -> threading.Thread:
@@ -87,6 +88,7 @@ class Memory:
                 self.largest = max(self.largest, status.get("VmHWM", 0))
                 if pid == self.root:
                     self.parent = max(self.parent, status.get("VmHWM", 0))
+                    self.parent_cpu = max(self.parent_cpu, _cpu_seconds(pid))
                 rss += status.get("VmRSS", 0)
                 pss += _pss(pid)
             self.tree_rss = max(self.tree_rss, rss)
@@ -100,6 +102,15 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _descendants(root: int) -> list[int]:
@@ -313,7 +324,7 @@ def main() -> None:
     newsstats = newsstats_command()
     results: dict[str, tuple[float | None, str]] = {}
     memory: dict[str, Memory] = {}
-    cpu: dict[int, tuple[float, float]] = {}  # jobs: (wall, CPU seconds)
+    cpu: dict[int, tuple[float, float, float]] = {}  # jobs: (wall, CPU s, main process CPU s)
 
     def extract_run(jobs: int) -> float | None:
         out = scratch / f"out-{jobs}.csv"
@@ -328,7 +339,7 @@ def main() -> None:
             rate,
             f"{run.seconds:.1f} s wall, {run.cpu:.1f} s CPU, {found} mentions",
         )
-        cpu[jobs] = (run.seconds, run.cpu)
+        cpu[jobs] = (run.seconds, run.cpu, run.memory.parent_cpu)
         print(f"  newsstats --jobs {jobs}: {run.seconds:.1f} s", flush=True)
         return rate
 
@@ -387,12 +398,13 @@ def main() -> None:
             f"parallel efficiency on {cpus} CPUs: {many / (cpus * one):.0%} "
             f"({many / one:.2f}× the 1-job rate)"
         )
-        (wall_1, cpu_1), (wall_n, cpu_n) = cpu[1], cpu[cpus]
+        (wall_1, cpu_1, _), (wall_n, cpu_n, main_n) = cpu[1], cpu[cpus]
         # Busy CPUs over the run: below N with work left means the machine was shared (or
         # the runner starved its workers); CPU seconds above the 1-job run's are overhead.
         print(
             f"  CPUs kept busy: {cpu_1 / wall_1:.2f} of 1 with 1 job, {cpu_n / wall_n:.2f} of "
-            f"{cpus} with {cpus}; CPU seconds with {cpus} jobs: {cpu_n / cpu_1:.2f}× the 1-job run"
+            f"{cpus} with {cpus}; CPU seconds with {cpus} jobs: {cpu_n / cpu_1:.2f}× the 1-job "
+            f"run, of which the main process (reading, writing): {main_n:.1f} s"
         )
     print("peak memory (main process / largest process / whole run RSS / whole run PSS):")
     for name, peak in memory.items():
