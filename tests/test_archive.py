@@ -27,11 +27,6 @@ from newsstats.model import Quantity
 
 
 @pytest.fixture
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(core, "extract", digits_engine)
-
-
-@pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     """JSONL blocks of a line or two, so a small archive makes many tasks."""
     monkeypatch.setattr(reading, "BLOCK_BYTES", 16)

@@ -52,11 +52,6 @@ def digits_engine(text: str, date: object = None) -> list[Quantity]:
     ]
 
 
-@pytest.fixture
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(core, "extract", digits_engine)
-
-
 def invoke(*args: str | Path, stdin: bytes | None = None, env: dict[str, str] | None = None):
     return runner.invoke(app, ["extract", *map(str, args)], input=stdin, env=env)
 

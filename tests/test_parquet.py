@@ -18,11 +18,6 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 
 @pytest.fixture
-def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(core, "extract", digits_engine)
-
-
-@pytest.fixture
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parquet, "ROWS_PER_FILE", 5)
 
