@@ -236,9 +236,10 @@ def test_ten_megabytes_on_one_line_with_dense_statistics_are_processed() -> None
 HOSTILE_TEXTS = {
     "nul bytes": "全省\x00累计收取简历\x002926份\x00\x00。",
     "nul between number and unit": "共3\x00人，5\x00\x00吨",
-    "every C0 and C1 control": "".join(map(chr, range(0x20))) + "3人" + "".join(
-        map(chr, range(0x7F, 0xA0))
-    ) + "5吨",
+    "every C0 and C1 control": "".join(map(chr, range(0x20)))
+    + "3人"
+    + "".join(map(chr, range(0x7F, 0xA0)))
+    + "5吨",
     "lone surrogates": "\udcff3人\ud800的\udfff5家企业\udc80",
     "utf-8 bytes read as gb18030": "全省累计收取简历2926份。".encode().decode("gb18030", "replace"),
     "gb18030 bytes read as utf-8": "全省累计收取简历2926份。".encode("gb18030").decode(
