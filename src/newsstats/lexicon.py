@@ -110,3 +110,12 @@ def vague_magnitudes() -> dict[str, Vague]:
         row["word"]: Vague(row["approx"], int(row["low"]), int(row["high"]))
         for row in _rows("vague.tsv")
     }
+
+
+@cache
+def subunits() -> dict[str, dict[str, Decimal]]:
+    """Unit surface → {subunit: factor}: 五元三毛 is 5 元 + 3 × 0.1 元."""
+    table: dict[str, dict[str, Decimal]] = {}
+    for row in _rows("subunits.tsv"):
+        table.setdefault(row["unit"], {})[row["subunit"]] = Decimal(row["factor"])
+    return table

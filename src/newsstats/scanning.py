@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from . import lexicon
+from .numerals import parse_number
 
 DIGIT = "0-9０-９"
 # Thousands groups: ASCII commas between ASCII digits (2,928,502); in text set in full-width
@@ -163,18 +164,68 @@ def _group_names() -> tuple[str, ...]:
     return names
 
 
+@cache
+def _subunit_pattern(unit: str) -> regex.Pattern:
+    subunits = lexicon.alternation(lexicon.subunits()[unit])
+    part = rf"(?P<number#>{NUMBER})(?P<subunit#>{subunits})(?![钟鐘秒])"
+    return regex.compile(rf"又?{part.replace('#', '1')}(?:{part.replace('#', '2')})?")
+
+
+def subunit_pieces(unit: str, text: str) -> list[tuple[str, str]]:
+    """(numeral, subunit) pairs of a candidate's ``subunits`` part: 6角三分 → 6 角, 三 分."""
+    match = _subunit_pattern(unit).fullmatch(text)
+    if match is None:
+        return []
+    return [
+        (match[f"number{i}"], match[f"subunit{i}"]) for i in (1, 2) if match[f"number{i}"]
+    ]
+
+
+def _subunits(text: str, end: int, unit: str) -> str | None:
+    """五元三毛, 50元6角三分, 两美元又三美分: the smaller units that follow an amount of money,
+    if each adds less than the unit before it."""
+    match = _subunit_pattern(unit).match(text, end)
+    if match is None:
+        return None
+    factors = lexicon.subunits()[unit]
+    ceiling = 1
+    for i in (1, 2):
+        if match[f"number{i}"] is None:
+            break
+        value = parse_number(match[f"number{i}"])
+        factor = factors[match[f"subunit{i}"]]
+        if value is None or not 0 < value * factor < ceiling or value != int(value):
+            return None
+        ceiling = factor
+    return match.group()
+
+
 def scan(text: str) -> list[Candidate]:
     """Every candidate span in text order; overlapping matches are not produced."""
     found = []
     names = _group_names()
+    covered = 0  # where the last candidate, extended by its subunits, ends
     for match in pattern().finditer(text):
+        if match.start() < covered:
+            continue
         parts = {name: value for name, value in zip(names, match.groups(), strict=True) if value}
         if not parts.keys() - {"pre", "mid", "mid2", "post", "sign", "unit_pre"}:
             continue
+        end = match.end()
         if "unit" in parts:
             prefix = sum(len(parts.get(k, "")) for k in ("pre", "unit_pre", "sign"))
             cue = _cue(text, match.start() + prefix, parts["unit"])
             if cue is not None:
                 parts["cue"] = cue
-        found.append(Candidate(match.start(), match.end(), match.group(), parts))
+            if parts["unit"] in lexicon.subunits() and not parts.keys() & SINGLE_AMOUNT_ONLY:
+                subunits = _subunits(text, end, parts["unit"])
+                if subunits:
+                    parts["subunits"] = subunits
+                    end += len(subunits)
+        covered = end
+        found.append(Candidate(match.start(), end, text[match.start() : end], parts))
     return found
+
+
+# A range, an approximation after the unit or a trailing 半 leaves no room for subunits
+SINGLE_AMOUNT_ONLY = {"num2", "post", "plus_half", "vague", "mid", "mid2"}

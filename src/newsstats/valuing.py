@@ -12,7 +12,7 @@ import regex
 
 from . import lexicon
 from .numerals import parse_number
-from .scanning import Candidate
+from .scanning import Candidate, subunit_pieces
 
 # 百分之 / 佰分之, 千分之 / 仟分之, 万分之 / 萬分之: keyed by the share word's first character
 SHARE_UNITS = {
@@ -99,6 +99,14 @@ def _tenths(numeral: str) -> Decimal | None:
     if not digits[0] or not digits[1]:
         return None
     return digits[0] + Decimal(digits[1]) / 10
+
+
+def _subunit_value(unit: str, text: str) -> Decimal:
+    factors = lexicon.subunits()[unit]
+    return sum(
+        (parse_number(number) * factors[subunit] for number, subunit in subunit_pieces(unit, text)),
+        Decimal(0),
+    )
 
 
 def _neighbours(numeral: str) -> regex.Match | None:
@@ -196,6 +204,8 @@ def _reading(candidate: Candidate) -> Valued | None:
     low *= factor
     high = high * factor if high is not None else None
 
+    if "subunits" in parts:  # 五元三毛: 5 元 and 3 × 0.1 元
+        low += _subunit_value(parts["unit"], parts["subunits"])
     if inner_approx == "半" or "plus_half" in parts:
         low += HALF
         high = high + HALF if high is not None else None
