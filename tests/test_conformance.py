@@ -574,3 +574,82 @@ def test_every_in_scope_case_passes_unless_known(file: str) -> None:
         if o.passed and known:
             fixed.append(f"{o.index} {o.input!r}: now passes, remove it from KNOWN_FAILURES")
     assert not unexpected and not fixed, "\n".join(unexpected + fixed)
+
+
+# --------------------------------------------------------------------------- traditional script
+
+# Hong Kong and Taiwan reports: the same statistic in simplified and traditional script reads
+# the same (value, range, dimension, approximation); the unit and entity stay as written.
+SIMPLIFIED_AND_TRADITIONAL = [
+    ("政府预留28万个公营房屋单位", "政府預留28萬個公營房屋單位"),
+    ("收入3200亿元", "收入3200億元"),
+    ("两间学校", "兩間學校"),
+    ("叁万元捐款", "參萬元捐款"),
+    ("捐款壹拾万元", "捐款壹拾萬元"),
+    ("支票金额为伍佰圆", "支票金額為伍佰圓"),
+    ("贰拾万元", "貳拾萬元"),
+    ("陆拾万元", "陸拾萬元"),
+    ("拾万元整", "拾萬元整"),
+    ("港币300元", "港幣300元"),
+    ("新台币1.5万元", "新臺幣1.5萬元"),
+    ("推出30项措施", "推出30項措施"),
+    ("举办50场活动", "舉辦50場活動"),
+    ("开设5间分店", "開設5間分店"),
+    ("增加2.1个百分点", "增加2.1個百分點"),
+    ("约三成", "約三成"),
+    ("超过200万人次", "超過200萬人次"),
+    ("4500余人", "4500餘人"),
+    ("十来个", "十來個"),
+    ("十几个", "十幾個"),
+    ("数千人", "數千人"),
+    ("三个多月", "三個多月"),
+    ("不超过5年", "不超過5年"),
+    ("五十岁的村民", "五十歲的村民"),
+    ("最高气温35度", "最高氣溫35度"),
+    ("百分之五", "佰分之五"),
+    ("千分之三", "仟分之三"),
+    ("万分之一", "萬分之一"),
+    ("四十九兆九千五百九十二亿元", "四十九兆九千五百九十二億元"),
+]
+
+
+def _reading(text: str) -> list[tuple]:
+    return [(q.value, q.value_max, q.dimension, q.approx) for q in extract(text)]
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), SIMPLIFIED_AND_TRADITIONAL)
+def test_traditional_script_reads_like_simplified(simplified: str, traditional: str) -> None:
+    expected = _reading(simplified)
+    assert expected, simplified
+    assert _reading(traditional) == expected
+    for q in extract(traditional):
+        assert q.text == traditional[q.start : q.end]
+        if q.entity is not None:
+            assert q.entity in traditional  # as written, never converted
+
+
+# The banker's numerals are words too: only where a number is meant are they one.
+FINANCIAL_WORDS = [
+    "他收拾了房間",
+    "小明拾起石子",
+    "他在海灘上拾取貝殼",
+    "拾級而上",
+    "參加比賽的選手",
+    "參股公司",
+    "陸續開設分店",
+    "隊伍出發",
+    "入伍時分",
+    "大陸地區",
+]
+
+
+@pytest.mark.parametrize("text", FINANCIAL_WORDS)
+def test_financial_numerals_inside_words_are_not_numbers(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_traditional_entities_are_returned_as_written() -> None:
+    (q,) = extract("政府預留28萬個公營房屋單位")
+    assert (q.text, q.value, q.unit, q.entity) == ("28萬個", 280_000, "個", "公營房屋單位")
+    (q,) = extract("他收拾了3間房")
+    assert (q.text, q.value, q.unit) == ("3間", 3, "間")

@@ -18,6 +18,7 @@ a megabyte, so CI may raise it).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable
@@ -288,3 +289,18 @@ def test_fiscal_and_roc_years_are_dates() -> None:
     # 2018/19至2027/28年度 (Hong Kong), 民國110年 (Taiwan): years, never durations
     assert extract("為2018/19至2027/28年度訂下目標") == []
     assert [q.text for q in extract("民國110年增加3人")] == ["3人"]
+
+
+def test_a_five_thousand_digit_number_does_not_break_output() -> None:
+    # Regression: 5000 digits before 元 came out as an int that str(), json and csv refuse
+    # ("Exceeds the limit (4300 digits) for integer string conversion"): a traceback in the
+    # CLI. No statistic comes near 10^30 (valuing.LARGEST_VALUE); such a run is junk.
+    for text in ("1" * 5000 + "元", "百分之" + "9" * 5000, "1" * 40 + "万亿元"):
+        found = extract(text)
+        check_invariants(text, found)
+        for q in found:
+            json.dumps(q.to_dict())
+            str(q.value)
+    assert [q.value for q in extract("202107211321363588510367 美元")] == [
+        202107211321363588510367
+    ]
