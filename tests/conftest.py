@@ -1,14 +1,53 @@
-"""Fixtures shared by the command-line, archive and Parquet tests."""
+"""Fixtures and helpers shared by the tests.
+
+Hardening tests import the helpers directly (``from conftest import check_invariants``):
+pytest puts ``tests/`` on ``sys.path`` for its own modules, and Hypothesis tests cannot take
+function-scoped fixtures.
+"""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 from test_cli import digits_engine
 
 from newsstats import core
+from newsstats.model import APPROX, DIMENSIONS, Quantity
 
 
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """A stand-in engine, so format and I/O tests do not depend on extraction quality."""
     monkeypatch.setattr(core, "extract", digits_engine)
+
+
+def examples_from_env(name: str, default: int) -> int:
+    """A Hypothesis example budget from the environment variable ``name``, else ``default``."""
+    raw = os.environ.get(name, "").strip()
+    try:
+        return max(1, int(raw)) if raw else default
+    except ValueError:
+        return default
+
+
+def check_invariants(text: str, quantities) -> None:
+    """What every ``extract`` result must satisfy, whatever the input (GUIDELINES §2)."""
+    assert isinstance(quantities, list), type(quantities)
+    previous = None
+    for q in quantities:
+        assert isinstance(q, Quantity), q
+        assert isinstance(q.start, int) and isinstance(q.end, int), q
+        assert 0 <= q.start < q.end <= len(text), q
+        assert q.text == text[q.start : q.end], q
+        assert isinstance(q.value, (int, float)) and not isinstance(q.value, bool), q
+        if q.value_max is not None:
+            assert isinstance(q.value_max, (int, float)), q
+            assert not isinstance(q.value_max, bool), q
+            assert q.value_max >= q.value, q
+        assert q.dimension in DIMENSIONS, q
+        assert q.approx in APPROX, q
+        assert isinstance(q.unit, str), q
+        if previous is not None:
+            assert previous.end <= q.start, f"overlapping or unsorted: {previous} then {q}"
+        previous = q

@@ -6,6 +6,7 @@ it recognises; the lexical knowledge lives in ``data/stop_patterns.tsv``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,6 +23,10 @@ SMALL = rf"(?:{D}{{1,2}}|{CN}{{1,3}})"  # a month, day, hour or minute
 TO = r"\s*[—–\-－~～至到]\s*"
 DATE_TIME = regex.compile(
     rf"""
+    # a date starts where a run of numerals starts, never inside one: that also keeps a
+    # megabyte of digits from being tried as a date at every position
+    (?<![0-9０-９〇零一二两三四五六七八九十])
+    (?:
       {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号])?)?
     | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号])?
     | (?<![个個]){SMALL}[日号]
@@ -29,6 +34,10 @@ DATE_TIME = regex.compile(
         (?:\s*{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
     | {D}{{1,2}}[:：]{D}{{2}}(?:[:：]{D}{{2}})?
     | {D}{{4}}[-/.]{D}{{1,2}}[-/.]{D}{{1,2}}
+    # a Hong Kong or Taiwan fiscal year (2018/19年度) and a Republic-of-China year (民國110年)
+    | {YEAR}\s*/\s*{D}{{2}}\s*年度?
+    | 民[國国]\s*(?:{D}{{1,3}}|{CN}{{1,4}})\s*年
+    )
     """,
     regex.VERBOSE,
 )
@@ -37,7 +46,41 @@ RELATIVE_TIME_AFTER = regex.compile(r"(?:来|以来|之前|前|后|之后|以后
 ORDINAL_BEFORE = regex.compile(r"(?:第|初|其)$")
 ASCII_CODE = regex.compile(r"[A-Za-z0-9_]")
 INDEFINITE = {"一", "壹"}
+ARTICLE_DIMENSIONS = {"count", "duration"}
+# The banker's numerals are words too (收拾, 拾起, 參加, 參股, 陸續, 隊伍): one of them alone is
+# a number only as an amount of money (拾元); 壹佰, 拾萬, 參仟 are numerals whatever follows.
+FINANCIAL = frozenset("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 LIST_MARKS = "、，,和及与"
+
+
+# Markup and machine text left in scraped pages: a number inside a URL, an HTML tag, a
+# character entity or a terminal escape sequence is never a statistic (`width="100%"`,
+# `?q=30%25`, `&#20154;`, `&frac12;`, `\x1b[31m`). Every quantifier is bounded or stops at the next
+# delimiter, so matching stays linear on megabytes of one-line text.
+MARKUP = regex.compile(
+    r"""
+      (?:(?:https?|ftp)://|www\.)[^\s<>"'\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20]+
+    | <[A-Za-z!/?][^<>]{0,2000}>
+    | &(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{1,16}[0-9][A-Za-z0-9]{0,15});
+    | \x1b\[[0-9;?]{0,32}[\x20-\x2f]{0,4}[\x40-\x7e]
+    """,
+    regex.VERBOSE,
+)
+
+
+class Spans:
+    """Sorted, non-overlapping spans with a logarithmic overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.ends, start)  # the first span ending after start
+        return i < len(self.starts) and self.starts[i] < end
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
 
 @cache
@@ -53,12 +96,18 @@ def _stop_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], int]:
 
 @dataclass(frozen=True)
 class Exclusions:
-    dates: list[tuple[int, int]]
+    """What is never a statistic in one text: dates and times, and markup, each found in
+    one linear pass. Stop patterns are looked up around each candidate instead."""
+
+    dates: Spans
+    markup: Spans
 
 
 def exclusions(text: str) -> Exclusions:
-    """Dates and times in the text; no statistic may overlap them."""
-    return Exclusions([m.span() for m in DATE_TIME.finditer(text)])
+    """Dates and times, and markup spans of ``text``; no statistic may overlap them."""
+    dates = Spans([m.span() for m in DATE_TIME.finditer(text)])
+    markup = Spans([m.span() for m in MARKUP.finditer(text)])
+    return Exclusions(dates, markup)
 
 
 def _in_stop_pattern(text: str, start: int, end: int) -> bool:
@@ -73,10 +122,6 @@ def _in_stop_pattern(text: str, start: int, end: int) -> bool:
                 if text[opening:closing] in patterns:
                     return True
     return False
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _number_start(candidate: Candidate) -> int:
@@ -94,15 +139,20 @@ def is_statistic(
     start, end = candidate.start, candidate.end
     if not valued.dimension:
         return False
-    if _overlaps(_number_start(candidate), end, excluded.dates):
+    if excluded.dates.overlaps(_number_start(candidate), end):
+        return False
+    if excluded.markup.overlaps(start, end):
         return False
     if _in_stop_pattern(text, _number_start(candidate), end):
         return False
     before = text[max(0, start - 2) : start]
     if ORDINAL_BEFORE.search(before[-1:]) and not parts.get("pre"):
         return False
+    # A3, 2号线B2: a number glued after Latin letters is a code, unless the letter ends
+    # markup (`\x1b[0m5人`)
     if start and ASCII_CODE.match(text[start - 1]):
-        return False
+        if not excluded.markup.overlaps(start - 1, start):
+            return False
     if valued.unit.isascii() and end < len(text) and ASCII_CODE.match(text[end]):
         return False  # 5G, 3M公司: a number glued to Latin letters is a code
     unit_text = parts.get("unit", "")
@@ -114,7 +164,15 @@ def is_statistic(
         return False
     if text[end : end + len(candidate.text)] == candidate.text:
         return False
-    if _is_indefinite_article(candidate) and not _in_list_of_counts(candidate, text, neighbours):
+    # 一美元, 一公里, 一倍 are amounts; an article counts things or times (一场交接仪式,
+    # 少挨一天冻)
+    if (
+        valued.dimension in ARTICLE_DIMENSIONS
+        and _is_indefinite_article(candidate)
+        and not _in_list_of_counts(candidate, text, neighbours)
+    ):
+        return False
+    if parts.get("num", "") in FINANCIAL and valued.dimension != "currency":
         return False
     return True
 

@@ -19,6 +19,7 @@ class Unit:
     unit: str
     dimension: str
     scale: Decimal = Decimal(1)  # 三成 is 0.3: the unit 成 is tenths
+    below: Decimal | None = None  # the reading must be less: 折 is a discount (十折 is none)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -31,13 +32,45 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 @cache
-def units() -> dict[str, Unit]:
-    """Surface form → Unit. The surface follows the number once multipliers are removed."""
-    table = {}
+def _unit_rows() -> dict[str, dict[str, Unit]]:
+    tables: dict[str, dict[str, Unit]] = {"after": {}, "before": {}}
     for row in _rows("units.tsv"):
         unit = row["unit"] if "unit" in row else row["surface"]
         scale = Decimal(row.get("scale") or 1)
-        table[row["surface"]] = Unit(row["surface"], unit, row["dimension"], scale)
+        below = Decimal(row["below"]) if row.get("below") else None
+        position = row.get("position") or "after"
+        tables[position][row["surface"]] = Unit(
+            row["surface"], unit, row["dimension"], scale, below
+        )
+    return tables
+
+
+def units() -> dict[str, Unit]:
+    """Surface form → Unit. The surface follows the number once multipliers are removed."""
+    return _unit_rows()["after"]
+
+
+def prefix_units() -> dict[str, Unit]:
+    """Units written before the number: ``$20``, ``￥300``."""
+    return _unit_rows()["before"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    unit: str
+    dimension: str
+
+
+@cache
+def unit_cues() -> dict[str, dict[str, Cue]]:
+    """Ambiguous unit surface → {cue word: reading}, in table order (the first cue found in
+    the clause wins): 温度…85度 is a temperature, where a bare 85度 is energy (kWh)."""
+    table: dict[str, dict[str, Cue]] = {}
+    for row in _rows("unit_cues.tsv"):
+        table.setdefault(row["surface"], {})[row["cue"]] = Cue(
+            row["cue"], row["unit"], row["dimension"]
+        )
     return table
 
 
@@ -114,3 +147,12 @@ def vague_magnitudes() -> dict[str, Vague]:
         row["word"]: Vague(row["approx"], int(row["low"]), int(row["high"]))
         for row in _rows("vague.tsv")
     }
+
+
+@cache
+def subunits() -> dict[str, dict[str, Decimal]]:
+    """Unit surface → {subunit: factor}: 五元三毛 is 5 元 + 3 × 0.1 元."""
+    table: dict[str, dict[str, Decimal]] = {}
+    for row in _rows("subunits.tsv"):
+        table.setdefault(row["unit"], {})[row["subunit"]] = Decimal(row["factor"])
+    return table

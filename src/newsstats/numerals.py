@@ -28,7 +28,7 @@ __all__ = [
 DIGIT_VALUES: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0,
     "一": 1, "壹": 1, "弌": 1,
-    "二": 2, "两": 2, "兩": 2, "贰": 2, "貳": 2, "弍": 2,
+    "二": 2, "两": 2, "兩": 2, "俩": 2, "倆": 2, "贰": 2, "貳": 2, "弍": 2,
     "三": 3, "叁": 3, "參": 3, "叄": 3, "弎": 3,
     "四": 4, "肆": 4,
     "五": 5, "伍": 5,
@@ -52,19 +52,33 @@ LARGE_MULTIPLIERS: dict[str, int] = {
     "亿": 10**8, "億": 10**8,
 }  # fmt: skip
 
+# ... except where the numeral itself settles it: a 兆 followed by a 亿 group can only be
+# 10^12 (四十九兆九千五百九十二億, 五兆六十二亿四万五千二). A numeral with 兆 and no 亿 after it
+# (3兆) is not a number.
+PINNED_MULTIPLIERS: dict[str, tuple[int, str]] = {
+    "兆": (10**12, "亿億"),
+}  # fmt: skip
+
+# 万万 after a coefficient is an old way to write 亿 (四万万同胞, 一万万分之七); on its own it is
+# the adverb "by no means" (万万不可).
+DOUBLE_WAN: dict[str, str] = {"万万": "亿", "萬萬": "億"}
+
 CHINESE_DECIMAL_POINTS: frozenset[str] = frozenset("点點")
 
 # Full-width and typographic forms folded to ASCII before parsing.
 ASCII_FOLDING: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},
-    "．": ".", "，": ",", "－": "-", "＋": "+", "−": "-",
+    "．": ".", "，": ",", "－": "-", "＋": "+", "−": "-", "／": "/",
 }  # fmt: skip
 
 SIGNS: dict[str, int] = {"-": -1, "负": -1, "負": -1, "+": 1}
 
 FRACTION_MARKER = "分之"
+# 三又三分之一: a whole number and a fraction. 3/5: a fraction written with a slash.
+MIXED_FRACTION_MARKER = "又"
+SLASH = "/"
 
-WORD_VALUES: dict[str, Decimal] = {"半": Decimal("0.5")}
+WORD_VALUES: dict[str, Decimal] = {"半": Decimal("0.5"), "半百": Decimal(50)}
 
 # What the pattern may match on its own in running text. 拾/佰/仟 alone are words (拾 "pick
 # up"), and ○ alone is usually a bullet, so only these stand alone; the parser accepts all.
@@ -91,6 +105,7 @@ _CHAR_TOKENS: dict[str, _Token] = {
     **{char: (_DIGIT, value, 1) for char, value in DIGIT_VALUES.items()},
     **{char: (_SMALL, value, 0) for char, value in SMALL_MULTIPLIERS.items()},
     **{char: (_LARGE, value, 0) for char, value in LARGE_MULTIPLIERS.items()},
+    **{char: (_LARGE, value, 0) for char, (value, _) in PINNED_MULTIPLIERS.items()},
     **{char: (_POINT, 0, 0) for char in CHINESE_DECIMAL_POINTS},
 }
 
@@ -161,6 +176,22 @@ def _unsigned_value(s: str) -> Decimal | None:
     word_value = WORD_VALUES.get(s)
     if word_value is not None:
         return word_value
+    if MIXED_FRACTION_MARKER in s:
+        whole_text, _, fraction_text = s.partition(MIXED_FRACTION_MARKER)
+        if FRACTION_MARKER in whole_text or FRACTION_MARKER not in fraction_text:
+            return None
+        whole, fraction = _numeral_value(whole_text), _unsigned_value(fraction_text)
+        if whole is None or fraction is None:
+            return None
+        return whole + fraction
+    if SLASH in s:
+        numerator_text, _, denominator_text = s.partition(SLASH)
+        if not (_ARABIC.fullmatch(numerator_text) and _ARABIC.fullmatch(denominator_text)):
+            return None
+        denominator = Decimal(denominator_text.replace(",", ""))
+        if not denominator:
+            return None
+        return _DIVISION_CONTEXT.divide(Decimal(numerator_text.replace(",", "")), denominator)
     if FRACTION_MARKER in s:
         denominator_text, _, numerator_text = s.partition(FRACTION_MARKER)
         if not denominator_text or denominator_text[0] in _PERCENT_LIKE_LEADS:
@@ -175,6 +206,15 @@ def _unsigned_value(s: str) -> Decimal | None:
 
 def _numeral_value(s: str) -> Decimal | None:
     """A numeral without sign or fraction marker."""
+    for double, single in DOUBLE_WAN.items():
+        if double in s:
+            if s.startswith(double):
+                return None
+            s = s.replace(double, single)
+    for char, (_, required_after) in PINNED_MULTIPLIERS.items():
+        at = s.find(char)
+        if at >= 0 and not any(c in required_after for c in s[at + 1 :]):
+            return None
     if _ARABIC.fullmatch(s):
         value = Decimal(s.replace(",", ""))
         if "." in s and value == value.to_integral_value():

@@ -12,36 +12,81 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .numerals import parse_number
 
 DIGIT = "0-9０-９"
-ARABIC = rf"[{DIGIT}]+(?:,[0-9]{{3}})*(?:[.．][{DIGIT}]+)?"
-CN_DIGIT = "零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖兩"
+# Thousands groups: ASCII commas between ASCII digits (2,928,502); in text set in full-width
+# characters, full-width commas between full-width digits (９，９９９).
+ARABIC = (
+    rf"[{DIGIT}]+(?:,[0-9]{{3}}(?![0-9])|，[０-９]{{3}}(?![０-９]))*(?:[.．][{DIGIT}]+)?"
+)
+CN_DIGIT = "零〇一二两三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖兩"
 # 千 and 百 open units of their own (千克, 千米, 千瓦, 百分点): there they are not multipliers.
 SMALL_MULT = r"(?:[十拾佰仟]|千(?![克米瓦卡焦帕伏])|百(?!分))"
 BIG_MULT = r"(?:[万萬亿億])"
 MULT = rf"(?:{SMALL_MULT}|{BIG_MULT})"
-CHINESE = rf"(?:[{CN_DIGIT}]|{MULT})+(?:[点點][{CN_DIGIT}]+)?"
+# 兆 belongs to a numeral only inside one (四十九兆九千五百九十二億); 5兆瓦 is 5 megawatts.
+# numerals.parse_number decides whether the numeral pins its value down.
+PINNED = rf"兆(?=[{CN_DIGIT}十拾百佰千仟])"
+CHINESE = rf"(?:[{CN_DIGIT}]|{MULT}|{PINNED})+(?:[点點][{CN_DIGIT}]+)?"
 MIXED = rf"{ARABIC}(?:{MULT}+(?:{ARABIC}{MULT}*)?)?"
 NUMBER = rf"(?:{MIXED}|{CHINESE})"
 RANGE_SEP = r"(?:至|到|~|～|〜|-|－|—|–)"
-# A data box puts the unit on the next line: `1.4万\n场次`.
-GAP = r"[ \t\u3000\xa0]*(?:\n[ \t\u3000\xa0]*)?"
+# A data box puts the unit on the next line: `1.4万\n场次`. Scraped pages add a CR before
+# the line feed, zero-width or soft-hyphen characters and the `&nbsp;` entity left as text.
+SPACE = r"(?:[ \t\r\u3000\xa0\u200b\u200c\u200d\u2060\ufeff\xad]|&nbsp;)"
+GAP = rf"{SPACE}{{0,16}}(?:\n{SPACE}{{0,16}})?"
 # 半 is a number only before a unit (半年, 半个月), never in 上半年 or 一半.
 HALF = r"(?<![上下前后大一多])半"
-# 四层半, 一年半: a trailing 半 adds one half, but 10家半导体企业 is no half
-HALF_AFTER_UNIT = (
-    r"(?P<plus_half>半(?=[\s，,。．.；;：:、！？!?（）()“”\"'《》【】…—-]|$|[以多左的时]))"
+# Punctuation, spelled out because the scanner runs on stdlib re, which has no \\p{P}:
+# ASCII, general (dashes, quotes, ellipsis), CJK and full-width forms.
+PUNCT = (
+    "!-/:-@\\[-`{-~\u00a1-\u00bf\u2010-\u2027\u2030-\u205e"
+    "\u3001-\u303f\ufe10-\ufe6b\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 )
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# 四层半, 一年半: a trailing 半 adds one half, but 10家半导体企业 is no half
+HALF_AFTER_UNIT = rf"(?P<plus_half>半(?=[{PUNCT}\s]|$|[以多左的时]))"
+# 十个月大的宝宝, 三周大了: a span of time before 大 is an age (but not 3天大雨, 三个月大幅增长)
+AGE_AFTER_UNIT = rf"(?P<age_mark>(?<=[月周週天])大(?=[的了時时]|[{PUNCT}\s]|$))"
+# A sign: 负/負 after a word boundary (not 减负4600亿元, 肩负, 正负); a minus before a digit
+# after a boundary or a word (净利润-3.07亿元, 同比-5.2%), but not after a digit, a numeral or
+# a comma (2022-2023, 三-5人, a bullet in ，-10多名); 零下 before a temperature.
+BOUNDARY = r"(?:^|(?<=[\s为為是的至到达達由从從降跌及和与與、：:（(“\"]))"
+AFTER_WORD = rf"(?<=[{HAN}])(?<![{CN_DIGIT}十拾百佰千仟万萬亿億兆])"
+SIGN = rf"""(?P<sign>
+    {BOUNDARY}[负負]
+  | (?:{BOUNDARY}|{AFTER_WORD})[-－−](?=[{DIGIT}])
+  | 零下
+)"""
+SIGN2 = rf"(?P<sign2>[负負]|零下|[-－−](?=[{DIGIT}]))"
+# 百分之, 千分之, 万分之, in financial and traditional characters too; never right after a
+# numeral (五百分之2.2 is a fraction with denominator 500, not 2.2%)
+SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[万萬]分之)"
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A span and its labelled parts, as strings; ``parts`` keys are the regex group names."""
+    """A span and its labelled parts, as strings. ``parts`` keys are the regex group names,
+    plus ``cue``: a word before the number that settles an ambiguous unit (温度…85度)."""
 
     start: int
     end: int
     text: str
     parts: dict[str, str]
+
+
+def guarded(words) -> str:
+    """``lexicon.alternation(words)`` behind a lookahead on their first characters.
+
+    A regex engine tries a long alternation of literals one by one; the lookahead rejects
+    in one step the common case, a character no word starts with. It changes no match.
+    """
+    words = list(words)
+    if not words:
+        return "(?!)"
+    firsts = "".join(sorted({w[0] for w in words}))
+    return f"(?=[{re.escape(firsts)}])(?:{lexicon.alternation(words)})"
 
 
 def _unit_alternation() -> str:
@@ -54,38 +99,45 @@ def _unit_alternation() -> str:
         re.escape(s[0]) + f"(?:{between}|半)?" + re.escape(s[1:])
         for s in sorted(with_ge, key=len, reverse=True)
     )
-    return f"(?:{ge}|{lexicon.alternation(plain)})" if ge else f"(?:{lexicon.alternation(plain)})"
+    firsts = "".join(sorted({w[0] for w in lexicon.units()}))
+    alternatives = f"{ge}|{lexicon.alternation(plain)}" if ge else lexicon.alternation(plain)
+    return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
 
 @cache
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
-    before = lexicon.alternation(approx["before"])
-    between = lexicon.alternation(approx["between"])
-    after = lexicon.alternation(approx["after"])
-    vague = lexicon.alternation(lexicon.vague_magnitudes())
+    before = guarded(approx["before"])
+    between = guarded(approx["between"])
+    after = guarded(approx["after"])
+    vague = guarded(lexicon.vague_magnitudes())
+    prefix = guarded(lexicon.prefix_units())
     unit = _unit_alternation()
     source = rf"""
     (?P<pre>{before})?
     (?:
         # fractions and shares: no unit follows them
         (?:
-            (?P<pct>百分之|千分之|万分之)(?P<pnum>{NUMBER})
+            {SHARE}(?P<pnum>{NUMBER})
           | (?P<den>{NUMBER})分之(?P<numer>{NUMBER})
           | (?P<half_share>半数)
         )
         (?P<post_share>{after})?
       |
+        (?P<unit_pre>{prefix})?
         (?:
             (?P<vague>{vague})(?P<vmult>{MULT}+)
-          | (?P<num>{NUMBER}|{HALF})
-            (?:(?P<unit_lo>{unit})?(?P<sep>{RANGE_SEP})(?P<num2>{NUMBER}))?
+          | {SIGN}?(?P<num>{NUMBER}|{HALF})
+            (?:(?P<unit_lo>{unit})?(?P<sep>{RANGE_SEP}){SIGN2}?(?P<num2>{NUMBER}))?
         )
         (?P<mid>{between})?
         (?P<mult>{BIG_MULT}+|{SMALL_MULT}{BIG_MULT}*)?
         (?P<mid2>{between})?
         # a range written with its unit twice (40天至60天) must repeat the same unit
-        (?:{GAP}(?P<unit>(?(unit_lo)(?P=unit_lo)|{unit})){HALF_AFTER_UNIT}?)?
+        (?:
+            {GAP}(?P<unit>(?(unit_lo)(?P=unit_lo)|{unit}))
+            {HALF_AFTER_UNIT}?{AGE_AFTER_UNIT}?
+        )?
         (?P<post>{after})?
     )
     """
@@ -94,12 +146,94 @@ def pattern() -> re.Pattern:
     return re.compile(source, re.VERBOSE)
 
 
+# Where a cue for an ambiguous unit may stand: the clause before the number, this far back.
+CUE_WINDOW = 24
+CLAUSE_MARKS = "，,。；;！？!?\n"
+
+
+def _cue(text: str, number_start: int, unit: str) -> str | None:
+    """The first cue word (in table order) for ``unit`` in the clause before the number."""
+    cues = lexicon.unit_cues().get(unit)
+    if not cues:
+        return None
+    window = text[max(0, number_start - CUE_WINDOW) : number_start]
+    cut = max(window.rfind(mark) for mark in CLAUSE_MARKS)
+    window = window[cut + 1 :]
+    return next((cue for cue in cues if cue in window), None)
+
+
+@cache
+def _group_names() -> tuple[str, ...]:
+    # match.groups() is much cheaper than groupdict(); every group of the pattern is named
+    index = pattern().groupindex
+    names = tuple(sorted(index, key=index.__getitem__))
+    if len(names) != pattern().groups:
+        raise RuntimeError("every capturing group of the scanner pattern must be named")
+    return names
+
+
+@cache
+def _subunit_pattern(unit: str) -> re.Pattern:
+    subunits = lexicon.alternation(lexicon.subunits()[unit])
+    part = rf"(?P<number#>{NUMBER})(?P<subunit#>{subunits})(?![钟鐘秒])"
+    return re.compile(rf"又?{part.replace('#', '1')}(?:{part.replace('#', '2')})?")
+
+
+def subunit_pieces(unit: str, text: str) -> list[tuple[str, str]]:
+    """(numeral, subunit) pairs of a candidate's ``subunits`` part: 6角三分 → 6 角, 三 分."""
+    match = _subunit_pattern(unit).fullmatch(text)
+    if match is None:
+        return []
+    return [
+        (match[f"number{i}"], match[f"subunit{i}"]) for i in (1, 2) if match[f"number{i}"]
+    ]
+
+
+def _subunits(text: str, end: int, unit: str) -> str | None:
+    """五元三毛, 50元6角三分, 两美元又三美分: the smaller units that follow an amount of money,
+    if each adds less than the unit before it."""
+    match = _subunit_pattern(unit).match(text, end)
+    if match is None:
+        return None
+    factors = lexicon.subunits()[unit]
+    ceiling = 1
+    for i in (1, 2):
+        if match[f"number{i}"] is None:
+            break
+        value = parse_number(match[f"number{i}"])
+        factor = factors[match[f"subunit{i}"]]
+        if value is None or not 0 < value * factor < ceiling or value != int(value):
+            return None
+        ceiling = factor
+    return match.group()
+
+
 def scan(text: str) -> list[Candidate]:
     """Every candidate span in text order; overlapping matches are not produced."""
     found = []
+    names = _group_names()
+    covered = 0  # where the last candidate, extended by its subunits, ends
     for match in pattern().finditer(text):
-        parts = {k: v for k, v in match.groupdict().items() if v}
-        if not parts.keys() - {"pre", "mid", "mid2", "post"}:
+        if match.start() < covered:
             continue
-        found.append(Candidate(match.start(), match.end(), match.group(), parts))
+        parts = {name: value for name, value in zip(names, match.groups(), strict=True) if value}
+        if not parts.keys() - {"pre", "mid", "mid2", "post", "sign", "unit_pre"}:
+            continue
+        end = match.end()
+        if "unit" in parts:
+            prefix = sum(len(parts.get(k, "")) for k in ("pre", "unit_pre", "sign"))
+            cue = _cue(text, match.start() + prefix, parts["unit"])
+            if cue is not None:
+                parts["cue"] = cue
+            if parts["unit"] in lexicon.subunits() and not parts.keys() & SINGLE_AMOUNT_ONLY:
+                subunits = _subunits(text, end, parts["unit"])
+                if subunits:
+                    parts["subunits"] = subunits
+                    end += len(subunits)
+        covered = end
+        found.append(Candidate(match.start(), end, text[match.start() : end], parts))
     return found
+
+
+# A range, an approximation after the unit or a trailing 半 leaves no room for subunits
+SINGLE_AMOUNT_ONLY = {"num2", "post", "plus_half", "vague", "mid", "mid2"}

@@ -12,9 +12,14 @@ import regex
 
 from . import lexicon
 from .numerals import parse_number
-from .scanning import Candidate
+from .scanning import Candidate, subunit_pieces
 
-SHARE_UNITS = {"百分之": ("%", "percent", 1), "千分之": ("‰", "permille", 1)}
+# 百分之 / 佰分之, 千分之 / 仟分之, 万分之 / 萬分之: keyed by the share word's first character
+SHARE_UNITS = {
+    "百": ("%", "percent", Decimal(1)), "佰": ("%", "percent", Decimal(1)),
+    "千": ("‰", "permille", Decimal(1)), "仟": ("‰", "permille", Decimal(1)),
+    "万": ("", "ratio", Decimal("0.0001")), "萬": ("", "ratio", Decimal("0.0001")),
+}  # fmt: skip
 MULTIPLIER_VALUES = {
     "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
     "万": 10_000, "萬": 10_000, "亿": 10**8, "億": 10**8,
@@ -25,7 +30,11 @@ NEIGHBOUR_DIGITS = regex.compile(
 )
 DIGIT_VALUES = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 HALF = Decimal("0.5")
-TRAILING_MULTIPLIERS = regex.compile(r"[十拾百佰千仟万萬亿億]+$")
+TENTHS = Decimal("0.1")
+# No quantity in the news comes near 10^30; a longer run of digits is a code or junk, and its
+# value would not even print (Python refuses str() of an int with over 4300 digits).
+LARGEST_VALUE = Decimal("1e30")
+MULTIPLIER_CHARS = "".join(MULTIPLIER_VALUES)
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,11 @@ def _factor(multipliers: str) -> Decimal:
     return factor
 
 
+def _trailing_multipliers(numeral: str) -> str:
+    # str.rstrip, not a `[…]+$` search: that one is quadratic on a long run of multipliers
+    return numeral[len(numeral.rstrip(MULTIPLIER_CHARS)) :]
+
+
 def _approx(words: list[str | None], position: list[str]) -> str:
     table = lexicon.approximations()
     for word, where in zip(words, position, strict=True):
@@ -55,19 +69,56 @@ def _approx(words: list[str | None], position: list[str]) -> str:
 def _share(parts: dict[str, str]) -> Valued | None:
     approx = _approx([parts.get("pre"), parts.get("post_share")], ["before", "after"])
     if "pct" in parts:
-        unit, dimension, _ = SHARE_UNITS.get(parts["pct"], ("", "ratio", 1))
+        unit, dimension, scale = SHARE_UNITS[parts["pct"][0]]
         value = parse_number(parts["pnum"])
         if value is None:
             return None
-        if parts["pct"] == "万分之":
-            return Valued(value / 10_000, None, "", "ratio", approx)
-        return Valued(value, None, unit, dimension, approx)
+        return Valued(value * scale, None, unit, dimension, approx)
     if "den" in parts:
-        denominator, numerator = parse_number(parts["den"]), parse_number(parts["numer"])
+        denominator_text = parts["den"]
+        if denominator_text[0] in MULTIPLIER_VALUES:
+            denominator_text = "一" + denominator_text  # 百万分之五, 万万分之七: one million
+        denominator, numerator = parse_number(denominator_text), parse_number(parts["numer"])
         if not denominator or numerator is None:
             return None
         return Valued(numerator / denominator, None, "", "ratio", approx)
     return Valued(Decimal("0.5"), None, "", "ratio", approx)
+
+
+def _tenths(numeral: str) -> Decimal | None:
+    """七五折, 75折, 三八折: two plain digits before a tenths unit are tenths and hundredths
+    (7.5折), where 10成 and 十成 stay ten tenths."""
+    if len(numeral) != 2:
+        return None
+    if numeral.isdigit() and numeral.isascii():
+        digits = [int(c) for c in numeral]
+    elif all(c in DIGIT_VALUES for c in numeral):
+        digits = [DIGIT_VALUES[c] for c in numeral]
+    else:
+        return None
+    if not digits[0] or not digits[1]:
+        return None
+    return digits[0] + Decimal(digits[1]) / 10
+
+
+def _subunit_value(unit: str, text: str) -> Decimal:
+    factors = lexicon.subunits()[unit]
+    return sum(
+        (parse_number(number) * factors[subunit] for number, subunit in subunit_pieces(unit, text)),
+        Decimal(0),
+    )
+
+
+def _neighbours(numeral: str) -> regex.Match | None:
+    """三四十, 两三个: two neighbouring digits, a range."""
+    found = NEIGHBOUR_DIGITS.match(numeral)
+    if found and DIGIT_VALUES[found[2]] == DIGIT_VALUES[found[1]] + 1:
+        return found
+    return None
+
+
+def _signed(sign: str | None, value: Decimal) -> Decimal:
+    return -value if sign else value
 
 
 def _number_range(parts: dict[str, str]) -> tuple[Decimal, Decimal | None] | None:
@@ -77,31 +128,68 @@ def _number_range(parts: dict[str, str]) -> tuple[Decimal, Decimal | None] | Non
         high = magnitude * vague.high if vague.high != vague.low else None
         return magnitude * vague.low, high
     text = parts["num"]
-    neighbours = NEIGHBOUR_DIGITS.match(text)
-    if neighbours and DIGIT_VALUES[neighbours[2]] == DIGIT_VALUES[neighbours[1]] + 1:
+    neighbours = _neighbours(text)
+    if neighbours:
         factor = _factor(neighbours[3])
         return DIGIT_VALUES[neighbours[1]] * factor, DIGIT_VALUES[neighbours[2]] * factor
     low = parse_number(text)
     if low is None:
         return None
+    low = _signed(parts.get("sign"), low)
     if "num2" not in parts:
         return low, None
     high = parse_number(parts["num2"])
     if high is None:
         return None
+    high = _signed(parts.get("sign2"), high)
     # 3至5万元: the upper bound's multiplier applies to the lower bound too
-    shared = TRAILING_MULTIPLIERS.search(parts["num2"])
-    if shared and not TRAILING_MULTIPLIERS.search(text) and low * _factor(shared[0]) <= high:
-        low *= _factor(shared[0])
+    shared = _trailing_multipliers(parts["num2"])
+    if shared and not _trailing_multipliers(text) and low * _factor(shared) <= high:
+        low *= _factor(shared)
+    if "sign" in parts or "sign2" in parts:
+        low, high = min(low, high), max(low, high)  # 零下5至零下10度 is -10 to -5
     return (low, high) if high > low else None
 
 
 def value(candidate: Candidate) -> Valued | None:
     """The normalised reading of a candidate, or None when its parts do not make a number."""
+    reading = _reading(candidate)
+    if reading is None:
+        return None
+    if abs(reading.value) >= LARGEST_VALUE:
+        return None
+    if reading.value_max is not None and abs(reading.value_max) >= LARGEST_VALUE:
+        return None
+    return reading
+
+
+def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
+    """The unit the parts name, and an approximation word found inside it (个多月)."""
+    unit_text = parts.get("unit", "")
+    if not unit_text:
+        prefix = parts.get("unit_pre")
+        return (lexicon.prefix_units().get(prefix) if prefix else None), None
+    unit = lexicon.units().get(unit_text)
+    if unit is not None:
+        cue = parts.get("cue")
+        if cue:  # 温度…85度: the clause settles an ambiguous unit
+            reading = lexicon.unit_cues()[unit_text][cue]
+            unit = lexicon.Unit(unit.surface, reading.unit, reading.dimension, unit.scale)
+        return unit, None
+    # 个多月, 个半小时: an approximation word or 半 sits inside the unit
+    return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
+
+
+def _reading(candidate: Candidate) -> Valued | None:
     parts = candidate.parts
     if parts.keys() & {"pct", "den", "half_share"}:
         return _share(parts)
-    bounds = _number_range(parts)
+    unit, inner_approx = _unit(parts)
+    tenths = None
+    if unit is not None and unit.scale == TENTHS and not parts.keys() & {"num2", "mult", "mid"}:
+        if not _neighbours(parts.get("num", "")):  # 七八折, 两三成: ranges
+            tenths = _tenths(parts.get("num", ""))
+    bounds = (tenths, None) if tenths is not None else _number_range(parts)
     if bounds is None:
         return None
     low, high = bounds
@@ -116,13 +204,8 @@ def value(candidate: Candidate) -> Valued | None:
     low *= factor
     high = high * factor if high is not None else None
 
-    unit_text = parts.get("unit", "")
-    unit = lexicon.units().get(unit_text)
-    inner_approx = None
-    if unit is None and unit_text:
-        # 个多月, 个半小时: an approximation word or 半 sits inside the unit
-        inner_approx = unit_text[1]
-        unit = lexicon.units().get(unit_text[0] + unit_text[2:])
+    if "subunits" in parts:  # 五元三毛: 5 元 and 3 × 0.1 元
+        low += _subunit_value(parts["unit"], parts["subunits"])
     if inner_approx == "半" or "plus_half" in parts:
         low += HALF
         high = high + HALF if high is not None else None
@@ -139,4 +222,9 @@ def value(candidate: Candidate) -> Valued | None:
     if scale != 1:
         low *= scale
         high = high * scale if high is not None else None
-    return Valued(low, high, unit.unit, unit.dimension, approx)
+    if unit.below is not None and max(low, high if high is not None else low) >= unit.below:
+        return None  # 十折 is no discount
+    dimension = unit.dimension
+    if "age_mark" in parts and dimension == "duration":
+        dimension = "age"  # 十个月大的宝宝
+    return Valued(low, high, unit.unit, dimension, approx)
