@@ -50,12 +50,11 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
     region = places.article_region(named_places)
     heading_place = places.title_place(text, named_places)
     blocks = layout.block_starts(text)
+    period_index = periods.Governor(text, marks, time_expressions)
     results = []
     for candidate, reading, link in found:
         block = layout.block_start(blocks, candidate.start)
-        period = periods.governing(
-            text, marks, time_expressions, candidate.start, candidate.end, block
-        )
+        period = period_index.governing(candidate.start, candidate.end, block)
         place = (
             places.governing(marks, named_places, candidate.start, candidate.end, block)
             or heading_place

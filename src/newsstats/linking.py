@@ -56,11 +56,6 @@ def context(marks: Marks, start: int, end: int) -> Context:
     return Context(sentence_start, sentence_end, clause_start, clause_end)
 
 
-def _find_first(text: str, chars: str, start: int) -> int:
-    hits = [i for i in (text.find(c, start) for c in chars) if i >= 0]
-    return min(hits) if hits else len(text)
-
-
 def _is_noun(word: str, flag: str) -> bool:
     if word in QUOTES or word in OPEN_BRACKETS or word in CLOSE_BRACKETS:
         return True
@@ -221,17 +216,39 @@ def event_object(fragment: str) -> str | None:
     return None
 
 
+# A data box's label lines are short; a longer line is running text, not a label, and
+# bounding the look-up keeps one mention's cost independent of the document's length.
+LABEL_LINE_MAX = 80
+
+
+def _alone_on_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line around ``start:end`` if nothing but spaces shares it with the span."""
+    line_start = start
+    while line_start > 0 and text[line_start - 1] != "\n":
+        line_start -= 1
+        if not text[line_start].isspace():
+            return None
+    line_end = end
+    while line_end < len(text) and text[line_end] != "\n":
+        if not text[line_end].isspace():
+            return None
+        line_end += 1
+    return line_start, line_end
+
+
 def data_box_label(text: str, candidate: Candidate) -> tuple[int, str] | None:
     """The label lines above a number that stands on a line of its own, as in a data box."""
-    line_start = text.rfind("\n", 0, candidate.start) + 1
-    line_end = _find_first(text, "\n", candidate.end)
-    if text[line_start : candidate.start].strip() or text[candidate.end : line_end].strip():
+    line = _alone_on_line(text, candidate.start, candidate.end)
+    if line is None:
         return None
+    line_start = line[0]
     lines: list[str] = []
     cursor = line_start - 1
     label_start = line_start
     while cursor > 0:
-        previous = text.rfind("\n", 0, cursor) + 1
+        previous = text.rfind("\n", max(0, cursor - LABEL_LINE_MAX), cursor) + 1
+        if previous == 0 and cursor > LABEL_LINE_MAX:
+            break  # a line this long is running text, not a label
         line = text[previous:cursor].strip()
         if line:
             lines.insert(0, line)

@@ -8,6 +8,7 @@ The words and their templates are in ``data/periods.tsv``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
@@ -214,20 +215,41 @@ def _opens_clause(text: str, period: Period) -> bool:
     return not before or before[-1] in CLAUSE_MARKS or before.endswith(("据统计", "其中"))
 
 
-def governing(
-    text: str, marks: Marks, periods: list[Period], start: int, end: int, block_start: int
-) -> Period | None:
-    """The time that governs the mention at ``start:end``: one in its own clause; else the
-    nearest before it in its sentence; else the nearest one that opens a clause earlier in
-    its block (a paragraph, or a data box under its heading)."""
-    clause_start, clause_end = marks.clause(start, end)
-    sentence_start, _ = marks.sentence(start, end)
-    in_clause = [p for p in periods if clause_start <= p.start and p.end <= clause_end]
-    if in_clause:
-        return min(in_clause, key=lambda p: abs(p.start - start))
-    earlier = [p for p in periods if block_start <= p.start and p.end <= start]
-    in_sentence = [p for p in earlier if p.start >= sentence_start]
-    if in_sentence:
-        return in_sentence[-1]
-    topical = [p for p in earlier if _opens_clause(text, p)]
-    return topical[-1] if topical else None
+class Governor:
+    """The periods of one document, indexed so that finding the one governing a mention
+    costs a bisection, not a pass over every period of the document."""
+
+    def __init__(self, text: str, marks: Marks, periods: list[Period]) -> None:
+        self.marks = marks
+        self.periods = periods  # sorted by start (find_periods)
+        self.starts = [p.start for p in periods]
+        self.topical = [p for p in periods if _opens_clause(text, p)]
+        self.topical_starts = [p.start for p in self.topical]
+
+    def governing(self, start: int, end: int, block_start: int) -> Period | None:
+        """The time that governs the mention at ``start:end``: one in its own clause; else
+        the nearest before it in its sentence; else the nearest one that opens a clause
+        earlier in its block (a paragraph, or a data box under its heading)."""
+        clause_start, clause_end = self.marks.clause(start, end)
+        sentence_start, _ = self.marks.sentence(start, end)
+        first = bisect.bisect_left(self.starts, clause_start)
+        last = bisect.bisect_left(self.starts, clause_end)
+        in_clause = [p for p in self.periods[first:last] if p.end <= clause_end]
+        if in_clause:
+            return min(in_clause, key=lambda p: abs(p.start - start))
+        nearest = _last_ending_by(self.periods, self.starts, start)
+        if nearest is not None and nearest.start >= max(sentence_start, block_start):
+            return nearest
+        topical = _last_ending_by(self.topical, self.topical_starts, start)
+        return topical if topical is not None and topical.start >= block_start else None
+
+
+# Periods hardly ever nest, so the one ending before a position is a step or two back.
+def _last_ending_by(periods: list[Period], starts: list[int], position: int) -> Period | None:
+    """The last period (in start order) that ends at or before ``position``."""
+    i = bisect.bisect_right(starts, position)
+    while i:
+        i -= 1
+        if periods[i].end <= position:
+            return periods[i]
+    return None

@@ -10,6 +10,7 @@ Scope words (全省, 全市, 全国), firm suffixes and sub-county units are in
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import json
 import re
@@ -257,17 +258,22 @@ def governing(
     marks: Marks, places: list[Place], start: int, end: int, block_start: int
 ) -> Place | None:
     """The place its clause names (the nearest, before it first); else the nearest in its
-    sentence; else the nearest before it in its block."""
+    sentence; else the nearest before it in its block. ``places`` is in text order and its
+    spans do not overlap (find_places), so both neighbours are found by bisection."""
     clause_start, clause_end = marks.clause(start, end)
     sentence_start, sentence_end = marks.sentence(start, end)
-    before = [p for p in places if p.end <= start]
-    after = [p for p in places if p.start >= end]
+    after = bisect.bisect_left(places, end, key=lambda p: p.start)
+    previous = after - 1
+    while previous >= 0 and places[previous].end > start:  # a place overlapping the mention
+        previous -= 1
+    before = places[previous] if previous >= 0 else None
+    following = places[after] if after < len(places) else None
     for low, high in ((clause_start, clause_end), (sentence_start, sentence_end)):
-        near = [p for p in before if p.start >= low] or [p for p in after if p.end <= high][:1]
-        if near:
-            return near[-1] if near[-1].end <= start else near[0]
-    in_block = [p for p in before if p.start >= block_start]
-    return in_block[-1] if in_block else None
+        if before is not None and before.start >= low:
+            return before
+        if following is not None and following.end <= high:
+            return following
+    return before if before is not None and before.start >= block_start else None
 
 
 def title_place(text: str, places: list[Place]) -> Place | None:
