@@ -91,10 +91,10 @@ def test_jobs_must_be_positive(fake_engine: None, tmp_path: Path) -> None:
 def test_failing_file_among_good_ones_with_several_jobs(fake_engine: None, tmp_path: Path):
     files = [write(tmp_path / f"{i}.txt", str(i)) for i in range(8)]
     bad = tmp_path / "4.txt"
-    bad.write_bytes(b"4\xff\xfe")
+    bad.write_bytes(b"4\x00\xfe")
     result = invoke("--jobs", "2", *files)
     assert result.exit_code == 1
-    assert problems(result.stderr).startswith(f"newsstats: {bad}: cannot decode as utf-8")
+    assert problems(result.stderr) == f"newsstats: {bad}: binary file (NUL byte at offset 1)\n"
     assert [row["file"] for row in csv_rows(result.stdout)] == [
         str(file) for file in files if file != bad
     ]

@@ -260,12 +260,79 @@ def test_undecodable_file_under_forced_utf8(fake_engine: None, tmp_path: Path) -
     assert [row["file"] for row in csv_rows(result.stdout)] == [str(good)]
 
 
-def test_bytes_neither_utf8_nor_gb18030(fake_engine: None, tmp_path: Path) -> None:
+def test_bytes_neither_utf8_nor_gb18030_are_replaced_with_a_warning(
+    fake_engine: None, tmp_path: Path
+) -> None:
     garbage = tmp_path / "garbage.txt"
-    garbage.write_bytes(b"12\xff\xff")
+    garbage.write_bytes(b"12\xff\xff 3")
     result = invoke(garbage)
+    assert result.exit_code == 0
+    assert problems(result.stderr) == (
+        f"newsstats: {garbage}: warning: mixed or broken encoding, 2 undecodable byte "
+        "sequence(s) replaced with U+FFFD (first at byte offset 2)\n"
+    )
+    assert [row["text"] for row in csv_rows(result.stdout)] == ["12", "3"]
+
+
+def test_lines_in_utf8_and_gb18030_are_each_read_right(fake_engine: None, tmp_path: Path):
+    # an archive pasted together from a UTF-8 and a GBK source
+    mixed = tmp_path / "mixed.txt"
+    lines = ("第一行共12人\n".encode(), "第二行3吨\n".encode("gb18030"), "末行5家".encode())
+    mixed.write_bytes(b"".join(lines))
+    result = invoke("-f", "jsonl", mixed)
+    assert result.exit_code == 0
+    assert problems(result.stderr) == (
+        f"newsstats: {mixed}: warning: mixed encodings, 1 line(s) read as gb18030\n"
+    )
+    # a line misread would shift every offset after it
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["text"], row["start"]) for row in rows] == [("12", 4), ("3", 11), ("5", 16)]
+
+
+@pytest.mark.parametrize(
+    ("content", "offset"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR 3", 8),
+        (b"%PDF-1.7 12 0 obj\n\x00", 18),
+        ("共12人".encode("utf-16-le"), 3),  # UTF-16 without its byte-order mark
+    ],
+    ids=["png", "pdf", "utf-16 without bom"],
+)
+def test_binary_file_is_reported_and_skipped(
+    fake_engine: None, tmp_path: Path, content: bytes, offset: int
+) -> None:
+    binary = tmp_path / "a.bin.txt"
+    binary.write_bytes(content)
+    good = write(tmp_path / "b.txt", "共3人")
+    result = invoke(binary, good)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"newsstats: {garbage}: cannot decode as utf-8 or gb18030")
+    assert problems(result.stderr) == (
+        f"newsstats: {binary}: binary file (NUL byte at offset {offset})\n"
+    )
+    assert [row["file"] for row in csv_rows(result.stdout)] == [str(good)]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-16-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text(
+    fake_engine: None, tmp_path: Path, codec: str
+) -> None:
+    article = tmp_path / "wide.txt"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    article.write_bytes(bom + "共12人".encode(codec))
+    result = invoke(article)
+    assert result.exit_code == 0, result.stderr
+    [row] = csv_rows(result.stdout)
+    assert (row["text"], row["start"]) == ("12", "1")
+
+
+def test_a_nul_byte_late_in_a_long_text_is_just_a_character(
+    fake_engine: None, tmp_path: Path
+) -> None:
+    article = tmp_path / "long.txt"
+    article.write_bytes("共12人。".encode() * 2000 + b"\x00" + "共3人".encode())
+    result = invoke(article)
+    assert result.exit_code == 0, result.stderr
+    assert csv_rows(result.stdout)[-1]["text"] == "3"
 
 
 def test_engine_failure_is_an_internal_error_for_that_file_only(

@@ -179,7 +179,7 @@ def test_mixed_inputs_and_failures_as_on_one_machine(
     """Files, folders, compressed text and JSONL, and every kind of failure, reported per file."""
     write(tmp_path / "in" / "a.txt", "全省共有12个市，常住人口4259万人。")
     (tmp_path / "in" / "b.txt.gz").write_bytes(gzip.compress("捐款100万元。".encode("gb18030")))
-    (tmp_path / "in" / "c.txt").write_bytes(b"\xff\xfe12")  # not UTF-8 nor GB18030
+    (tmp_path / "in" / "c.txt").write_bytes(b"12\x00\xff")  # binary
     (tmp_path / "in" / "d.txt.gz").write_bytes(b"not gzip")
     lines = [{"text": f"第{i}篇：共{i + 10}人参加。"} for i in range(30)]
     lines[7] = "{broken"  # type: ignore[call-overload]

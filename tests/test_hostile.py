@@ -205,20 +205,14 @@ def _one_line_dump(statistics: int) -> str:
     return text
 
 
-def test_ten_megabytes_on_one_line_are_processed() -> None:
-    text = _one_line_dump(10)
-    found = extract(text)
-    check_invariants(text, found)
-    assert [(q.value, q.unit, q.dimension) for q in found] == [
-        ((i + 1) * 10_000, "个", "count") for i in range(10)
-    ]
-
-
 def test_ten_megabytes_on_one_line_with_dense_statistics_are_processed() -> None:
+    # 7,500 mentions: any per-mention search to the ends of the line would take minutes
     text = _one_line_dump(7_500)
     found = extract(text)
     check_invariants(text, found)
-    assert len(found) == 7_500
+    assert [(q.value, q.unit, q.dimension) for q in found] == [
+        ((i + 1) * 10_000, "个", "count") for i in range(7_500)
+    ]
 
 
 HOSTILE_TEXTS = {

@@ -42,6 +42,7 @@ class Article:
     error: str | None = None
     size: int = 0  # bytes of its text in UTF-8
     findings: list[Finding] = field(default_factory=list)  # with ReadOptions.check
+    warning: str | None = None  # read, but not cleanly: reported, not failed
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _extract(document: Document, options: ReadOptions) -> Article:
     except Exception as error:  # one article must not sink the whole run
         reason = f"internal error: {type(error).__name__}: {error}"
         return Article(document.name, [], reason, size)
-    return Article(document.name, quantities, None, size, findings)
+    return Article(document.name, quantities, None, size, findings, document.warning)
 
 
 class Runner:

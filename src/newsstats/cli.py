@@ -353,6 +353,8 @@ def check(
                         if article.error is not None:
                             _report(article.name, article.error)
                             failed += 1
+                        elif article.warning is not None:
+                            _report(article.name, article.warning)
                         for finding in article.findings:
                             rows.append(finding.row(article.name))
                             if output_format is CheckFormat.jsonl:
@@ -404,6 +406,8 @@ def _write_result(
             error_log.add(article.name, article.error)
             tally.failed += 1
             continue
+        if article.warning is not None:
+            _report(article.name, article.warning)
         for quantity in article.quantities:
             if not (unique and quantity.repeat_of is not None):
                 writer.write(article.name, quantity)

@@ -46,12 +46,22 @@ BLOCK_BYTES = 64 * 1024
 # What reading a stored file can raise: OSError (unreadable, not gzip/bz2 data), EOFError
 # (a truncated archive), and the decompressors' own errors.
 READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
+# A NUL byte this early means a binary file (an image, a PDF, an office document), not text.
+BINARY_PROBE = 8192
+# Text in UTF-16 or UTF-32 has NUL bytes too, but says so with a byte-order mark.
+WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 @dataclass(frozen=True)
 class Document:
     name: str
     text: str
+    warning: str | None = None  # read, but not cleanly (mixed encodings)
 
 
 @dataclass(frozen=True)
@@ -269,17 +279,70 @@ def stored_size(task: Task | InputError) -> int:
     return 0
 
 
+class BinaryInput(ValueError):
+    """Bytes that are not text at all."""
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode with ``encoding`` if given, else UTF-8 (BOM or not), else GB18030."""
+    """Decode strictly with ``encoding`` if given, else UTF-8 (BOM or not), else GB18030."""
+    text, _ = decode_text(data, encoding)
+    return text
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
+    """The text of ``data`` and, if it could not be read cleanly, a warning saying how.
+
+    With ``encoding`` given, decoding is strict. Otherwise a UTF-16/32 byte-order mark picks
+    that codec; a NUL byte early on means a binary file (``BinaryInput``); UTF-8 is tried,
+    then each line on its own as UTF-8 or else GB18030, so an archive pasted together from
+    both keeps every line readable; a line that is neither has its bad bytes replaced.
+    """
     if encoding is not None:
-        text = data.decode(encoding)
-    else:
+        return data.decode(encoding).removeprefix("\ufeff"), None
+    wide = next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
+    if wide is not None:
+        return data.decode(wide).removeprefix("\ufeff"), None
+    nul = data.find(b"\x00", 0, BINARY_PROBE)
+    if nul >= 0:
+        raise BinaryInput(f"binary file (NUL byte at offset {nul})")
+    try:
+        # A byte-order mark is never content, and leaving it would shift every offset by one.
+        return data.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError:
+        pass
+    return _decode_lines(data)
+
+
+def _decode_lines(data: bytes) -> tuple[str, str | None]:
+    # b"\n" never occurs inside a GB18030 character, so lines split the same in both codecs.
+    lines = data.split(b"\n")
+    decoded = []
+    utf8 = gb = replaced = 0
+    first_bad = None
+    offset = 0
+    for line in lines:
         try:
-            text = data.decode("utf-8")
+            decoded.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
         except UnicodeDecodeError:
-            text = data.decode(FALLBACK_ENCODING)
-    # A byte-order mark is never content, and leaving it would shift every offset by one.
-    return text.removeprefix("\ufeff")
+            try:
+                decoded.append(line.decode(FALLBACK_ENCODING))
+                gb += 1
+            except UnicodeDecodeError as error:
+                first_bad = offset + error.start if first_bad is None else first_bad
+                text = line.decode("utf-8", "replace")
+                replaced += text.count("\ufffd") - line.decode("utf-8", "ignore").count("\ufffd")
+                decoded.append(text)
+        offset += len(line) + 1
+    text = "\n".join(decoded).removeprefix("\ufeff")
+    if replaced:
+        return text, (
+            f"warning: mixed or broken encoding, {replaced} undecodable byte sequence(s) "
+            f"replaced with U+FFFD (first at byte offset {first_bad})"
+        )
+    if utf8 and gb:
+        return text, f"warning: mixed encodings, {gb} line(s) read as {FALLBACK_ENCODING}"
+    return text, None
 
 
 def _read(name: str) -> bytes:
@@ -304,9 +367,11 @@ def _document(name: str, load: Callable[[], bytes], encoding: str | None) -> Doc
     except READ_ERRORS as error:
         return InputError(name, _reason(error))
     try:
-        return Document(name, decode(data, encoding))
+        return Document(name, *decode_text(data, encoding))
     except UnicodeDecodeError as error:
         return InputError(name, _undecodable(error, encoding))
+    except BinaryInput as error:
+        return InputError(name, str(error))
 
 
 def _block_articles(block: JsonlBlock, options: ReadOptions) -> Iterator[Document | InputError]:
@@ -321,9 +386,12 @@ def _block_articles(block: JsonlBlock, options: ReadOptions) -> Iterator[Documen
 def _jsonl_article(archive: str, number: int, line: bytes, options: ReadOptions):
     where = f"{archive}#{number}"
     try:
-        record = json.loads(decode(line, options.encoding))
+        line_text, warning = decode_text(line, options.encoding)
+        record = json.loads(line_text)
     except UnicodeDecodeError as error:
         return InputError(where, _undecodable(error, options.encoding))
+    except BinaryInput:
+        return InputError(where, "not JSON: a NUL byte in the line")
     except json.JSONDecodeError as error:
         return InputError(where, f"not JSON: {error.msg} (column {error.colno})")
     if not isinstance(record, dict):
@@ -334,16 +402,15 @@ def _jsonl_article(archive: str, number: int, line: bytes, options: ReadOptions)
     if not isinstance(text, str):
         return InputError(where, f"the {options.jsonl_text!r} field is not a string")
     if options.jsonl_id is None:
-        return Document(where, text.removeprefix("\ufeff"))
+        return Document(where, text.removeprefix("\ufeff"), warning)
     identifier = record.get(options.jsonl_id)
     if identifier is None or isinstance(identifier, (dict, list)):
         return InputError(where, f"no {options.jsonl_id!r} field to name the article by")
-    return Document(f"{archive}#{identifier}", text.removeprefix("\ufeff"))
+    return Document(f"{archive}#{identifier}", text.removeprefix("\ufeff"), warning)
 
 
 def _undecodable(error: UnicodeDecodeError, encoding: str | None) -> str:
-    tried = encoding or f"utf-8 or {FALLBACK_ENCODING}"
-    return f"cannot decode as {tried} (byte offset {error.start})"
+    return f"cannot decode as {encoding or error.encoding} (byte offset {error.start})"
 
 
 def _reason(error: BaseException) -> str:
