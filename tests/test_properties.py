@@ -7,25 +7,13 @@ Hypothesis settings are left alone.
 
 from __future__ import annotations
 
-import os
-
+from conftest import check_invariants, examples_from_env
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsstats.model import APPROX, DIMENSIONS, Quantity
-
-
-def _examples_from_env(default: int = 200) -> int:
-    raw = os.environ.get("NEWSSTATS_HYPOTHESIS_EXAMPLES", "").strip()
-    try:
-        return max(1, int(raw)) if raw else default
-    except ValueError:
-        return default
-
-
 settings.register_profile(
     "newsstats-properties",
-    max_examples=_examples_from_env(),
+    max_examples=examples_from_env("NEWSSTATS_HYPOTHESIS_EXAMPLES", 200),
     deadline=None,  # the first call loads jieba's dictionary
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -101,31 +89,6 @@ SEEDS = [
     "1" * 400,
     "9" * 400 + ".5万亿",
 ]
-
-
-# --------------------------------------------------------------------------- invariants
-
-
-def check_invariants(text: str, quantities) -> None:
-    assert isinstance(quantities, list), type(quantities)
-    previous = None
-    for q in quantities:
-        assert isinstance(q, Quantity), q
-        assert isinstance(q.start, int) and isinstance(q.end, int), q
-        assert 0 <= q.start < q.end <= len(text), q
-        assert q.text == text[q.start : q.end], q
-        assert isinstance(q.value, (int, float)) and not isinstance(q.value, bool), q
-        if q.value_max is not None:
-            assert isinstance(q.value_max, (int, float)), q
-            assert not isinstance(q.value_max, bool), q
-            assert q.value_max >= q.value, q
-        assert isinstance(q.unit, str), q
-        assert q.dimension in DIMENSIONS, q
-        assert q.approx in APPROX, q
-        if previous is not None:
-            assert previous.start <= q.start, f"not sorted by start: {previous} then {q}"
-            assert previous.end <= q.start, f"overlapping spans: {previous} and {q}"
-        previous = q
 
 
 def _with_seeds(test):
