@@ -22,6 +22,18 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(core, "extract", digits_engine)
 
 
+@pytest.fixture
+def interrupting_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in engine, but an article that reads ``stop`` is a Ctrl-C."""
+
+    def interrupted_engine(text: str, date: object = None) -> list[Quantity]:
+        if text == "stop":
+            raise KeyboardInterrupt
+        return digits_engine(text)
+
+    monkeypatch.setattr(core, "extract", interrupted_engine)
+
+
 def examples_from_env(name: str, default: int) -> int:
     """A Hypothesis example budget from the environment variable ``name``, else ``default``."""
     raw = os.environ.get(name, "").strip()

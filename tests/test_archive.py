@@ -350,14 +350,8 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_interrupt_in_process_leaves_whole_articles_and_exit_130(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    interrupting_engine: None, tmp_path: Path
 ) -> None:
-    def interrupted_engine(text: str, date: object = None) -> list[Quantity]:
-        if text == "stop":
-            raise KeyboardInterrupt
-        return digits_engine(text)
-
-    monkeypatch.setattr(core, "extract", interrupted_engine)
     first = write(tmp_path / "1.txt", "12 13")
     result = invoke("--jobs", "1", "-f", "jsonl", first, write(tmp_path / "2.txt", "stop"))
     assert result.exit_code == 130

@@ -119,14 +119,8 @@ def test_json_with_no_rows_is_an_empty_array(fake_engine: None, tmp_path: Path) 
 
 
 def test_json_array_is_closed_when_the_run_stops_part_way(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    interrupting_engine: None, tmp_path: Path
 ) -> None:
-    def interrupted_engine(text: str, date: object = None) -> list[Quantity]:
-        if text == "stop":
-            raise KeyboardInterrupt
-        return digits_engine(text)
-
-    monkeypatch.setattr(core, "extract", interrupted_engine)
     first = write(tmp_path / "1.txt", "12")
     result = invoke("-f", "json", first, write(tmp_path / "2.txt", "stop"))
     assert result.exit_code != 0

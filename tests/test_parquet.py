@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import digits_engine, invoke, problems, write
+from test_cli import invoke, problems, write
 
-from newsstats import core, parquet
+from newsstats import parquet
 from newsstats.model import COLUMNS, Quantity
 
 pa = pytest.importorskip("pyarrow")
@@ -55,8 +55,12 @@ def test_dataset_has_typed_columns_and_every_row_in_order(
     # an article never straddles two parts
     for part in parts:
         names = pq.read_table(target / part).column("file").to_pylist()
-        assert not set(names) & {n for p in parts if p != part
-                                 for n in pq.read_table(target / p).column("file").to_pylist()}
+        assert not set(names) & {
+            n
+            for p in parts
+            if p != part
+            for n in pq.read_table(target / p).column("file").to_pylist()
+        }
 
 
 def test_pandas_polars_and_duckdb_read_it(
@@ -92,8 +96,19 @@ def test_pandas_polars_and_duckdb_read_it(
 
 def test_value_exact_keeps_what_float64_cannot(tmp_path: Path) -> None:
     quantities = [
-        Quantity(0, 5, "x", 12345678901234567, 12345678901234568, "元", "currency", "range",
-                 None, None, "x"),
+        Quantity(
+            0,
+            5,
+            "x",
+            12345678901234567,
+            12345678901234568,
+            "元",
+            "currency",
+            "range",
+            None,
+            None,
+            "x",
+        ),
         Quantity(0, 5, "x", 0.3333333333333333, None, "", "ratio", "exact", None, None, "x"),
     ]
     with parquet.ParquetWriter(tmp_path / "out") as writer:
@@ -133,19 +148,12 @@ def test_parquet_needs_a_folder(tmp_path: Path) -> None:
     assert "give it with -o DIR" in result.stderr
 
 
-def test_interrupted_run_leaves_a_valid_dataset(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    def interrupted_engine(text: str, date: object = None) -> list[Quantity]:
-        if text == "stop":
-            raise KeyboardInterrupt
-        return digits_engine(text)
-
-    monkeypatch.setattr(core, "extract", interrupted_engine)
+def test_interrupted_run_leaves_a_valid_dataset(interrupting_engine: None, tmp_path: Path) -> None:
     target = tmp_path / "out"
     first = write(tmp_path / "1.txt", "12 13")
-    result = invoke("--jobs", "1", "-f", "parquet", "-o", target, first,
-                    write(tmp_path / "2.txt", "stop"))
+    result = invoke(
+        "--jobs", "1", "-f", "parquet", "-o", target, first, write(tmp_path / "2.txt", "stop")
+    )
     assert result.exit_code == 130
     assert problems(result.stderr) == "newsstats: interrupted: the output so far is complete\n"
     assert pq.read_table(target).column("value").to_pylist() == [12.0, 13.0]
