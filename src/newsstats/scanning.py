@@ -104,6 +104,21 @@ def _unit_alternation() -> str:
     return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
 
+def _first_characters() -> str:
+    """Every character a candidate can open with: its approximation word, prefix unit,
+    vague magnitude, sign, 半 or numeral (a share such as 百分之 opens with a multiplier)."""
+    approx = lexicon.approximations()
+    words = [*approx["before"], *lexicon.vague_magnitudes(), *lexicon.prefix_units()]
+    firsts = {w[0] for w in words} | set(DIGIT_CHARS + CN_DIGIT + MULT_CHARS + SIGN_CHARS)
+    return "".join(sorted(firsts))
+
+
+# The characters the classes above spell as ranges or alternatives, for _first_characters.
+DIGIT_CHARS = "0123456789０１２３４５６７８９"
+MULT_CHARS = "十拾佰仟千百万萬亿億兆"
+SIGN_CHARS = "半负負-－−零"
+
+
 @cache
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
@@ -113,7 +128,10 @@ def pattern() -> re.Pattern:
     vague = guarded(lexicon.vague_magnitudes())
     prefix = guarded(lexicon.prefix_units())
     unit = _unit_alternation()
+    # re tries the whole pattern at every position; this lookahead rejects in one step the
+    # ~90% of positions where no candidate can start (it changes no match)
     source = rf"""
+    (?=[{re.escape(_first_characters())}])
     (?P<pre>{before})?
     (?:
         # fractions and shares: no unit follows them
