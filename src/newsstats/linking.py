@@ -9,6 +9,7 @@ around a mention are tagged (tagging.py), never the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
@@ -32,10 +33,16 @@ FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
-def _longest_first(words: frozenset[str]) -> list[str]:
+# The phrase finders below are pure functions of a short fragment, and the mentions of one
+# sentence ask about the same earlier clauses again and again.
+_memo = lru_cache(maxsize=4096)
+
+
+@cache  # asked for each mention, about the same few tables
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     """A set's words in a fixed order, longest first (比重为 before 占): iterating the set
     itself would let the hash seed choose, and two runs could link differently."""
-    return sorted(words, key=lambda word: (-len(word), word))
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def _words() -> lexicon.Roles:
@@ -140,6 +147,7 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
     return _strip_phrase(words) if seen_noun else None
 
 
+@_memo
 def noun_phrase_after(fragment: str) -> str | None:
     """`名党员带着…` → 党员: the noun phrase the measure word introduces."""
     tokens = list(tag(fragment))
@@ -150,6 +158,7 @@ def noun_phrase_after(fragment: str) -> str | None:
     return _noun_phrase(tokens, leading_modifiers=True)
 
 
+@_memo
 def verb_phrase_after(fragment: str) -> str | None:
     """`人现场咨询，` → 现场咨询: what the counted people did."""
     tokens = tag(fragment)
@@ -170,6 +179,7 @@ def verb_phrase_after(fragment: str) -> str | None:
     return phrase[:16] if phrase else None
 
 
+@_memo
 def phrase_before(fragment: str) -> str | None:
     """`收取简历` → 收取简历, `捐款` → 捐款: the noun phrase or verb the number belongs to."""
     roles = _words()
@@ -191,6 +201,7 @@ def phrase_before(fragment: str) -> str | None:
     return _strip_phrase(words)
 
 
+@_memo
 def leading_noun_phrase(fragment: str) -> str | None:
     """`辽宁绥四建设集团捐款` → 辽宁绥四建设集团: who the clause is about."""
     roles = _words()
@@ -207,6 +218,7 @@ def leading_noun_phrase(fragment: str) -> str | None:
     return _noun_phrase(tokens, leading_modifiers=False)
 
 
+@_memo
 def event_object(fragment: str) -> str | None:
     """`开展“五小”创新活动` → 五小创新活动: an event whose figures the next clauses give."""
     tokens = list(tag(fragment))
@@ -313,7 +325,10 @@ def link(
     # 20余公里外的建昌县高速口: a locative and 的 open the phrase that is measured
     after_locative = LOCATIVE_BEFORE_DE.sub("", right)
     starts_phrase = bool(right) and right[0] not in "的" + CLAUSE_END
-    noun_before = bool(left) and (tag(left)[-1][1] in {"n", "nz", "vn"})
+    # only before 的 does the left window's last tag matter: tag it only then
+    noun_before = after_locative[:1] == "的" and bool(left) and (
+        tag(left)[-1][1] in {"n", "nz", "vn"}
+    )
     if entity is None and starts_phrase and unit_text in roles["activity"]:
         entity = verb_phrase_after(right)
     if entity is None and unit_text and not (after_locative[:1] == "的" and noun_before):
@@ -330,6 +345,7 @@ def link(
     return Link(entity, subject, sentence)
 
 
+@_memo
 def _is_actor(phrase: str) -> bool:
     """An owner names a place, an organisation, a person or an event, not a bare activity."""
     roles = _words()
