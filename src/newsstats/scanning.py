@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from . import lexicon
 from .numerals import parse_number
@@ -234,12 +235,16 @@ def scan(text: str) -> list[Candidate]:
     for match in pattern().finditer(text):
         if match.start() < covered:
             continue
-        parts = {name: value for name, value in zip(names, match.groups(), strict=True) if value}
-        if not parts.keys() - {"pre", "mid", "mid2", "post", "sign", "unit_pre"}:
+        # the groups that matched something, filtered in C rather than in a comprehension
+        parts = dict(filter(_matched, zip(names, match.groups(), strict=True)))
+        if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
         if "unit" in parts:
-            prefix = sum(len(parts.get(k, "")) for k in ("pre", "unit_pre", "sign"))
+            prefix = (
+                len(parts.get("pre", "")) + len(parts.get("unit_pre", ""))
+                + len(parts.get("sign", ""))
+            )
             cue = _cue(text, match.start() + prefix, parts["unit"])
             if cue is not None:
                 parts["cue"] = cue
@@ -253,5 +258,8 @@ def scan(text: str) -> list[Candidate]:
     return found
 
 
+# a match of these parts alone holds no number
+WORDS_ONLY = frozenset({"pre", "mid", "mid2", "post", "sign", "unit_pre"})
+_matched = itemgetter(1)
 # A range, an approximation after the unit or a trailing 半 leaves no room for subunits
 SINGLE_AMOUNT_ONLY = {"num2", "post", "plus_half", "vague", "mid", "mid2"}
