@@ -17,6 +17,7 @@ import re
 import zlib
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from . import lexicon
@@ -150,7 +151,7 @@ def _forward(run: str, tags: dict[str, str], openings: Lengths) -> list[str]:
 
 
 def _singles(words: list[str]) -> int:
-    return sum(len(w) == 1 for w in words)
+    return list(map(len, words)).count(1)
 
 
 @lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
@@ -165,7 +166,7 @@ def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
             len(forward) == len(backward) and _singles(forward) < _singles(backward)
         ):
             backward = forward
-    return tuple((word, tags.get(word, "x")) for word in backward)
+    return tuple(zip(backward, map(tags.get, backward, repeat("x")), strict=True))
 
 
 @cache
