@@ -106,14 +106,21 @@ def _lexicon() -> tuple[dict[str, str], Lengths, Lengths]:
     for block in words.split("\t"):
         flag, _, group = block.partition("\n")
         tags.update(dict.fromkeys(group.split("\n"), flag))
-    return tags, _lengths(by_end), _lengths(by_start)
+    chars: dict[str, str] = {}
+    return tags, _lengths(by_end, chars), _lengths(by_start, chars)
 
 
-def _lengths(table: str) -> Lengths:
+def _lengths(table: str, chars: dict[str, str]) -> Lengths:
+    # some 17,000 entries hold a few dozen distinct tuples: one object for each tuple (made
+    # once) and for each character keeps the two tables small and quick to load
     lengths = {}
+    tuples: dict[str, tuple[int, ...]] = {}
     for line in table.split("\n"):
-        char, *sizes = line.split(" ")
-        lengths[char] = tuple(map(int, sizes))
+        char, _, sizes = line.partition(" ")
+        found = tuples.get(sizes)
+        if found is None:
+            found = tuples[sizes] = tuple(map(int, sizes.split(" ")))
+        lengths[chars.setdefault(char, char)] = found
     return lengths
 
 
