@@ -354,7 +354,7 @@ def _is_actor(phrase: str) -> bool:
         return True
     if any(flag in {"ns", "nt", "nr", "nrt", "j", "nz"} for _, flag in tokens):
         return True
-    return any(phrase.endswith(head) for head in roles["actor_head"])
+    return phrase.endswith(_longest_first(roles["actor_head"]))
 
 
 def _subject(
@@ -379,7 +379,7 @@ def _subject(
                 return scope
         found = event_object(fragment)
         if found and (entity is None or found not in entity and entity not in found):
-            if any(found.endswith(head) for head in _words()["actor_head"]):
+            if found.endswith(_longest_first(_words()["actor_head"])):
                 return found
         if clause_start <= ctx.sentence_start:
             break
