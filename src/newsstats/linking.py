@@ -83,6 +83,14 @@ HARD_STOP_FLAGS = {"p", "c", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o", 
 NOUN_PROPER = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "eng", "zg"}
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
 JOINERS = {"和", "与", "及", "、"}  # 新经济组织、新社会组织; 劳动和技能竞赛
+# _noun_phrase's tests, combined once rather than at each token (strings test substrings)
+NOUN_OR_A, NOUN_OR_VN = NOUN_PROPER | {"a"}, NOUN_PROPER | {"vn"}
+NOUN_OR_MODIFIER = NOUN_PROPER | {"b", "a"}
+PREDICATE = VERBISH | {"l", "i", "a", "d", "ad"}
+PHRASE_END_FLAGS = NOUN_PROPER | {"vn", "q", "v"}
+QUOTES_OR_OPENING = QUOTES + OPEN_BRACKETS
+OPENING, CLOSING = OPEN_BRACKETS + OPEN_QUOTES, CLOSE_BRACKETS + CLOSE_QUOTES
+PHRASE_END_MARKS = CLOSE_QUOTES + "\"'" + CLOSE_BRACKETS
 
 
 def _stops(word: str, flag: str, nested: bool) -> bool:
@@ -107,41 +115,41 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
         following = tokens[i + 1]
         after_next = tokens[i + 2] if i + 2 < len(tokens) else ("", "x")
         nested = depth > 0
-        if seen_noun and not nested and word in JOINERS and following[1] in NOUN_PROPER | {"a"}:
+        if seen_noun and not nested and word in JOINERS and following[1] in NOUN_OR_A:
             pass
         elif _stops(word, flag, nested):
             # 各级工会, 该片, 北方建设集团: a pronoun or locative may open or sit inside a
             # name; so may one numeral character between name parts (绥四建设集团)
             inside_name = flag in {"r", "f"} or (flag == "m" and seen_noun and len(word) == 1)
-            if not (inside_name and following[1] in NOUN_PROPER | {"vn"}):
+            if not (inside_name and following[1] in NOUN_OR_VN):
                 break
         elif nested:
             pass
         elif word == "之" and not seen_noun:
             break
-        elif not seen_noun and not leading_modifiers and flag not in NOUN_PROPER | {"b", "a"}:
+        elif not seen_noun and not leading_modifiers and flag not in NOUN_OR_MODIFIER:
             opens_name = flag == "l" and following[1] in NOUN_PROPER
-            if word not in QUOTES + OPEN_BRACKETS and not opens_name:
+            if word not in QUOTES_OR_OPENING and not opens_name:
                 break
-        elif seen_noun and flag in VERBISH | {"l", "i", "a", "d", "ad"}:
+        elif seen_noun and flag in PREDICATE:
             # 党员带着团队: a verb after the head noun is the predicate; but 创新工作室,
             # 社会组织、: a verb inside a compound noun, or ending one, belongs to it
             head = following[1] in NOUN_PROPER or following[0] in _words()["actor_head"]
             compound = head and _stops(*after_next, False)
-            ends_clause = following[1] == "x" and following[0] not in QUOTES + OPEN_BRACKETS
+            ends_clause = following[1] == "x" and following[0] not in QUOTES_OR_OPENING
             if not (compound or flag in VERBISH and ends_clause):
                 break
         elif seen_noun and flag == "vn" and following[1] in {"p", "d", "v", "uj", "ul", "uz"}:
             break
-        depth += word in OPEN_BRACKETS + OPEN_QUOTES
-        depth -= word in CLOSE_BRACKETS + CLOSE_QUOTES
+        depth += word in OPENING
+        depth -= word in CLOSING
         depth = max(depth, 0)
         words.append(word)
         # a quoted name (“五小”) is a noun, whatever its parts
         seen_noun = seen_noun or flag in NOUN_PROPER or word == "之" or word in CLOSE_QUOTES
     while words and not (
-        tag(words[-1])[-1][1] in NOUN_PROPER | {"vn", "q", "v"}
-        or words[-1] in CLOSE_QUOTES + "\"'" + CLOSE_BRACKETS
+        tag(words[-1])[-1][1] in PHRASE_END_FLAGS
+        or words[-1] in PHRASE_END_MARKS
     ):
         words.pop()
     return _strip_phrase(words) if seen_noun else None
@@ -286,6 +294,13 @@ def entity_from_label(label: str) -> str | None:
     return phrase_before(label)
 
 
+def _without_footnotes(fragment: str) -> str:
+    # a footnote mark needs a bracket: most windows have none and skip the regex
+    if "[" in fragment or "［" in fragment:
+        return FOOTNOTE.sub("", fragment)
+    return fragment
+
+
 @dataclass(frozen=True)
 class Link:
     entity: str | None
@@ -312,7 +327,7 @@ def link(
     left = text[max(ctx.clause_start, candidate.start - WINDOW, floor) : candidate.start]
     right = text[candidate.end : min(ctx.clause_end, candidate.end + WINDOW)]
     # 国内生产总值[2]1401879亿元: a footnote mark stands between the phrase and its number
-    left, right = FOOTNOTE.sub("", left), FOOTNOTE.sub("", right)
+    left, right = _without_footnotes(left), _without_footnotes(right)
     unit_text = candidate.parts.get("unit", "")
 
     entity = subject = None
