@@ -35,7 +35,7 @@ NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十�
 
 # The phrase finders below are pure functions of a short fragment, and the mentions of one
 # sentence ask about the same earlier clauses again and again.
-_memo = lru_cache(maxsize=4096)
+_memo = lru_cache(maxsize=1024)
 
 
 @cache  # asked for each mention, about the same few tables

@@ -200,7 +200,10 @@ def _simplified() -> dict[int, str]:
     return mapping
 
 
-@lru_cache(maxsize=8192)
+# A fragment is asked about again while its mention, or its sentence, is being linked:
+# a small cache catches that, and keeps the memory a long run needs flat (the cache of
+# Chinese runs above does the rest).
+@lru_cache(maxsize=2048)
 def tag(fragment: str) -> tuple[tuple[str, str], ...]:
     """(word, ICTCLAS flag) pairs; numbers are `m`, Latin words `eng`, punctuation `x`.
     Traditional characters are read as their simplified forms, and given back as written."""

@@ -165,7 +165,7 @@ def value(candidate: Candidate) -> Valued | None:
     return _value(candidate.parts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _cached_value(parts: tuple[tuple[str, str], ...]) -> Valued | None:
     return _value(dict(parts))
 
