@@ -79,4 +79,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
             )
         )
     links = repeats.first_mentions(results)
-    return [replace(q, repeat_of=link) for q, link in zip(results, links, strict=True)]
+    # most mentions restate nothing: copy only those that do (replace is slow)
+    return [
+        q if link is None else replace(q, repeat_of=link)
+        for q, link in zip(results, links, strict=True)
+    ]

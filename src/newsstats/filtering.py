@@ -85,12 +85,13 @@ class Spans:
 
 @cache
 def _stop_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], int]:
-    """The stop patterns, the lengths of those opening with each character, the longest."""
+    """The stop patterns, the lengths of those opening with each character (longest
+    first), the longest."""
     patterns = frozenset(lexicon.stop_patterns())
     lengths: dict[str, set[int]] = {}
     for pattern in patterns:
         lengths.setdefault(pattern[0], set()).add(len(pattern))
-    by_first = {char: tuple(sorted(sizes)) for char, sizes in lengths.items()}
+    by_first = {char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()}
     return patterns, by_first, max(map(len, patterns))
 
 
@@ -118,9 +119,10 @@ def _in_stop_pattern(text: str, start: int, end: int) -> bool:
     for opening in range(max(0, start - longest + 1), start + 1):
         for length in by_first.get(text[opening], ()):
             closing = opening + length
-            if closing > start and (closing >= end or opening < start):
-                if text[opening:closing] in patterns:
-                    return True
+            if closing <= start:
+                break  # the rest are shorter still: none reaches the number
+            if (closing >= end or opening < start) and text[opening:closing] in patterns:
+                return True
     return False
 
 

@@ -9,6 +9,7 @@ around a mention are tagged (tagging.py), never the whole document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
@@ -32,10 +33,16 @@ FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
-def _longest_first(words: frozenset[str]) -> list[str]:
+# The phrase finders below are pure functions of a short fragment, and the mentions of one
+# sentence ask about the same earlier clauses again and again.
+_memo = lru_cache(maxsize=1024)
+
+
+@cache  # asked for each mention, about the same few tables
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     """A set's words in a fixed order, longest first (比重为 before 占): iterating the set
     itself would let the hash seed choose, and two runs could link differently."""
-    return sorted(words, key=lambda word: (-len(word), word))
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
 def _words() -> lexicon.Roles:
@@ -76,6 +83,14 @@ HARD_STOP_FLAGS = {"p", "c", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o", 
 NOUN_PROPER = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "eng", "zg"}
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《", "”’」』》"
 JOINERS = {"和", "与", "及", "、"}  # 新经济组织、新社会组织; 劳动和技能竞赛
+# _noun_phrase's tests, combined once rather than at each token (strings test substrings)
+NOUN_OR_A, NOUN_OR_VN = NOUN_PROPER | {"a"}, NOUN_PROPER | {"vn"}
+NOUN_OR_MODIFIER = NOUN_PROPER | {"b", "a"}
+PREDICATE = VERBISH | {"l", "i", "a", "d", "ad"}
+PHRASE_END_FLAGS = NOUN_PROPER | {"vn", "q", "v"}
+QUOTES_OR_OPENING = QUOTES + OPEN_BRACKETS
+OPENING, CLOSING = OPEN_BRACKETS + OPEN_QUOTES, CLOSE_BRACKETS + CLOSE_QUOTES
+PHRASE_END_MARKS = CLOSE_QUOTES + "\"'" + CLOSE_BRACKETS
 
 
 def _stops(word: str, flag: str, nested: bool) -> bool:
@@ -100,46 +115,47 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
         following = tokens[i + 1]
         after_next = tokens[i + 2] if i + 2 < len(tokens) else ("", "x")
         nested = depth > 0
-        if seen_noun and not nested and word in JOINERS and following[1] in NOUN_PROPER | {"a"}:
+        if seen_noun and not nested and word in JOINERS and following[1] in NOUN_OR_A:
             pass
         elif _stops(word, flag, nested):
             # 各级工会, 该片, 北方建设集团: a pronoun or locative may open or sit inside a
             # name; so may one numeral character between name parts (绥四建设集团)
             inside_name = flag in {"r", "f"} or (flag == "m" and seen_noun and len(word) == 1)
-            if not (inside_name and following[1] in NOUN_PROPER | {"vn"}):
+            if not (inside_name and following[1] in NOUN_OR_VN):
                 break
         elif nested:
             pass
         elif word == "之" and not seen_noun:
             break
-        elif not seen_noun and not leading_modifiers and flag not in NOUN_PROPER | {"b", "a"}:
+        elif not seen_noun and not leading_modifiers and flag not in NOUN_OR_MODIFIER:
             opens_name = flag == "l" and following[1] in NOUN_PROPER
-            if word not in QUOTES + OPEN_BRACKETS and not opens_name:
+            if word not in QUOTES_OR_OPENING and not opens_name:
                 break
-        elif seen_noun and flag in VERBISH | {"l", "i", "a", "d", "ad"}:
+        elif seen_noun and flag in PREDICATE:
             # 党员带着团队: a verb after the head noun is the predicate; but 创新工作室,
             # 社会组织、: a verb inside a compound noun, or ending one, belongs to it
             head = following[1] in NOUN_PROPER or following[0] in _words()["actor_head"]
             compound = head and _stops(*after_next, False)
-            ends_clause = following[1] == "x" and following[0] not in QUOTES + OPEN_BRACKETS
+            ends_clause = following[1] == "x" and following[0] not in QUOTES_OR_OPENING
             if not (compound or flag in VERBISH and ends_clause):
                 break
         elif seen_noun and flag == "vn" and following[1] in {"p", "d", "v", "uj", "ul", "uz"}:
             break
-        depth += word in OPEN_BRACKETS + OPEN_QUOTES
-        depth -= word in CLOSE_BRACKETS + CLOSE_QUOTES
+        depth += word in OPENING
+        depth -= word in CLOSING
         depth = max(depth, 0)
         words.append(word)
         # a quoted name (“五小”) is a noun, whatever its parts
         seen_noun = seen_noun or flag in NOUN_PROPER or word == "之" or word in CLOSE_QUOTES
     while words and not (
-        tag(words[-1])[-1][1] in NOUN_PROPER | {"vn", "q", "v"}
-        or words[-1] in CLOSE_QUOTES + "\"'" + CLOSE_BRACKETS
+        tag(words[-1])[-1][1] in PHRASE_END_FLAGS
+        or words[-1] in PHRASE_END_MARKS
     ):
         words.pop()
     return _strip_phrase(words) if seen_noun else None
 
 
+@_memo
 def noun_phrase_after(fragment: str) -> str | None:
     """`名党员带着…` → 党员: the noun phrase the measure word introduces."""
     tokens = list(tag(fragment))
@@ -150,6 +166,7 @@ def noun_phrase_after(fragment: str) -> str | None:
     return _noun_phrase(tokens, leading_modifiers=True)
 
 
+@_memo
 def verb_phrase_after(fragment: str) -> str | None:
     """`人现场咨询，` → 现场咨询: what the counted people did."""
     tokens = tag(fragment)
@@ -170,6 +187,7 @@ def verb_phrase_after(fragment: str) -> str | None:
     return phrase[:16] if phrase else None
 
 
+@_memo
 def phrase_before(fragment: str) -> str | None:
     """`收取简历` → 收取简历, `捐款` → 捐款: the noun phrase or verb the number belongs to."""
     roles = _words()
@@ -191,6 +209,7 @@ def phrase_before(fragment: str) -> str | None:
     return _strip_phrase(words)
 
 
+@_memo
 def leading_noun_phrase(fragment: str) -> str | None:
     """`辽宁绥四建设集团捐款` → 辽宁绥四建设集团: who the clause is about."""
     roles = _words()
@@ -207,6 +226,7 @@ def leading_noun_phrase(fragment: str) -> str | None:
     return _noun_phrase(tokens, leading_modifiers=False)
 
 
+@_memo
 def event_object(fragment: str) -> str | None:
     """`开展“五小”创新活动` → 五小创新活动: an event whose figures the next clauses give."""
     tokens = list(tag(fragment))
@@ -274,6 +294,13 @@ def entity_from_label(label: str) -> str | None:
     return phrase_before(label)
 
 
+def _without_footnotes(fragment: str) -> str:
+    # a footnote mark needs a bracket: most windows have none and skip the regex
+    if "[" in fragment or "［" in fragment:
+        return FOOTNOTE.sub("", fragment)
+    return fragment
+
+
 @dataclass(frozen=True)
 class Link:
     entity: str | None
@@ -300,7 +327,7 @@ def link(
     left = text[max(ctx.clause_start, candidate.start - WINDOW, floor) : candidate.start]
     right = text[candidate.end : min(ctx.clause_end, candidate.end + WINDOW)]
     # 国内生产总值[2]1401879亿元: a footnote mark stands between the phrase and its number
-    left, right = FOOTNOTE.sub("", left), FOOTNOTE.sub("", right)
+    left, right = _without_footnotes(left), _without_footnotes(right)
     unit_text = candidate.parts.get("unit", "")
 
     entity = subject = None
@@ -313,7 +340,10 @@ def link(
     # 20余公里外的建昌县高速口: a locative and 的 open the phrase that is measured
     after_locative = LOCATIVE_BEFORE_DE.sub("", right)
     starts_phrase = bool(right) and right[0] not in "的" + CLAUSE_END
-    noun_before = bool(left) and (tag(left)[-1][1] in {"n", "nz", "vn"})
+    # only before 的 does the left window's last tag matter: tag it only then
+    noun_before = after_locative[:1] == "的" and bool(left) and (
+        tag(left)[-1][1] in {"n", "nz", "vn"}
+    )
     if entity is None and starts_phrase and unit_text in roles["activity"]:
         entity = verb_phrase_after(right)
     if entity is None and unit_text and not (after_locative[:1] == "的" and noun_before):
@@ -330,6 +360,7 @@ def link(
     return Link(entity, subject, sentence)
 
 
+@_memo
 def _is_actor(phrase: str) -> bool:
     """An owner names a place, an organisation, a person or an event, not a bare activity."""
     roles = _words()
@@ -338,7 +369,7 @@ def _is_actor(phrase: str) -> bool:
         return True
     if any(flag in {"ns", "nt", "nr", "nrt", "j", "nz"} for _, flag in tokens):
         return True
-    return any(phrase.endswith(head) for head in roles["actor_head"])
+    return phrase.endswith(_longest_first(roles["actor_head"]))
 
 
 def _subject(
@@ -363,7 +394,7 @@ def _subject(
                 return scope
         found = event_object(fragment)
         if found and (entity is None or found not in entity and entity not in found):
-            if any(found.endswith(head) for head in _words()["actor_head"]):
+            if found.endswith(_longest_first(_words()["actor_head"])):
                 return found
         if clause_start <= ctx.sentence_start:
             break

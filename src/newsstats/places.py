@@ -102,19 +102,24 @@ def _roles() -> lexicon.Roles:
 def _index() -> tuple[
     re.Pattern, dict[str, tuple[int, ...]], frozenset[str], re.Pattern, frozenset[str]
 ]:
-    """What finds names fast: a class of the characters that open one, the lengths of the
-    names by opening character, every name, the sub-county units that may follow, and the
-    first two characters of every name.
-    (A dictionary lookup at each opening character runs faster than one pattern of a few
-    thousand names, and costs nothing to compile.)"""
+    """What finds names fast: a pattern for where one may open (a first character of a
+    name followed by a second character of one), the lengths of the names by opening
+    character, every name, the sub-county units that may follow, and the first two
+    characters of every name.
+    (A dictionary lookup at each opening runs faster than one pattern of a few thousand
+    names, and costs nothing to compile; the pattern spares most characters that open a
+    name the Python-level look-up.)"""
     roles = _roles()
     names = frozenset(_divisions()[1]) | roles["province"] | roles["city"] | roles["country"]
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[0], set()).add(len(name))
+    firsts = re.escape("".join(sorted(lengths)))
+    # a name opens where its first two characters stand (see find_places)
+    seconds = re.escape("".join(sorted({name[1:2] for name in names})))
     subunit = lexicon.alternation(roles["subunit"])
     return (
-        re.compile("[" + re.escape("".join(sorted(lengths))) + "]"),
+        re.compile(f"[{firsts}](?=[{seconds}])"),
         {char: tuple(sorted(n, reverse=True)) for char, n in lengths.items()},
         frozenset(names),
         re.compile(rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:{subunit}))*"),
@@ -198,10 +203,14 @@ def _inside_title(text: str, position: int) -> bool:
     return opening >= 0 and text.find("》", opening, position) < 0
 
 
+# matched in place: slicing the rest of the text would copy it for each place
+FIRM_NAME_REST = regex.compile(r"[)）]?[\p{Han}]{0,10}")
+
+
 def _opens_firm_name(text: str, end: int) -> bool:
     """辽宁绥四建设集团, 大连重工: a place that begins a firm's name is part of the name."""
     # 大众一汽发动机(大连)有限公司: the place in brackets belongs to the name around it
-    rest = regex.match(r"[)）]?[\p{Han}]{0,10}", text[end:]).group()
+    rest = FIRM_NAME_REST.match(text, end).group()
     return any(suffix in rest for suffix in _roles()["org_suffix"])
 
 

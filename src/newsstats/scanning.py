@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from . import lexicon
 from .numerals import parse_number
@@ -104,6 +105,21 @@ def _unit_alternation() -> str:
     return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
 
+def _first_characters() -> str:
+    """Every character a candidate can open with: its approximation word, prefix unit,
+    vague magnitude, sign, 半 or numeral (a share such as 百分之 opens with a multiplier)."""
+    approx = lexicon.approximations()
+    words = [*approx["before"], *lexicon.vague_magnitudes(), *lexicon.prefix_units()]
+    firsts = {w[0] for w in words} | set(DIGIT_CHARS + CN_DIGIT + MULT_CHARS + SIGN_CHARS)
+    return "".join(sorted(firsts))
+
+
+# The characters the classes above spell as ranges or alternatives, for _first_characters.
+DIGIT_CHARS = "0123456789０１２３４５６７８９"
+MULT_CHARS = "十拾佰仟千百万萬亿億兆"
+SIGN_CHARS = "半负負-－−零"
+
+
 @cache
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
@@ -113,7 +129,10 @@ def pattern() -> re.Pattern:
     vague = guarded(lexicon.vague_magnitudes())
     prefix = guarded(lexicon.prefix_units())
     unit = _unit_alternation()
+    # re tries the whole pattern at every position; this lookahead rejects in one step the
+    # ~90% of positions where no candidate can start (it changes no match)
     source = rf"""
+    (?=[{re.escape(_first_characters())}])
     (?P<pre>{before})?
     (?:
         # fractions and shares: no unit follows them
@@ -216,12 +235,16 @@ def scan(text: str) -> list[Candidate]:
     for match in pattern().finditer(text):
         if match.start() < covered:
             continue
-        parts = {name: value for name, value in zip(names, match.groups(), strict=True) if value}
-        if not parts.keys() - {"pre", "mid", "mid2", "post", "sign", "unit_pre"}:
+        # the groups that matched something, filtered in C rather than in a comprehension
+        parts = dict(filter(_matched, zip(names, match.groups(), strict=True)))
+        if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
         if "unit" in parts:
-            prefix = sum(len(parts.get(k, "")) for k in ("pre", "unit_pre", "sign"))
+            prefix = (
+                len(parts.get("pre", "")) + len(parts.get("unit_pre", ""))
+                + len(parts.get("sign", ""))
+            )
             cue = _cue(text, match.start() + prefix, parts["unit"])
             if cue is not None:
                 parts["cue"] = cue
@@ -235,5 +258,8 @@ def scan(text: str) -> list[Candidate]:
     return found
 
 
+# a match of these parts alone holds no number
+WORDS_ONLY = frozenset({"pre", "mid", "mid2", "post", "sign", "unit_pre"})
+_matched = itemgetter(1)
 # A range, an approximation after the unit or a trailing 半 leaves no room for subunits
 SINGLE_AMOUNT_ONLY = {"num2", "post", "plus_half", "vague", "mid", "mid2"}

@@ -17,15 +17,22 @@ import re
 import zlib
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 from . import lexicon
 
 LONGEST_WORD = 8
+PACK_FORMAT = b"2"  # part of the cache key: a new layout of the packed file makes a new file
 # runs that are not Chinese words: numbers and Latin letters are one token each
 NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％‰]?")
 LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9&.\-]*")
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# one pass over a fragment: a Chinese run, else a number, else a Latin word, else one
+# character of punctuation (the group name is the flag)
+TOKEN = re.compile(
+    rf"(?P<han>{HAN_RUN.pattern})|(?P<m>{NUMBER_RUN.pattern})|(?P<eng>{LATIN_RUN.pattern})|(?s:.)"
+)
 
 
 def _cache_file() -> Path:
@@ -33,7 +40,7 @@ def _cache_file() -> Path:
     import importlib.metadata
 
     overrides = (resources.files("newsstats") / "data" / "jieba_overrides.tsv").read_bytes()
-    key = importlib.metadata.version("jieba").encode() + overrides
+    key = PACK_FORMAT + importlib.metadata.version("jieba").encode() + overrides
     digest = hashlib.sha1(key).hexdigest()[:16]
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(root) / "newsstats" / f"lexicon-{digest}.bin"
@@ -42,7 +49,8 @@ def _cache_file() -> Path:
 def _pack() -> bytes:
     """Our corrected copy of jieba's dictionary, packed to load fast: words grouped by tag
     (`tag\nword\nword…` blocks joined by tabs), then the word lengths by final character
-    (`char length length…` lines), the two parts split by a NUL; zlib'd."""
+    and by first character (`char length length…` lines), the three parts split by NULs;
+    zlib'd."""
     tags: dict[str, str] = {}
     text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -56,20 +64,31 @@ def _pack() -> bytes:
             tags[row["word"]] = row["flag"]
     by_tag: dict[str, list[str]] = {}
     endings: dict[str, set[int]] = {}
+    openings: dict[str, set[int]] = {}
     for word, flag in tags.items():
         by_tag.setdefault(flag, []).append(word)
         if len(word) <= LONGEST_WORD:
             endings.setdefault(word[-1], set()).add(len(word))
+            if len(word) > 1:
+                openings.setdefault(word[0], set()).add(len(word))
     words = "\t".join(flag + "\n" + "\n".join(group) for flag, group in by_tag.items())
-    lengths = "\n".join(
-        char + " " + " ".join(map(str, sorted(n, reverse=True))) for char, n in endings.items()
-    )
-    return zlib.compress((words + "\0" + lengths).encode("utf-8"), 6)
+
+    def lengths(by_char: dict[str, set[int]]) -> str:
+        return "\n".join(
+            char + " " + " ".join(map(str, sorted(n, reverse=True))) for char, n in by_char.items()
+        )
+
+    packed = words + "\0" + lengths(endings) + "\0" + lengths(openings)
+    return zlib.compress(packed.encode("utf-8"), 6)
+
+
+Lengths = dict[str, tuple[int, ...]]
 
 
 @cache
-def _lexicon() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
-    """word → tag, and the lengths of the words ending in each character."""
+def _lexicon() -> tuple[dict[str, str], Lengths, Lengths]:
+    """word → tag, the lengths of the words ending in each character, and the lengths of
+    the words of two or more characters opening with each."""
     cached = _cache_file()
     try:
         packed = cached.read_bytes()
@@ -82,16 +101,27 @@ def _lexicon() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
             temporary.replace(cached)  # atomic: parallel workers may race to write it
         except OSError:
             pass  # a read-only home: rebuild on each run, still correct
-    words, _, lengths = zlib.decompress(packed).decode("utf-8").partition("\0")
+    words, by_end, by_start = zlib.decompress(packed).decode("utf-8").split("\0")
     tags: dict[str, str] = {}
     for block in words.split("\t"):
         flag, _, group = block.partition("\n")
         tags.update(dict.fromkeys(group.split("\n"), flag))
-    endings = {}
-    for line in lengths.split("\n"):
-        char, *sizes = line.split(" ")
-        endings[char] = tuple(map(int, sizes))
-    return tags, endings
+    chars: dict[str, str] = {}
+    return tags, _lengths(by_end, chars), _lengths(by_start, chars)
+
+
+def _lengths(table: str, chars: dict[str, str]) -> Lengths:
+    # some 17,000 entries hold a few dozen distinct tuples: one object for each tuple (made
+    # once) and for each character keeps the two tables small and quick to load
+    lengths = {}
+    tuples: dict[str, tuple[int, ...]] = {}
+    for line in table.split("\n"):
+        char, _, sizes = line.partition(" ")
+        found = tuples.get(sizes)
+        if found is None:
+            found = tuples[sizes] = tuple(map(int, sizes.split(" ")))
+        lengths[chars.setdefault(char, char)] = found
+    return lengths
 
 
 def _backward(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]]) -> list[str]:
@@ -110,13 +140,15 @@ def _backward(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]
     return words
 
 
-def _forward(run: str, tags: dict[str, str]) -> list[str]:
+def _forward(run: str, tags: dict[str, str], openings: Lengths) -> list[str]:
     """Forward maximum matching: the longest dictionary word starting at each point."""
     words = []
     start = 0
-    while start < len(run):
-        for length in range(min(LONGEST_WORD, len(run) - start), 1, -1):
-            if run[start : start + length] in tags:
+    size = len(run)
+    while start < size:
+        # only the lengths some word opening with this character has (longest first)
+        for length in openings.get(run[start], ()):
+            if start + length <= size and run[start : start + length] in tags:
                 break
         else:
             length = 1
@@ -125,17 +157,23 @@ def _forward(run: str, tags: dict[str, str]) -> list[str]:
     return words
 
 
-def _segment_han(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]]):
+def _singles(words: list[str]) -> int:
+    return list(map(len, words)).count(1)
+
+
+@lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
+def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
     """Both directions of maximum matching, keeping the reading with fewer words, then
     fewer single characters (科技成果/在 against 科技/成/果在), else the backward one."""
+    tags, endings, openings = _lexicon()
     backward = _backward(run, tags, endings)
     if len(run) > 2:
-        forward = _forward(run, tags)
-        def cost(words: list[str]) -> tuple[int, int]:
-            return len(words), sum(len(w) == 1 for w in words)
-        if cost(forward) < cost(backward):
+        forward = _forward(run, tags, openings)
+        if len(forward) < len(backward) or (
+            len(forward) == len(backward) and _singles(forward) < _singles(backward)
+        ):
             backward = forward
-    return [(word, tags.get(word, "x")) for word in backward]
+    return tuple(zip(backward, map(tags.get, backward, repeat("x")), strict=True))
 
 
 @cache
@@ -162,34 +200,26 @@ def _simplified() -> dict[int, str]:
     return mapping
 
 
-@lru_cache(maxsize=8192)
+# A fragment is asked about again while its mention, or its sentence, is being linked:
+# a small cache catches that, and keeps the memory a long run needs flat (the cache of
+# Chinese runs above does the rest).
+@lru_cache(maxsize=2048)
 def tag(fragment: str) -> tuple[tuple[str, str], ...]:
     """(word, ICTCLAS flag) pairs; numbers are `m`, Latin words `eng`, punctuation `x`.
     Traditional characters are read as their simplified forms, and given back as written."""
-    tags, endings = _lexicon()
     result: list[tuple[str, str]] = []
-    position = 0
-    while position < len(fragment):
-        han = HAN_RUN.match(fragment, position)
-        if han:
-            written = han.group()
+    for token in TOKEN.finditer(fragment):
+        kind = token.lastgroup
+        if kind == "han":
+            written = token.group()
             reading = written.translate(_simplified())
+            if reading == written:
+                result.extend(_segment_han(reading))
+                continue
             cursor = 0
-            for word, flag in _segment_han(reading, tags, endings):
+            for word, flag in _segment_han(reading):
                 result.append((written[cursor : cursor + len(word)], flag))
                 cursor += len(word)
-            position = han.end()
-            continue
-        number = NUMBER_RUN.match(fragment, position)
-        if number:
-            result.append((number.group(), "m"))
-            position = number.end()
-            continue
-        latin = LATIN_RUN.match(fragment, position)
-        if latin:
-            result.append((latin.group(), "eng"))
-            position = latin.end()
-            continue
-        result.append((fragment[position], "x"))
-        position += 1
+        else:
+            result.append((token.group(), kind or "x"))
     return tuple(result)

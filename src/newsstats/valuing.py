@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -151,9 +152,26 @@ def _number_range(parts: dict[str, str]) -> tuple[Decimal, Decimal | None] | Non
     return (low, high) if high > low else None
 
 
+# News repeats the same few readings (一个, 3人, 两年) endlessly; a reading depends on the
+# parts alone and is immutable, so short candidates share it. Long ones are rare junk, and
+# would keep their text alive in the cache.
+CACHED_MAX_LENGTH = 32
+
+
 def value(candidate: Candidate) -> Valued | None:
     """The normalised reading of a candidate, or None when its parts do not make a number."""
-    reading = _reading(candidate)
+    if len(candidate.text) <= CACHED_MAX_LENGTH:
+        return _cached_value(tuple(candidate.parts.items()))
+    return _value(candidate.parts)
+
+
+@lru_cache(maxsize=1024)
+def _cached_value(parts: tuple[tuple[str, str], ...]) -> Valued | None:
+    return _value(dict(parts))
+
+
+def _value(parts: dict[str, str]) -> Valued | None:
+    reading = _reading(parts)
     if reading is None:
         return None
     if abs(reading.value) >= LARGEST_VALUE:
@@ -180,8 +198,7 @@ def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
     return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
 
 
-def _reading(candidate: Candidate) -> Valued | None:
-    parts = candidate.parts
+def _reading(parts: dict[str, str]) -> Valued | None:
     if parts.keys() & {"pct", "den", "half_share"}:
         return _share(parts)
     unit, inner_approx = _unit(parts)
