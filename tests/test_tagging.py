@@ -44,3 +44,28 @@ def test_traditional_is_read_as_simplified_and_given_back_as_written(traditional
 def test_traditional_entity_is_returned_as_written():
     [q] = extract("政府提供28萬個公營房屋單位。")
     assert (q.value, q.unit, q.entity) == (280000, "個", "公營房屋單位")
+
+
+def _jieba_entries(step: int) -> list[tuple[str, str]]:
+    from importlib import resources
+
+    lines = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8").splitlines()
+    return [(fields[0], fields[2]) for fields in map(str.split, lines[::step])]
+
+
+def test_packed_lexicon_round_trips_through_its_cache_file(monkeypatch, tmp_path):
+    from newsstats import lexicon, tagging
+
+    overridden = {row["word"] for row in lexicon._rows("jieba_overrides.tsv")}
+    entries = [(w, f) for w, f in _jieba_entries(997) if w not in overridden]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    try:
+        for attempt in ("built", "read back"):
+            tagging._lexicon.cache_clear()
+            words_by_final, endings, _ = tagging._lexicon()
+            assert [words_by_final[w[-1]].get(w) for w, _ in entries] == [f for _, f in entries]
+            long_enough = [w for w, _ in entries if 1 < len(w) <= tagging.LONGEST_WORD]
+            assert all(len(w) in endings[w[-1]] for w in long_enough), attempt
+            assert list(tmp_path.glob("newsstats/lexicon-*.bin")), attempt
+    finally:
+        tagging._lexicon.cache_clear()

@@ -17,13 +17,13 @@ import re
 import zlib
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import repeat
 from pathlib import Path
 
 from . import lexicon
 
 LONGEST_WORD = 8
-PACK_FORMAT = b"2"  # part of the cache key: a new layout of the packed file makes a new file
+RECORD, UNIT = "\x1e", "\x1f"  # the packed lexicon's block and field separators
+PACK_FORMAT = b"4"  # part of the cache key: a new layout of the packed file makes a new file
 # runs that are not Chinese words: numbers and Latin letters are one token each
 NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％‰]?")
 LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9&.\-]*")
@@ -47,10 +47,10 @@ def _cache_file() -> Path:
 
 
 def _pack() -> bytes:
-    """Our corrected copy of jieba's dictionary, packed to load fast: words grouped by tag
-    (`tag\nword\nword…` blocks joined by tabs), then the word lengths by final character
-    and by first character (`char length length…` lines), the three parts split by NULs;
-    zlib'd."""
+    """Our corrected copy of jieba's dictionary, packed to load fast: the words grouped by
+    final character (blocks of the character, its words one a line, UNIT, their tags one a
+    line; joined by RECORD), then the word lengths by final and by first character
+    (`char length length…` lines), the three parts split by NULs; zlib'd."""
     tags: dict[str, str] = {}
     text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -62,16 +62,19 @@ def _pack() -> bytes:
             tags.pop(row["word"], None)
         else:
             tags[row["word"]] = row["flag"]
-    by_tag: dict[str, list[str]] = {}
+    by_final: dict[str, list[tuple[str, str]]] = {}
     endings: dict[str, set[int]] = {}
     openings: dict[str, set[int]] = {}
     for word, flag in tags.items():
-        by_tag.setdefault(flag, []).append(word)
+        by_final.setdefault(word[-1], []).append((word, flag))
         if len(word) <= LONGEST_WORD:
             endings.setdefault(word[-1], set()).add(len(word))
             if len(word) > 1:
                 openings.setdefault(word[0], set()).add(len(word))
-    words = "\t".join(flag + "\n" + "\n".join(group) for flag, group in by_tag.items())
+    words = RECORD.join(
+        char + "\n".join(word for word, _ in group) + UNIT + "\n".join(flag for _, flag in group)
+        for char, group in by_final.items()
+    )
 
     def lengths(by_char: dict[str, set[int]]) -> str:
         return "\n".join(
@@ -82,13 +85,33 @@ def _pack() -> bytes:
     return zlib.compress(packed.encode("utf-8"), 6)
 
 
+class Buckets(dict):
+    """Words and their tags by final character, each bucket parsed when first asked for:
+    a short article needs a few hundred of the 17,000, so start-up does not pay for
+    building one dict of all 350,000 words."""
+
+    def __init__(self, packed: str) -> None:
+        super().__init__()
+        self._blocks = {block[0]: block for block in packed.split(RECORD)}
+
+    def __missing__(self, char: str) -> dict[str, str]:
+        block = self._blocks.pop(char, None)
+        if block is None:
+            bucket = {}
+        else:
+            words, _, tags = block[1:].partition(UNIT)
+            bucket = dict(zip(words.split("\n"), tags.split("\n"), strict=True))
+        self[char] = bucket
+        return bucket
+
+
 Lengths = dict[str, tuple[int, ...]]
 
 
 @cache
-def _lexicon() -> tuple[dict[str, str], Lengths, Lengths]:
-    """word → tag, the lengths of the words ending in each character, and the lengths of
-    the words of two or more characters opening with each."""
+def _lexicon() -> tuple[Buckets, Lengths, Lengths]:
+    """word → tag by final character, the lengths of the words ending in each character,
+    and the lengths of the words of two or more characters opening with each."""
     cached = _cache_file()
     try:
         packed = cached.read_bytes()
@@ -102,12 +125,8 @@ def _lexicon() -> tuple[dict[str, str], Lengths, Lengths]:
         except OSError:
             pass  # a read-only home: rebuild on each run, still correct
     words, by_end, by_start = zlib.decompress(packed).decode("utf-8").split("\0")
-    tags: dict[str, str] = {}
-    for block in words.split("\t"):
-        flag, _, group = block.partition("\n")
-        tags.update(dict.fromkeys(group.split("\n"), flag))
     chars: dict[str, str] = {}
-    return tags, _lengths(by_end, chars), _lengths(by_start, chars)
+    return Buckets(words), _lengths(by_end, chars), _lengths(by_start, chars)
 
 
 def _lengths(table: str, chars: dict[str, str]) -> Lengths:
@@ -124,13 +143,15 @@ def _lengths(table: str, chars: dict[str, str]) -> Lengths:
     return lengths
 
 
-def _backward(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]]) -> list[str]:
+def _backward(run: str, words_by_final: Buckets, endings: Lengths) -> list[str]:
     """Backward maximum matching: the longest dictionary word ending at each point."""
     words = []
     end = len(run)
     while end > 0:
-        for length in endings.get(run[end - 1], ()):
-            if length <= end and run[end - length : end] in tags:
+        final = run[end - 1]
+        known = words_by_final[final]
+        for length in endings.get(final, ()):
+            if length <= end and run[end - length : end] in known:
                 break
         else:
             length = 1
@@ -140,7 +161,7 @@ def _backward(run: str, tags: dict[str, str], endings: dict[str, tuple[int, ...]
     return words
 
 
-def _forward(run: str, tags: dict[str, str], openings: Lengths) -> list[str]:
+def _forward(run: str, words_by_final: Buckets, openings: Lengths) -> list[str]:
     """Forward maximum matching: the longest dictionary word starting at each point."""
     words = []
     start = 0
@@ -148,7 +169,8 @@ def _forward(run: str, tags: dict[str, str], openings: Lengths) -> list[str]:
     while start < size:
         # only the lengths some word opening with this character has (longest first)
         for length in openings.get(run[start], ()):
-            if start + length <= size and run[start : start + length] in tags:
+            stop = start + length
+            if stop <= size and run[start:stop] in words_by_final[run[stop - 1]]:
                 break
         else:
             length = 1
@@ -165,15 +187,15 @@ def _singles(words: list[str]) -> int:
 def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
     """Both directions of maximum matching, keeping the reading with fewer words, then
     fewer single characters (科技成果/在 against 科技/成/果在), else the backward one."""
-    tags, endings, openings = _lexicon()
-    backward = _backward(run, tags, endings)
+    words_by_final, endings, openings = _lexicon()
+    backward = _backward(run, words_by_final, endings)
     if len(run) > 2:
-        forward = _forward(run, tags, openings)
+        forward = _forward(run, words_by_final, openings)
         if len(forward) < len(backward) or (
             len(forward) == len(backward) and _singles(forward) < _singles(backward)
         ):
             backward = forward
-    return tuple(zip(backward, map(tags.get, backward, repeat("x")), strict=True))
+    return tuple((word, words_by_final[word[-1]].get(word, "x")) for word in backward)
 
 
 @cache
