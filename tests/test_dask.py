@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cli import NEWSSTATS, invoke, problems, write
+from test_cli import NEWSSTATS, app, invoke, problems, runner, write
 
 from newsstats import parquet, reading
 from newsstats.model import COLUMNS
@@ -142,6 +142,22 @@ def test_samples_give_the_same_rows_on_a_local_cluster() -> None:
     assert result.stdout == reference.stdout
     assert problems(result.stderr) == ""  # not a word from Dask
     assert "5 articles read, 0 failed" in result.stderr
+
+
+def test_check_on_a_cluster_finds_what_one_machine_finds(client: Client, tmp_path: Path) -> None:
+    total = "全省行业协会商会累计捐赠款物2543万元，其中，捐赠资金1254万元，捐赠物资价值1289万元。"
+    good = write(tmp_path / "a_good.txt", total)
+    bad = write(tmp_path / "b_bad.txt", total.replace("1254万元", "1354万元"))
+    missing = tmp_path / "c_missing.txt"
+    command = ["check", "-f", "jsonl", str(good), str(bad), str(missing)]
+    reference = subprocess.run(
+        [str(NEWSSTATS), *command, "--jobs", "1"], capture_output=True, text=True, check=False
+    )
+    result = runner.invoke(app, [*command, "--scheduler", client.scheduler.address])
+    assert result.exit_code == reference.returncode == 1
+    assert result.stdout == reference.stdout
+    assert [json.loads(line)["kind"] for line in result.stdout.splitlines()] == ["parts_total"]
+    assert result.stderr == reference.stderr == f"newsstats: {missing}: No such file or directory\n"
 
 
 def test_bulk_slice_gives_the_same_rows_on_a_cluster(

@@ -158,6 +158,16 @@ Quiet = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="No progress bar and no summary line; errors only."),
 ]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
+        "LocalCluster of --jobs workers. Needs newsstats[dask].",
+        show_default=False,
+    ),
+]
 ArticleDate = Annotated[
     str | None,
     typer.Option(
@@ -200,16 +210,7 @@ def extract(
         bool,
         typer.Option("--unique", help="First mentions only: leave out restated figures."),
     ] = False,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="ADDRESS",
-            help="Run on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for a "
-            "LocalCluster of --jobs workers. Needs newsstats[dask].",
-            show_default=False,
-        ),
-    ] = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Write one row per statistic found in each input."""
     chosen_format = _choose_format(output_format, output, excel)
@@ -333,9 +334,11 @@ def check(
     jsonl_text: JsonlText = "text",
     jsonl_id: JsonlId = None,
     date: ArticleDate = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Report figures in an article that cannot all be true: parts that do not add up to
     their total, contradicting restatements, shares over 100%. Exit 1 when any is found."""
+    _require_extra(False, scheduler)
     options = ReadOptions(
         encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
         check=True,
@@ -346,20 +349,20 @@ def check(
     rows: list[dict[str, object]] = []
     failed = 0
     try:
-        with _open_output(output) as stream:
-            with Runner(read_tasks(paths, patterns), options, jobs or default_jobs()) as runner:
-                for result in runner:
-                    for article in result.articles:
-                        if article.error is not None:
-                            _report(article.name, article.error)
-                            failed += 1
-                        elif article.warning is not None:
-                            _report(article.name, article.warning)
-                        for finding in article.findings:
-                            rows.append(finding.row(article.name))
-                            if output_format is CheckFormat.jsonl:
-                                stream.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
-                                stream.flush()
+        runner = _runner(paths, patterns, options, jobs, scheduler)
+        with runner, _open_output(output) as stream:
+            for result in runner:
+                for article in result.articles:
+                    if article.error is not None:
+                        _report(article.name, article.error)
+                        failed += 1
+                    elif article.warning is not None:
+                        _report(article.name, article.warning)
+                    for finding in article.findings:
+                        rows.append(finding.row(article.name))
+                        if output_format is CheckFormat.jsonl:
+                            stream.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
+                            stream.flush()
             if output_format is CheckFormat.table:
                 _findings_table(rows, stream)
     except KeyboardInterrupt:
@@ -367,6 +370,9 @@ def check(
         raise typer.Exit(130) from None
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except ClusterError as error:
+        _report(f"--scheduler {scheduler}", str(error))
         raise typer.Exit(1) from None
     if rows or failed:
         raise typer.Exit(1)
