@@ -33,7 +33,6 @@ from . import __version__, reading
 from .archive import Article, Result, _sigint_ignored, default_jobs, process
 from .archive import _failed as _failed_in_pool
 from .reading import (
-    DEFAULT_PATTERNS,
     READ_ERRORS,
     STDIN,
     InputError,
@@ -110,19 +109,14 @@ def tasks(
     paths: Iterable[str], patterns: Iterable[str] | None = None, block_bytes: int | None = None
 ) -> Iterator[ClusterTask]:
     """Tasks for every input in argument order, as ``reading.tasks`` but by reference."""
-    chosen = tuple(patterns or DEFAULT_PATTERNS)
     block_bytes = block_bytes or reading.BLOCK_BYTES
-    for path in paths:
-        if path == STDIN:
-            yield from reading.tasks([path])
-        elif os.path.isdir(path):
-            for name in reading.walk(path, chosen):
-                if isinstance(name, InputError):
-                    yield name
-                else:
-                    yield from _located(name, block_bytes)
+    for name in reading.inputs(paths, patterns):
+        if isinstance(name, InputError):
+            yield name
+        elif name == STDIN:
+            yield from reading.tasks([name])
         else:
-            yield from _located(path, block_bytes)
+            yield from _located(name, block_bytes)
 
 
 def _located(name: str, block_bytes: int) -> Iterator[ClusterTask]:

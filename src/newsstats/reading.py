@@ -118,22 +118,29 @@ def tasks(
     ``patterns`` (default ``DEFAULT_PATTERNS``) choose the files below a folder; a file named
     on the command line is always read, whatever its name.
     """
-    chosen = tuple(patterns or DEFAULT_PATTERNS)
     block_bytes = block_bytes or BLOCK_BYTES
-    for path in paths:
-        if path == STDIN:
+    for name in inputs(paths, patterns):
+        if isinstance(name, InputError):
+            yield name
+        elif name == STDIN:
             try:
                 yield StdinTask(sys.stdin.buffer.read())
             except OSError as error:
                 yield InputError(STDIN, _reason(error))
-        elif os.path.isdir(path):
-            for name in walk(path, chosen):
-                if isinstance(name, InputError):
-                    yield name
-                else:
-                    yield from _file_tasks(name, block_bytes)
         else:
-            yield from _file_tasks(path, block_bytes)
+            yield from _file_tasks(name, block_bytes)
+
+
+def inputs(
+    paths: Iterable[str], patterns: Iterable[str] | None = None
+) -> Iterator[str | InputError]:
+    """The files (and ``-``) the arguments name, in order: folders walked, lazily."""
+    chosen = tuple(patterns or DEFAULT_PATTERNS)
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            yield from walk(path, chosen)
+        else:
+            yield path
 
 
 def walk(folder: str, patterns: tuple[str, ...]) -> Iterator[str | InputError]:
@@ -179,19 +186,16 @@ def walk(folder: str, patterns: tuple[str, ...]) -> Iterator[str | InputError]:
 
 def input_size(paths: Iterable[str], patterns: Iterable[str] | None = None) -> int | None:
     """Bytes on disk of every input, for a progress bar's ETA; None if stdin is among them."""
-    chosen = tuple(patterns or DEFAULT_PATTERNS)
     total = 0
-    for path in paths:
-        if path == STDIN:
+    for name in inputs(paths, patterns):
+        if name == STDIN:
             return None
-        names = walk(path, chosen) if os.path.isdir(path) else (path,)
-        for name in names:
-            if isinstance(name, InputError):
-                continue
-            try:
-                total += os.stat(name).st_size
-            except OSError:
-                pass
+        if isinstance(name, InputError):
+            continue
+        try:
+            total += os.stat(name).st_size
+        except OSError:
+            pass
     return total
 
 
