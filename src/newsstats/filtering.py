@@ -6,6 +6,7 @@ it recognises; the lexical knowledge lives in ``data/stop_patterns.tsv``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -21,8 +22,13 @@ CN = "[〇零一二两三四五六七八九十]"
 YEAR = rf"(?:[12１２]{D}{{3}}|{CN}{{4}})"
 SMALL = rf"(?:{D}{{1,2}}|{CN}{{1,3}})"  # a month, day, hour or minute
 TO = r"\s*[—–\-－~～至到]\s*"
-DATE_TIME = regex.compile(
+# Patterns moved from regex to stdlib re spell \s as regex's: re's also takes \x1c-\x1f.
+SPACE = r"[^\S\x1c-\x1f]"
+# stdlib re, not regex: behind a lookahead on the characters a date opens with, re skips
+# the other positions faster
+DATE_TIME = re.compile(
     rf"""
+    (?=[0-9０-９〇零一二两三四五六七八九十民])
     # a date starts where a run of numerals starts, never inside one: that also keeps a
     # megabyte of digits from being tried as a date at every position
     (?<![0-9０-９〇零一二两三四五六七八九十])
@@ -38,8 +44,8 @@ DATE_TIME = regex.compile(
     | {YEAR}\s*/\s*{D}{{2}}\s*年度?
     | 民[國国]\s*(?:{D}{{1,3}}|{CN}{{1,4}})\s*年
     )
-    """,
-    regex.VERBOSE,
+    """.replace(r"\s", SPACE),
+    re.VERBOSE,
 )
 # 半个月前, 一年多来, 三年以来: a duration measured back from now is a time, not a statistic
 RELATIVE_TIME_AFTER = regex.compile(r"(?:来|以来|之前|前|后|之后|以后|间里)")

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from . import lexicon
-from .filtering import TO, YEAR, D
+from .filtering import SPACE, TO, YEAR, D
 from .layout import CLAUSE_MARKS, Marks
 from .numerals import parse_number
 
@@ -59,8 +59,6 @@ def _roles(role: str) -> list[str]:
     return [word for word, (r, _) in _words().items() if r == role]
 
 
-# stdlib re's \s also takes the separators \x1c-\x1f, regex's does not: spelled out
-SPACE = r"[^\S\x1c-\x1f]"
 # the characters every branch of _pattern opens with, besides its words' first characters:
 # 截至/到, a year or a month in digits or numerals, 前三个月
 OPENERS = "截到前0-9０-９〇零一二两三四五六七八九十"
