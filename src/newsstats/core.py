@@ -41,6 +41,8 @@ def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
             previous = found[-1][2]
             link = linking.Link(previous.entity, previous.subject or link.subject, link.sentence)
         found.append((candidate, reading, link))
+    if not found:
+        return []  # a sixth of the articles with numbers: no time or place to look for
     return _with_context(text, marks, found, periods.article_date(text, date))
 
 
