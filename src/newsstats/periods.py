@@ -116,14 +116,20 @@ def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
     return ArticleDate(reported, None, reported)
 
 
-def find_periods(text: str, article: ArticleDate) -> list[Period]:
-    """Every time expression in the text, in order, with its ISO 8601 reading if any."""
+def find_periods(text: str, article: ArticleDate, until: int | None = None) -> list[Period]:
+    """Every time expression in the text, in order, with its ISO 8601 reading if any; with
+    ``until``, only those that start before it."""
+    until = len(text) if until is None else until
     found = []
     for match in _pattern().finditer(text):
+        if match.start() >= until:
+            break
         if COMPARED.search(text, max(0, match.start() - 3), match.start()):
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
         found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
     for match in EVENT_SINCE.finditer(text):
+        if match.start() >= until:
+            break
         if not any(p.start <= match.start() < p.end for p in found):
             found.append(Period(match.start(), match.end(), match.group(), None))
     return sorted(found, key=lambda p: p.start)
