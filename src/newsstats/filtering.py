@@ -7,6 +7,7 @@ it recognises; the lexical knowledge lives in ``data/stop_patterns.tsv``.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -47,10 +48,12 @@ DATE_TIME = re.compile(
     """.replace(r"\s", SPACE),
     re.VERBOSE,
 )
+# The three below are tested on a character or a prefix with str operations, cheaper than a
+# regex call for each candidate.
 # 半个月前, 一年多来, 三年以来: a duration measured back from now is a time, not a statistic
-RELATIVE_TIME_AFTER = regex.compile(r"(?:来|以来|之前|前|后|之后|以后|间里)")
-ORDINAL_BEFORE = regex.compile(r"(?:第|初|其)$")
-ASCII_CODE = regex.compile(r"[A-Za-z0-9_]")
+RELATIVE_TIME_AFTER = ("来", "以来", "之前", "前", "后", "之后", "以后", "间里")
+ORDINAL_BEFORE = frozenset("第初其")
+ASCII_CODE = frozenset(string.ascii_letters + string.digits + "_")
 INDEFINITE = {"一", "壹"}
 ARTICLE_DIMENSIONS = {"count", "duration"}
 # The banker's numerals are words too (收拾, 拾起, 參加, 參股, 陸續, 隊伍): one of them alone is
@@ -153,19 +156,18 @@ def is_statistic(
         return False
     if _in_stop_pattern(text, _number_start(candidate), end):
         return False
-    before = text[max(0, start - 2) : start]
-    if ORDINAL_BEFORE.search(before[-1:]) and not parts.get("pre"):
+    if start and text[start - 1] in ORDINAL_BEFORE and not parts.get("pre"):
         return False
     # A3, 2号线B2: a number glued after Latin letters is a code, unless the letter ends
     # markup (`\x1b[0m5人`)
-    if start and ASCII_CODE.match(text[start - 1]):
+    if start and text[start - 1] in ASCII_CODE:
         if not excluded.markup.overlaps(start - 1, start):
             return False
-    if valued.unit.isascii() and end < len(text) and ASCII_CODE.match(text[end]):
+    if valued.unit.isascii() and end < len(text) and text[end] in ASCII_CODE:
         return False  # 5G, 3M公司: a number glued to Latin letters is a code
     unit_text = parts.get("unit", "")
     after = text[end : end + 3]
-    if valued.dimension == "duration" and RELATIVE_TIME_AFTER.match(after):
+    if valued.dimension == "duration" and after.startswith(RELATIVE_TIME_AFTER):
         return False
     # 一个一个, 一面面, 一次又一次: repetition, not counting
     if unit_text and (after.startswith(unit_text) or after.startswith("又" + parts.get("num", ""))):
