@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from . import lexicon
-from .filtering import TO, YEAR, D
+from .filtering import SPACE, TO, YEAR, D
 from .layout import CLAUSE_MARKS, Marks
 from .numerals import parse_number
 
@@ -58,8 +59,13 @@ def _roles(role: str) -> list[str]:
     return [word for word, (r, _) in _words().items() if r == role]
 
 
+# the characters every branch of _pattern opens with, besides its words' first characters:
+# 截至/到, a year or a month in digits or numerals, 前三个月
+OPENERS = "截到前0-9０-９〇零一二两三四五六七八九十"
+
+
 @cache
-def _pattern() -> regex.Pattern:
+def _pattern() -> re.Pattern:
     alt = lexicon.alternation
     months = (
         rf"(?P<m1>{MONTH})(?:{TO}(?P<m2>{MONTH}))?\s*月份?"
@@ -67,20 +73,28 @@ def _pattern() -> regex.Pattern:
     )
     part = rf"(?:(?P<part>{alt(_roles('part'))})|{months}|前(?P<first_months>{MONTH})个月)"
     # every branch needs an anchor (a year, a relative word, a part of a year, a month):
-    # a pattern that could match nothing would stop at every character of the document
+    # a pattern that could match nothing would stop at every character of the document.
+    # A year (or relative year) with an optional part, else a part alone, is written with
+    # each group named once, as stdlib re requires: the conditionals let the part be left
+    # out only after a year.
     source = rf"""
-        (?P<now>{alt(_roles("now"))})
-      | (?P<span>{alt(_roles("span"))})
-      | (?P<until>截至|截止到|截止|到)?
+        (?=[{OPENERS}{"".join(sorted({word[0] for word in _words()}))}])
         (?:
-            (?P<year>{YEAR})(?:{TO}(?P<year2>{YEAR}))?\s*年(?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
-          | (?P<relyear>{alt(_roles("year"))})
+            (?P<now>{alt(_roles("now"))})
+          | (?P<span>{alt(_roles("span"))})
+          | (?P<until>截至|截止到|截止|到)?
+            (?:
+                (?P<year>{YEAR})(?:{TO}(?P<year2>{YEAR}))?\s*年
+                (?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
+              | (?P<relyear>{alt(_roles("year"))})
+            )?
+            (?:{part}|(?(year)|(?(relyear)|(?!))))
+            (?P<since>以来)?
         )
-        {part}?
-        (?P<since>以来)?
-      | (?P<until>截至|截止到|截止|到)?{part}(?P<since>以来)?
     """
-    return regex.compile(source, regex.VERBOSE)
+    # stdlib re, not regex: behind the lookahead on opening characters, re skips the
+    # positions no time expression opens at several times faster
+    return re.compile(source.replace(r"\s", SPACE), re.VERBOSE)
 
 
 def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
@@ -102,14 +116,20 @@ def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
     return ArticleDate(reported, None, reported)
 
 
-def find_periods(text: str, article: ArticleDate) -> list[Period]:
-    """Every time expression in the text, in order, with its ISO 8601 reading if any."""
+def find_periods(text: str, article: ArticleDate, until: int | None = None) -> list[Period]:
+    """Every time expression in the text, in order, with its ISO 8601 reading if any; with
+    ``until``, only those that start before it."""
+    until = len(text) if until is None else until
     found = []
     for match in _pattern().finditer(text):
+        if match.start() >= until:
+            break
         if COMPARED.search(text, max(0, match.start() - 3), match.start()):
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
         found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
     for match in EVENT_SINCE.finditer(text):
+        if match.start() >= until:
+            break
         if not any(p.start <= match.start() < p.end for p in found):
             found.append(Period(match.start(), match.end(), match.group(), None))
     return sorted(found, key=lambda p: p.start)
@@ -150,7 +170,7 @@ def _month_end(year: int, month: int) -> int:
     return (following - dt.timedelta(days=1)).day
 
 
-def _normalise(match: regex.Match, article: ArticleDate) -> str | None:
+def _normalise(match: re.Match, article: ArticleDate) -> str | None:
     words = _words()
     if match["now"] or match["span"]:
         word = match["now"] or match["span"]
@@ -184,7 +204,7 @@ def _normalise(match: regex.Match, article: ArticleDate) -> str | None:
     return reading
 
 
-def _part(match: regex.Match, year: int | None, article: ArticleDate) -> str | None:
+def _part(match: re.Match, year: int | None, article: ArticleDate) -> str | None:
     if match["part"] or match["year_part"]:
         word = match["part"] or "年" + match["year_part"]  # 2024年底 reads as 年底
         return _fill(_words()[word][1], year, article)

@@ -48,8 +48,14 @@ def restates(later: Quantity, earlier: Quantity) -> bool:
 def first_mentions(quantities: Sequence[Quantity]) -> list[int | None]:
     """For each mention, the index of the earlier mention it restates, else None."""
     links: list[int | None] = []
+    # only a mention of equal value, range and dimension can be restated (same_measure):
+    # first mentions are grouped by those, in text order, and each mention is tried
+    # against its group alone
+    firsts: dict[tuple, list[int]] = {}
     for i, later in enumerate(quantities):
-        links.append(
-            next((j for j in range(i) if links[j] is None and restates(later, quantities[j])), None)
-        )
+        same = firsts.setdefault((later.value, later.value_max, later.dimension), [])
+        link = next((j for j in same if restates(later, quantities[j])), None)
+        links.append(link)
+        if link is None:
+            same.append(i)
     return links
