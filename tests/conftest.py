@@ -8,6 +8,10 @@ function-scoped fixtures.
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import time
+from pathlib import Path
 
 import pytest
 from test_cli import digits_engine
@@ -63,3 +67,33 @@ def check_invariants(text: str, quantities) -> None:
         if previous is not None:
             assert previous.end <= q.start, f"overlapping or unsorted: {previous} then {q}"
         previous = q
+
+
+def interrupt_once_written(
+    command: list[str], target: Path, size: int, env: dict[str, str], wait: float, linger: float
+) -> tuple[int, str]:
+    """Run ``command``, wait until ``target`` holds ``size`` bytes, send SIGINT to its whole
+    process group as a terminal's Ctrl-C does, and check that no process of the group
+    outlives it by ``linger`` seconds. Its exit status and stderr."""
+    process = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, to signal it as a terminal would
+        env=os.environ | env,
+    )
+    deadline = time.monotonic() + wait
+    while not target.exists() or target.stat().st_size < size:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    deadline = time.monotonic() + linger
+    while True:  # no worker outlives the run
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "workers left running"
+        time.sleep(0.05)
+    return process.returncode, stderr

@@ -13,13 +13,12 @@ import io
 import json
 import lzma
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from conftest import interrupt_once_written
 from test_cli import SUMMARY, csv_rows, digits_engine, invoke, problems, write
 
 from newsstats import archive, core, reading
@@ -381,21 +380,15 @@ def test_ctrl_c_mid_run_stops_the_workers_and_leaves_valid_output(
         "core.extract = lambda text, date=None: (time.sleep(0.05), digits_engine(text))[1]; "
         "sys.argv[1:] = ['extract', *sys.argv[1:]]; cli.main()"
     )
-    process = subprocess.Popen(
+    returncode, stderr = interrupt_once_written(
         [sys.executable, "-c", slow, "--jobs", "2", "-o", str(target), str(folder)],
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, to signal it as a terminal would
-        env=os.environ | {"PYTHONPATH": str(Path(__file__).parent)},
+        target,
+        3000,  # some rows are out
+        {"PYTHONPATH": str(Path(__file__).parent)},
+        wait=60,
+        linger=10,
     )
-    # wait until some rows are out, then interrupt
-    deadline = time.monotonic() + 60
-    while not target.exists() or target.stat().st_size < 3000:
-        assert process.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    assert returncode == 130, stderr
     assert "Traceback" not in stderr
     assert problems(stderr) == "newsstats: interrupted: the output so far is complete\n"
     names = PARSERS[output_format](target.read_text(encoding="utf-8"))
@@ -404,15 +397,6 @@ def test_ctrl_c_mid_run_stops_the_workers_and_leaves_valid_output(
     assert 0 < len(names) < 20 * 400
     assert names == [name for name in expected for _ in range(20)][: len(names)]
     assert len(names) % 20 == 0
-    # no worker outlives the run
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            os.killpg(process.pid, 0)
-        except ProcessLookupError:
-            break
-        assert time.monotonic() < deadline, "workers left running"
-        time.sleep(0.05)
 
 
 # --- reading internals ---------------------------------------------------------------------

@@ -17,10 +17,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from conftest import interrupt_once_written
 from test_cli import NEWSSTATS, app, invoke, problems, runner, write
 
 from newsstats import parquet, reading
@@ -268,21 +268,16 @@ def test_ctrl_c_stops_a_local_cluster_quietly(
 ) -> None:
     """A terminal's Ctrl-C reaches the workers too: only the client answers it."""
     target = tmp_path / "out.jsonl"
-    process = subprocess.Popen(
+    returncode, stderr = interrupt_once_written(
         [str(NEWSSTATS), "extract", "--scheduler", "local", "-j", "2", "-o", str(target),
          str(bulk_slice)],
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, to signal it as a terminal would
-        env=os.environ | {"PYTHONHASHSEED": SEED},
+        target,
+        20_000,
+        {"PYTHONHASHSEED": SEED},
+        wait=120,
+        linger=30,
     )
-    deadline = time.monotonic() + 120
-    while not target.exists() or target.stat().st_size < 20_000:
-        assert process.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    assert returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     assert problems(stderr) == "newsstats: interrupted: the output so far is complete\n"
     # whole articles, a prefix of the input in order, and not all of it
@@ -290,14 +285,6 @@ def test_ctrl_c_stops_a_local_cluster_quietly(
     assert 0 < len(written) < len(expected) and written == expected[: len(written)]
     file_of = [json.loads(line)["file"] for line in expected]
     assert file_of[len(written)] != file_of[len(written) - 1]
-    deadline = time.monotonic() + 30
-    while True:  # no worker outlives the run
-        try:
-            os.killpg(process.pid, 0)
-        except ProcessLookupError:
-            break
-        assert time.monotonic() < deadline, "workers left running"
-        time.sleep(0.1)
 
 
 # --- the helpers a notebook uses ---------------------------------------------------------------
