@@ -88,9 +88,6 @@ class Spans:
         i = bisect_right(self.ends, start)  # the first span ending after start
         return i < len(self.starts) and self.starts[i] < end
 
-    def __len__(self) -> int:
-        return len(self.starts)
-
 
 @cache
 def _stop_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]], int]:

@@ -287,12 +287,6 @@ class BinaryInput(ValueError):
     """Bytes that are not text at all."""
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode strictly with ``encoding`` if given, else UTF-8 (BOM or not), else GB18030."""
-    text, _ = decode_text(data, encoding)
-    return text
-
-
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     """The text of ``data`` and, if it could not be read cleanly, a warning saying how.
 
