@@ -109,6 +109,7 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
     """The noun phrase opening ``tokens``: nouns and their modifiers, up to the predicate."""
     tokens = [*tokens, ("", "x")]
     words: list[str] = []
+    flags: list[str] = []
     seen_noun = False
     depth = 0
     for i, (word, flag) in enumerate(tokens[:-1]):
@@ -145,13 +146,12 @@ def _noun_phrase(tokens: list[tuple[str, str]], leading_modifiers: bool) -> str 
         depth -= word in CLOSING
         depth = max(depth, 0)
         words.append(word)
+        flags.append(flag)
         # a quoted name (“五小”) is a noun, whatever its parts
         seen_noun = seen_noun or flag in NOUN_PROPER or word == "之" or word in CLOSE_QUOTES
-    while words and not (
-        tag(words[-1])[-1][1] in PHRASE_END_FLAGS
-        or words[-1] in PHRASE_END_MARKS
-    ):
+    while words and not (flags[-1] in PHRASE_END_FLAGS or words[-1] in PHRASE_END_MARKS):
         words.pop()
+        flags.pop()
     return _strip_phrase(words) if seen_noun else None
 
 

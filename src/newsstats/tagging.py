@@ -143,44 +143,57 @@ def _lengths(table: str, chars: dict[str, str]) -> Lengths:
     return lengths
 
 
-def _backward(run: str, words_by_final: Buckets, endings: Lengths) -> list[str]:
+Tagged = list[tuple[str, str]]
+
+
+def _backward(run: str, words_by_final: Buckets, endings: Lengths) -> Tagged:
     """Backward maximum matching: the longest dictionary word ending at each point."""
-    words = []
+    tagged = []
     end = len(run)
     while end > 0:
         final = run[end - 1]
         known = words_by_final[final]
         for length in endings.get(final, ()):
-            if length <= end and run[end - length : end] in known:
-                break
+            if length <= end:
+                word = run[end - length : end]
+                flag = known.get(word)
+                if flag is not None:
+                    break
         else:
             length = 1
-        words.append(run[end - length : end])
+            word = final
+            flag = known.get(final, "x")
+        tagged.append((word, flag))
         end -= length
-    words.reverse()
-    return words
+    tagged.reverse()
+    return tagged
 
 
-def _forward(run: str, words_by_final: Buckets, openings: Lengths) -> list[str]:
+def _forward(run: str, words_by_final: Buckets, openings: Lengths) -> Tagged:
     """Forward maximum matching: the longest dictionary word starting at each point."""
-    words = []
+    tagged = []
     start = 0
     size = len(run)
     while start < size:
         # only the lengths some word opening with this character has (longest first)
         for length in openings.get(run[start], ()):
             stop = start + length
-            if stop <= size and run[start:stop] in words_by_final[run[stop - 1]]:
-                break
+            if stop <= size:
+                word = run[start:stop]
+                flag = words_by_final[run[stop - 1]].get(word)
+                if flag is not None:
+                    break
         else:
             length = 1
-        words.append(run[start : start + length])
+            word = run[start]
+            flag = words_by_final[word].get(word, "x")
+        tagged.append((word, flag))
         start += length
-    return words
+    return tagged
 
 
-def _singles(words: list[str]) -> int:
-    return list(map(len, words)).count(1)
+def _singles(tagged: Tagged) -> int:
+    return sum(len(word) == 1 for word, _ in tagged)
 
 
 @lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
@@ -195,7 +208,7 @@ def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
             len(forward) == len(backward) and _singles(forward) < _singles(backward)
         ):
             backward = forward
-    return tuple((word, words_by_final[word[-1]].get(word, "x")) for word in backward)
+    return tuple(backward)
 
 
 @cache
