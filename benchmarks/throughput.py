@@ -197,6 +197,12 @@ def newsstats_command() -> list[str]:
     return [sys.executable, "-c", "from newsstats.cli import main; main()"]
 
 
+def newsstats_version() -> str:
+    """`newsstats 0.1.0 (compiled engine)`: which build the figures are of."""
+    run = subprocess.run([*newsstats_command(), "--version"], capture_output=True, text=True)
+    return run.stdout.strip() or run.stderr.strip()
+
+
 def mentions_in(summary: str) -> int | None:
     # "newsstats: 19961 articles read, 0 failed, 123 mentions, ..." (the CLI's own count)
     for line in summary.splitlines():
@@ -319,6 +325,7 @@ def main() -> None:
         f"machine: {os.cpu_count()} CPUs ({default_jobs()} usable), Python "
         f"{sys.version.split()[0]}, load average {load_before[0]:.2f} at the start"
     )
+    print(f"engine: {newsstats_version()}")
     print()
 
     newsstats = newsstats_command()

@@ -16,8 +16,13 @@ from pathlib import Path
 import pytest
 from test_cli import digits_engine
 
-from newsstats import core
+from newsstats import core, engine_build
 from newsstats.model import APPROX, DIMENSIONS, Quantity
+
+
+def pytest_report_header() -> str:
+    # CI runs the suite on both builds (.ci/run): say which one this run tests
+    return f"newsstats engine: {engine_build()} ({Path(core.__file__).name})"
 
 
 @pytest.fixture

@@ -437,7 +437,15 @@ def test_unwritable_output_file_is_reported(fake_engine: None, tmp_path: Path) -
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
-    assert result.stdout == f"newsstats {newsstats.__version__}\n"
+    build = newsstats.engine_build()
+    assert result.stdout == f"newsstats {newsstats.__version__} ({build} engine)\n"
+
+
+def test_engine_build_names_what_runs() -> None:
+    import newsstats.core
+
+    compiled = not newsstats.core.__file__.endswith(".py")
+    assert newsstats.engine_build() == ("compiled" if compiled else "pure Python")
 
 
 # --- real stdio (subprocess) ---------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from . import __version__
+from . import __version__, engine_build
 from .archive import Result, Runner, default_jobs
 from .dask import ClusterError  # newsstats.dask imports Dask only when a cluster is used
 from .output import Writer, make_writer
@@ -56,7 +56,7 @@ app = typer.Typer(
 
 def _print_version(requested: bool) -> None:
     if requested:
-        typer.echo(f"newsstats {__version__}")
+        typer.echo(f"newsstats {__version__} ({engine_build()} engine)")
         raise typer.Exit()
 
 

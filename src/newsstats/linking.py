@@ -258,10 +258,10 @@ def _alone_on_line(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def data_box_label(text: str, candidate: Candidate) -> tuple[int, str] | None:
     """The label lines above a number that stands on a line of its own, as in a data box."""
-    line = _alone_on_line(text, candidate.start, candidate.end)
-    if line is None:
+    alone = _alone_on_line(text, candidate.start, candidate.end)
+    if alone is None:
         return None
-    line_start = line[0]
+    line_start = alone[0]
     lines: list[str] = []
     cursor = line_start - 1
     label_start = line_start

@@ -188,10 +188,10 @@ def _unsigned_value(s: str) -> Decimal | None:
         numerator_text, _, denominator_text = s.partition(SLASH)
         if not (_ARABIC.fullmatch(numerator_text) and _ARABIC.fullmatch(denominator_text)):
             return None
-        denominator = Decimal(denominator_text.replace(",", ""))
-        if not denominator:
+        divisor = Decimal(denominator_text.replace(",", ""))
+        if not divisor:
             return None
-        return _DIVISION_CONTEXT.divide(Decimal(numerator_text.replace(",", "")), denominator)
+        return _DIVISION_CONTEXT.divide(Decimal(numerator_text.replace(",", "")), divisor)
     if FRACTION_MARKER in s:
         denominator_text, _, numerator_text = s.partition(FRACTION_MARKER)
         if not denominator_text or denominator_text[0] in _PERCENT_LIKE_LEADS:
@@ -248,6 +248,7 @@ def _tokenize(s: str) -> list[_Token] | None:
             index += 1
         elif "0" <= char <= "9":
             match = _ARABIC.match(s, index)
+            assert match is not None  # a digit always opens an Arabic number
             integer_digits, _, fraction_digits = match.group().replace(",", "").partition(".")
             if len(integer_digits) + len(fraction_digits) > _MAX_MIXED_DIGITS:
                 return None

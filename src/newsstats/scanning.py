@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from operator import itemgetter
 
@@ -93,7 +94,8 @@ def guarded(words) -> str:
 def _unit_alternation() -> str:
     # `个多月`, `个半小时`: an approximation word or 半 may sit inside a unit that opens with 个.
     between = lexicon.alternation(lexicon.approximations()["between"])
-    plain, with_ge = [], []
+    plain: list[str] = []
+    with_ge: list[str] = []
     for surface in lexicon.units():
         (with_ge if surface[0] in "个個" and len(surface) > 1 else plain).append(surface)
     ge = "|".join(
@@ -215,7 +217,7 @@ def _subunits(text: str, end: int, unit: str) -> str | None:
     if match is None:
         return None
     factors = lexicon.subunits()[unit]
-    ceiling = 1
+    ceiling = Decimal(1)
     for i in (1, 2):
         if match[f"number{i}"] is None:
             break

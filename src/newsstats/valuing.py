@@ -104,10 +104,15 @@ def _tenths(numeral: str) -> Decimal | None:
 
 def _subunit_value(unit: str, text: str) -> Decimal:
     factors = lexicon.subunits()[unit]
-    return sum(
-        (parse_number(number) * factors[subunit] for number, subunit in subunit_pieces(unit, text)),
-        Decimal(0),
-    )
+    # the scanner keeps subunits only when each of their numbers parses
+    pieces = subunit_pieces(unit, text)
+    return sum((_parsed(number) * factors[subunit] for number, subunit in pieces), Decimal(0))
+
+
+def _parsed(number: str) -> Decimal:
+    value = parse_number(number)
+    assert value is not None  # see scanning._subunits
+    return value
 
 
 def _neighbours(numeral: str) -> regex.Match | None:
