@@ -1,10 +1,11 @@
 """Build: the engine's modules compiled to C with mypyc (pyproject.toml holds the rest).
 
-The engine is plain typed Python, and mypyc runs it about 1.3x faster end to end with no
-change to what it finds. An editable install (``pip install -e .``, the developers' and
-the tests' set-up) stays pure Python, so that an edit takes effect at once instead of
-being hidden by an older compiled module; ``pip install .`` compiles. Where compiling
-fails (no C compiler), the install goes on as pure Python, which gives the same results.
+The engine is plain typed Python, and mypyc runs it 1.3 to 1.7x faster end to end (the
+text decides) with no change to what it finds. An editable install (``pip install -e .``,
+the developers' and the tests' set-up) stays pure Python, so that an edit takes effect at
+once instead of being hidden by an older compiled module; ``pip install .`` compiles.
+Where compiling fails (no C compiler), the install goes on as pure Python, which gives the
+same results.
 """
 
 import sys

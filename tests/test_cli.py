@@ -442,9 +442,11 @@ def test_version() -> None:
 
 
 def test_engine_build_names_what_runs() -> None:
+    import importlib.machinery
+
     import newsstats.core
 
-    compiled = not newsstats.core.__file__.endswith(".py")
+    compiled = newsstats.core.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
     assert newsstats.engine_build() == ("compiled" if compiled else "pure Python")
 
 

@@ -9,11 +9,13 @@ __all__ = ["Quantity", "extract", "parse_number", "__version__", "engine_build"]
 def engine_build() -> str:
     """Whether this install's engine was compiled (``pip install .``, see setup.py) or
     runs as Python source (an editable install, or no C compiler at install time)."""
+    import importlib.machinery
     import importlib.util
 
     spec = importlib.util.find_spec(".core", __name__)  # located, not imported: stays fast
-    origin = spec.origin if spec else None
-    return "compiled" if origin and not origin.endswith(".py") else "pure Python"
+    origin = spec.origin if spec and spec.origin else ""
+    compiled = origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    return "compiled" if compiled else "pure Python"
 
 
 def __getattr__(name: str):
