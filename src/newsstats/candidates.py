@@ -1,0 +1,175 @@
+"""Candidates: the phrases a sentence offers as a mention's entity and subject.
+
+A phrase is a run of tokens of the analysed sentence (sentences.py) that could name a
+thing: it ends where a noun compound ends and starts at most a few words earlier. Entity
+candidates lie after the measure word (`3名党员`) or before the figure, past change and
+comparison words (`服务业增加值比上年增长5.4%`), in its clause or the two before it.
+Subject candidates are the names and actor phrases of the sentence. Which candidate wins
+is not decided here: features.py describes each one and ranking.py scores them with
+weights learned from the labelled gold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+from .sentences import NUM, Sentence, Token
+
+MAX_TOKENS = 7  # a phrase of more words is a clause, not a column header
+MAX_CHARS = 24
+CLAUSES_BACK = 2  # entity candidates come from the mention's clause and the two before
+QUOTES = frozenset("“”‘’\"'《》「」『』")
+BRACKETS = frozenset("(（[【)）]】")
+
+
+@cache
+def _roles() -> lexicon.Roles:
+    return lexicon.words_by_role("link_words.tsv")
+
+
+@cache
+def _role_of() -> dict[str, str]:
+    """word → the one role class that features and phrase bounds read (first role wins)."""
+    order = ("up", "down", "share_of", "copula", "compare", "adverb", "level", "skip_clause",
+             "scope", "pronoun")
+    roles = _roles()
+    table: dict[str, str] = {}
+    for role in order:
+        for word in roles[role]:
+            table.setdefault(word, role.upper())
+    return table
+
+
+def kind(token: Token) -> str:
+    """A coarse class of a token: what phrase bounds and features read."""
+    flag = token.flag
+    if flag == NUM:
+        return NUM
+    if flag == "x":
+        word = token.word
+        if word == "、":
+            return "SEP"
+        if word in QUOTES or word in BRACKETS:
+            return "Q"
+        return "END" if word.strip() else "SPACE"
+    if token.reading == "的":
+        return "DE"
+    role = _role_of().get(token.reading)
+    if role is not None:
+        if role in ("UP", "DOWN") and flag[0] == "n":
+            return "RATE"  # 增速, 涨幅: a noun naming a change, which a phrase may end with
+        return role
+    if flag in ("ns",):
+        return "NS"
+    if flag in ("nr", "nrfg", "nrt"):
+        return "NR"
+    if flag == "nt":
+        return "NT"
+    if flag == "t":
+        return "T"
+    if flag == "m":
+        return "M"
+    if flag[0] == "n" or flag in ("vn", "j", "eng", "nz", "l", "b", "an", "g", "k", "h"):
+        return "N"
+    if flag[0] == "v":
+        # 提升到, 降至: one word for a change to a level, which ends a phrase like 至 does
+        if token.reading.endswith(("至", "到")) and len(token.reading) > 1:
+            return "LEVEL"
+        return "V"
+    return flag[:1]
+
+
+NOUNS = frozenset({"N", "NS", "NT", "NR"})
+# classes a phrase may end with: a noun, a verb naming an activity (现场咨询), a quote
+PHRASE_END = NOUNS | {"V", "Q", "RATE", "SCOPE"}
+# classes a phrase may not open with
+NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
+                      "COPULA", "LEVEL", "COMPARE", "M"})
+# classes that never stand inside a phrase: a verb of change or comparison, an adverb or
+# a copula ends the phrase before it (鲁班工坊|已在全球建成); a change word may stand inside
+# one (对全国经济增长的贡献率) but never ends it
+BREAKS = frozenset({"END", "NUM", "SPACE", "y", "e", "o", "d", "ADVERB", "COPULA", "LEVEL",
+                    "COMPARE"})
+
+
+@dataclass(frozen=True)
+class Option:
+    """A candidate phrase: tokens ``first..last`` (inclusive) of the sentence."""
+
+    first: int
+    last: int
+    text: str
+    start: int
+    end: int
+
+
+def _phrase_text(tokens: tuple[Token, ...], first: int, last: int) -> str:
+    return "".join(t.word for t in tokens[first : last + 1] if t.word not in QUOTES).strip(
+        " \t\u3000、"
+    )
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") + text.count("（") == text.count(")") + text.count("）")
+
+
+def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Option]:
+    """Every phrase inside tokens ``lo..hi-1``: ends at the end of a noun compound (the next
+    token is no noun), starts at most MAX_TOKENS words earlier, never across a break."""
+    tokens = sentence.tokens
+    found: list[Option] = []
+    for last in range(lo, hi):
+        if kinds[last] not in PHRASE_END:
+            continue
+        following = kinds[last + 1] if last + 1 < len(kinds) else "EOS"
+        if following in NOUNS and last + 1 < hi:
+            continue  # 规模以上工业|增加值: the compound goes on
+        first = last
+        while first >= lo and last - first < MAX_TOKENS:
+            k = kinds[first]
+            if k in BREAKS:
+                break
+            if tokens[last].end - tokens[first].start > MAX_CHARS:
+                break
+            if k not in NO_START:
+                text = _phrase_text(tokens, first, last)
+                if text and _balanced(text):
+                    found.append(Option(first, last, text, tokens[first].start,
+                                        tokens[last].end))
+            first -= 1
+    return found
+
+
+def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Option]:
+    """Entity candidates of the mention at token ``at`` among ``every`` phrase of its
+    sentence: those after it in its clause, and those before it in its clause and the
+    CLAUSES_BACK clauses before that."""
+    clause_of = sentence.clause_of
+    clause = clause_of[at]
+    return [
+        o for o in every
+        if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK)
+        or (o.first > at and clause_of[o.first] == clause)
+    ]
+
+
+def subject_options(sentence: Sentence, at: int, every: list[Option]) -> list[Option]:
+    """Subject candidates: the phrases of the sentence up to the end of the mention's
+    clause (an owner is named before its figures far more often than after, and often at
+    the head of a long sentence)."""
+    clause_of = sentence.clause_of
+    clause = clause_of[at]
+    kinds = [t.flag for t in sentence.tokens]
+    return [
+        o for o in every
+        if (o.last < at or (o.first > at and clause_of[o.first] == clause))
+        # an owner is a whole name: a phrase opening inside a compound (行业协会|商会) is not
+        and not (o.first > 0 and kinds[o.first - 1][:1] == "n" and kinds[o.first][:1] == "n")
+    ]
+
+
+@cache
+def actor_heads() -> tuple[str, ...]:
+    return tuple(sorted(_roles()["actor_head"], key=lambda w: (-len(w), w)))

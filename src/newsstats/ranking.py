@@ -1,0 +1,61 @@
+"""Ranking: a linear model learned from the labelled gold picks each mention's entity and
+subject among its candidates.
+
+The weights are data (``data/linker_weights.json``), rebuilt deterministically from the
+gold by ``tools/train_linker.py``; scoring is a sum of weights, plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .features import Features
+
+WEIGHTS_FILE = "linker_weights.json"
+
+_weights: dict[str, dict[str, float]] | None = None
+
+
+def load(path: str | None = None) -> None:
+    """Use the weights in ``path`` (the packaged file when None) from now on: the
+    training script's cross-validation scores each fold with weights that never saw it."""
+    global _weights
+    if path is None:
+        raw = (resources.files("newsstats") / "data" / WEIGHTS_FILE).read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as f:
+            raw = f.read()
+    use(json.loads(raw)["weights"])
+
+
+def use(weights: dict[str, dict[str, float]]) -> None:
+    global _weights
+    _weights = weights
+
+
+def _table(kind: str) -> dict[str, float]:
+    if _weights is None:
+        load()
+    assert _weights is not None
+    return _weights.get(kind, {})
+
+
+def score(kind: str, features: list[str]) -> float:
+    table = _table(kind)
+    return sum(table.get(f, 0.0) for f in features)
+
+
+def best(kind: str, choices: list[Features]) -> int:
+    """The index of the highest-scoring candidate (the first of equals)."""
+    table = _table(kind)
+    best_index, best_score = 0, float("-inf")
+    for i, features in enumerate(choices):
+        total = features.static_score
+        for f in features.relational:
+            total += table.get(f, 0.0)
+        if total > best_score:
+            best_index, best_score = i, total
+    return best_index

@@ -1,0 +1,74 @@
+"""Sentence analysis: each sentence that holds a mention is tagged once, whole.
+
+Every decision about a mention's entity, subject and change reads this one analysis
+(candidates.py), instead of tagging a window per mention. The mentions themselves stand
+in it as single tokens flagged ``NUM``, so a tagger never splits a figure or glues it to
+a neighbouring word (`达1.2万`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .tagging import simplified, tag
+
+NUM = "NUM"
+# marks that close a clause inside a sentence; 、 joins list items and stays inside
+CLAUSE_MARKS = frozenset("，,；;：:。！？!?\n")
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # as written
+    flag: str  # jieba's ICTCLAS tag; NUM for a mention, x for punctuation
+    start: int  # offsets in the whole text
+    end: int
+    reading: str  # the word in simplified script, for the lexicons
+    mention: int = -1  # for a NUM token, the mention's index in the article
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    # token index → index of its clause (clauses counted from the sentence's start)
+    clause_of: tuple[int, ...]
+
+    def position(self, mention: int) -> int:
+        """The token index of a mention."""
+        for i, token in enumerate(self.tokens):
+            if token.mention == mention:
+                return i
+        raise ValueError(f"mention {mention} is not in this sentence")
+
+
+def analyse(text: str, start: int, end: int, mentions: list[tuple[int, int, int]]) -> Sentence:
+    """``text[start:end]`` tagged; ``mentions`` are (index, start, end) of the mentions
+    inside it, in text order."""
+    tokens: list[Token] = []
+    cursor = start
+    table = simplified()
+
+    def add_piece(piece_start: int, piece_end: int) -> None:
+        offset = piece_start
+        for word, flag in tag(text[piece_start:piece_end]):
+            tokens.append(Token(word, flag, offset, offset + len(word), word.translate(table)))
+            offset += len(word)
+
+    for index, m_start, m_end in mentions:
+        if m_start < cursor:  # overlapping spans cannot happen, but never loop back
+            continue
+        if m_start > cursor:
+            add_piece(cursor, m_start)
+        tokens.append(Token(text[m_start:m_end], NUM, m_start, m_end, "", index))
+        cursor = m_end
+    if end > cursor:
+        add_piece(cursor, end)
+    clause_of = []
+    clause = 0
+    for token in tokens:
+        clause_of.append(clause)
+        if token.flag == "x" and token.word in CLAUSE_MARKS:
+            clause += 1
+    return Sentence(start, end, tuple(tokens), tuple(clause_of))

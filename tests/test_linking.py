@@ -1,0 +1,170 @@
+"""The learned linker: GUIDELINES §2 rules 5 and 6 and the `change` field on real
+sentences, the weights file rebuilt from the gold it names, and floors on the training
+gold cross-validated by article (tools/train_linker.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsstats import core, ranking
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+TRAINER = ROOT / "tools" / "train_linker.py"
+WEIGHTS = ROOT / "src" / "newsstats" / "data" / ranking.WEIGHTS_FILE
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "gold" / "train.jsonl").exists() or not (SHARED / "eval" / "score.py").exists(),
+    reason="../shared (training gold and scorer) is not beside the checkout",
+)
+
+
+def mention(text: str, figure: str):
+    [found] = [q for q in core.extract(text) if q.text == figure]
+    return found
+
+
+# (sentence, figure, acceptable entities, change): rule 5 — a change or comparison is never
+# its own entity, the quantity that changed is; `change` says which way it moved
+RULE_5 = [
+    ("服务业增加值增长5.4%。", "5.4%", {"服务业增加值"}, "up"),
+    ("利润总额下降3.4%。", "3.4%", {"利润总额"}, "down"),
+    ("上证指数涨0.52%，深证成指下跌1.2%。", "0.52%", {"上证指数"}, "up"),
+    ("上证指数涨0.52%，深证成指下跌1.2%。", "1.2%", {"深证成指"}, "down"),
+    ("全年规模以上工业增加值比上年增长5.9%。", "5.9%", {"规模以上工业增加值", "工业增加值"}, "up"),
+    ("全国粮食总产量13908亿斤，比上年增加177亿斤，增长1.3%。", "1.3%",
+     {"全国粮食总产量", "粮食总产量"}, "up"),
+    ("10月，民航完成运输总周转量110.1亿吨公里，同比增长158.6%。", "158.6%",
+     {"运输总周转量", "总周转量"}, "up"),
+    ("今年以来，全国新开工水利项目1948项，较去年同期多1000项。", "1000项",
+     {"新开工水利项目", "水利项目"}, "up"),
+    ("10月末，居民消费价格指数回落至2.08%。", "2.08%", {"居民消费价格指数"}, None),
+    ("该省森林覆盖率提高到85%。", "85%", {"森林覆盖率"}, None),
+    # the gold takes the rate or what it is the rate of (b068: 增速, 规模以上工业增加值)
+    ("一季度，国内生产总值同比增长5.3%，增速加快0.1个百分点。", "0.1个百分点",
+     {"增速", "国内生产总值"}, "up"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "entities", "change"), RULE_5)
+def test_a_change_points_back_to_what_changed(text, figure, entities, change) -> None:
+    q = mention(text, figure)
+    assert q.entity in entities, (q.entity, q.subject)
+    assert q.change == change
+
+
+# rule 6 and lists: the figures of a list given with 分别 share their change word
+LISTS = [
+    ("前三季度，第一产业、第二产业、第三产业用电量分别增长5.1%、2.7%和8.4%。",
+     ["5.1%", "2.7%", "8.4%"], "up"),
+    ("10月份，出口、进口分别下降6.4%和3.0%。", ["6.4%", "3.0%"], "down"),
+]
+
+
+@pytest.mark.parametrize(("text", "figures", "change"), LISTS)
+def test_a_list_shares_its_change_word(text, figures, change) -> None:
+    assert [mention(text, f).change for f in figures] == [change] * len(figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        ("19.8万名党员参加了活动。", "19.8万名", {"党员"}),
+        ("今年共收取简历2926份。", "2926份", {"简历", "收取简历"}),
+        ("4500余人现场咨询。", "4500余人", {"现场咨询"}),
+    ],
+)
+def test_the_guidelines_first_rules_still_hold(text, figure, entity) -> None:
+    # the sets hold what the scorer accepts: the gold's phrase, or it with its verb
+    assert mention(text, figure).entity in entity
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity", "subject"),
+    [
+        # known gaps of the ranker, kept visible: rule 6's shared measure, and a rate is the
+        # price of what is priced
+        ("通信、电子、计算机行业主力资金净流出96.49亿元、84.86亿元、63.42亿元。", "84.86亿元",
+         "主力资金净流出", "电子"),
+        ("1美元对人民币6.8109元。", "6.8109元", "美元", None),
+        # the tagger reads 提/升到 (提升到 is no dictionary word), so 提 ends the phrase;
+        # and 增/速比/上/季度 (速比 is a dictionary word)
+        ("该省森林覆盖率提升到85%。", "85%", "森林覆盖率", None),
+        ("增速比上季度加快0.1个百分点。", "0.1个百分点", "增速", None),
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="known gaps: too few such lists in the gold; segmentation")
+def test_rule_6_lists_and_rates(text, figure, entity, subject) -> None:
+    q = mention(text, figure)
+    assert (q.entity, q.subject) == (entity, subject)
+
+
+def test_the_subject_is_the_owner_not_the_place() -> None:
+    q = mention("广州港完成货物吞吐量超6.96亿吨。", "超6.96亿吨")
+    assert q.entity in {"货物吞吐量", "完成货物吞吐量"}
+    assert q.subject == "广州港"
+
+
+def test_repeats_need_the_same_unit_entity_subject_and_change() -> None:
+    text = "中国队获得1金，另有1银。全国粮食总产量增长1.2%。其中早稻产量增产1.2%。"
+    found = {q.text: q for q in core.extract(text)}
+    assert all(q.repeat_of is None for q in found.values()), [
+        (q.text, q.entity, q.repeat_of) for q in found.values()
+    ]
+
+
+def test_a_restated_figure_still_links() -> None:
+    text = "全省新兴领域有19.8万名党员。其中，19.8万名党员参加了志愿服务。"
+    first, second = core.extract(text)
+    assert second.repeat_of == 0 and first.repeat_of is None
+
+
+# --- the model file --------------------------------------------------------------------
+
+
+def test_the_weights_file_names_its_gold() -> None:
+    payload = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert set(payload["weights"]) == {"entity", "subject"}
+    assert payload["gold"] and all(len(digest) == 16 for digest in payload["gold"].values())
+    assert payload["examples"] > 2000
+
+
+@needs_shared
+def test_the_weights_file_is_rebuilt_byte_for_byte_from_its_gold(tmp_path: Path) -> None:
+    out = tmp_path / "weights.json"
+    run = subprocess.run(
+        [sys.executable, str(TRAINER), "--out", str(out)],
+        capture_output=True, text=True, timeout=1200, check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes() == WEIGHTS.read_bytes(), "rebuild with tools/train_linker.py"
+
+
+def _trainer():
+    spec = importlib.util.spec_from_file_location("train_linker", TRAINER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# cross-validated by article over every labelled set the trainer names: the floors are the
+# figures reached (README "Accuracy") less a margin for platform float noise; issue 15's
+# targets (entity 0.85, subject_strict 0.75) are above them
+CV_FLOORS = {"entity_acc": 0.77, "subject_strict": 0.52, "change_acc": 0.96, "fact_f1": 0.70}
+
+
+@needs_shared
+def test_cross_validated_floors_on_the_training_gold(tmp_path: Path) -> None:
+    trainer = _trainer()
+    try:
+        figures = trainer.measure(5, tmp_path)
+    finally:
+        ranking.load()  # the packaged weights again for the tests after this one
+    below = [f"{k} {figures[k]:.3f} < {v}" for k, v in CV_FLOORS.items() if figures[k] < v]
+    assert not below, "; ".join(below)
