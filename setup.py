@@ -18,7 +18,8 @@ from setuptools.command.build_ext import build_ext
 # output, Dask) spend their time in I/O and gain nothing
 ENGINE = (
     "core", "scanning", "numerals", "valuing", "filtering", "tagging", "linking", "layout",
-    "periods", "places", "repeats", "lexicon",
+    "periods", "places", "repeats", "lexicon", "sentences", "candidates", "features", "ranking",
+    "changes",
 )
 
 

@@ -26,9 +26,11 @@ FLOORS = {
     "value_acc": 0.98,
     "unit_acc": 0.97,
     "approx_acc": 0.95,
-    "entity_acc": 0.85,
-    "subject_acc": 0.60,
-    "fact_f1": 0.82,
+    # issue 15: the samples keep entity_acc >= 0.88 and fact_f1 >= 0.85 under the learned
+    # linker (their gold is part of what it learns from)
+    "entity_acc": 0.88,
+    "subject_strict": 0.65,
+    "fact_f1": 0.85,
     # context (issue 4): the gold names a period for 110 mentions and a place for 170
     "period_acc": 0.95,
     "place_acc": 0.90,

@@ -23,6 +23,7 @@ import hashlib
 import importlib.util
 import json
 import math
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -93,7 +94,7 @@ Example = tuple[str, list[list[str]], dict[int, float]]
 
 
 def examples(article: Article, scorer) -> list[Example]:
-    """(kind, candidates' features, indices of the right ones) for each choice the linker
+    """(kind, candidates' features, the right ones with their weights) for each choice the linker
     makes in ``article``; the entity choice is forced to a right one, so that the subject's
     features see the entity a trained model would give."""
     found: list[Example] = []
@@ -229,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data = collect(articles, scorer)
     weights = train(data)
-    digest = {str(g.relative_to(ROOT.parent)) if g.is_relative_to(ROOT.parent) else str(g):
-              hashlib.sha256(g.read_bytes()).hexdigest()[:16] for g, _ in sets}
+    # named from the project root, so that any checkout rebuilds the same file
+    digest = {os.path.relpath(g, ROOT): hashlib.sha256(g.read_bytes()).hexdigest()[:16]
+              for g, _ in sets}
     payload = {"gold": digest, "examples": len(data), "weights": weights}
     args.out.write_text(json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
                         encoding="utf-8")

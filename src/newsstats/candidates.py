@@ -30,7 +30,7 @@ def _roles() -> lexicon.Roles:
 
 
 @cache
-def _role_of() -> dict[str, str]:
+def role_of() -> dict[str, str]:
     """word → the one role class that features and phrase bounds read (first role wins)."""
     order = ("up", "down", "share_of", "copula", "compare", "adverb", "level", "skip_clause",
              "scope", "pronoun")
@@ -56,7 +56,7 @@ def kind(token: Token) -> str:
         return "END" if word.strip() else "SPACE"
     if token.reading == "的":
         return "DE"
-    role = _role_of().get(token.reading)
+    role = role_of().get(token.reading)
     if role is not None:
         if role in ("UP", "DOWN") and flag[0] == "n":
             return "RATE"  # 增速, 涨幅: a noun naming a change, which a phrase may end with
@@ -77,8 +77,16 @@ def kind(token: Token) -> str:
         # 提升到, 降至: one word for a change to a level, which ends a phrase like 至 does
         if token.reading.endswith(("至", "到")) and len(token.reading) > 1:
             return "LEVEL"
-        return "V"
+        # 同比增加, 大幅下降: one word that ends with a change word is that change
+        return _change_endings().get(token.reading[-2:], "V")
     return flag[:1]
+
+
+@cache
+def _change_endings() -> dict[str, str]:
+    """The two-character change words (增加 → UP), to read a longer verb by its ending."""
+    return {word: role for word, role in role_of().items()
+            if len(word) == 2 and role in ("UP", "DOWN")}
 
 
 NOUNS = frozenset({"N", "NS", "NT", "NR"})

@@ -8,7 +8,7 @@ rows of data/link_words.tsv.
 
 from __future__ import annotations
 
-from .candidates import _role_of
+from .candidates import role_of
 from .sentences import Sentence
 
 # what may stand between a change word and its figure: adverbs, comparison bases and
@@ -29,7 +29,9 @@ def change_of(sentence: Sentence, kinds: list[str], at: int) -> str | None:
         if k in ("UP", "DOWN", "RATE"):
             if level:
                 return None
-            return "up" if _role_of().get(tokens[i].reading) == "UP" else "down"
+            # a rate noun (增速, 跌幅) takes its direction from its own row
+            direction = role_of().get(tokens[i].reading) if k == "RATE" else k
+            return "up" if direction == "UP" else "down"
         reading = tokens[i].reading
         if k == "LEVEL":  # 至, 到, and one-word 增至, 降至, 提高到: a change to a level
             level = level or reading.endswith(LEVEL_ENDINGS)

@@ -123,7 +123,11 @@ def _check_parts(text: str, quantities: list[Quantity]) -> list[Finding]:
         # parts may list only some of the total; but more than the total, or nearly all of
         # it and yet short, does not add up
         too_much = part_low > high
-        nearly = part_high < low and part_high >= 0.9 * low
+        # …314亿元，以及动物防疫等补助经费、渔业发展补助资金105亿元: a list that goes on
+        # past the parts read is not short
+        after = text[parts[-1].end : parts[-1].end + 2].strip()
+        ended = not after or after[0] in LIST_ENDS
+        nearly = ended and part_high < low and part_high >= 0.9 * low
         if too_much or nearly:
             listed = " + ".join(p.text for p in parts)
             findings.append(Finding(
@@ -135,7 +139,8 @@ def _check_parts(text: str, quantities: list[Quantity]) -> list[Finding]:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    if (a.dimension, a.unit) != (b.dimension, b.unit):
+    # a growth rate and a level, or a rise and a fall, are not two sizes of one thing
+    if (a.dimension, a.unit, a.change) != (b.dimension, b.unit, b.change):
         return False
     # figures of one sentence are items of one account (50万元…30万元 from two donors):
     # a contradiction is one statement against another
@@ -143,6 +148,13 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
         return False
     # 增长38.0% and 增长9.8%: a verb is what happened, not a thing that has one size
     if not a.entity or linking.tag(a.entity)[-1][1] not in linking.NOUN_PROPER:
+        return False
+    # 工人, 议案: a bare two-character noun names a kind, and two counts of a kind are often
+    # two groups (37名工人 in hospital, 200多名工人 on the site); 学生在该食堂就餐, 成就和经验:
+    # a clause or a pair is not one thing with one size; ages and durations differ by person
+    if len(entity_key(a.entity)) < 3 or a.dimension in ("age", "duration"):
+        return False
+    if any(flag in ("p", "c") for _, flag in linking.tag(a.entity)):
         return False
     if not (a.subject and b.subject) or entity_key(a.subject) != entity_key(b.subject):
         return False

@@ -10,11 +10,14 @@ from .model import Quantity
 from .numerals import to_plain
 
 
-def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
+def extract(
+    text: str, date: dt.date | None = None, choose: linking.Chooser = linking.ranked
+) -> list[Quantity]:
     """Every statistic mention in ``text``, in text order.
 
     ``date`` is the article's date, for resolving 今年 or 目前; without it the date is
-    looked for in the article's dateline or title.
+    looked for in the article's dateline or title. ``choose`` picks each entity and
+    subject among its candidates: the learned ranker, or a trainer's recorder.
     """
     valued = []
     for candidate in scanning.scan(text):
@@ -26,24 +29,33 @@ def extract(text: str, date: dt.date | None = None) -> list[Quantity]:
         return []
     excluded = filtering.exclusions(text)
     marks = layout.Marks(text)
+    statistics = statistics_of(text, valued, excluded)
+    if not statistics:
+        return []  # a sixth of the articles with numbers: no time or place to look for
+    links = linking.link_all(text, statistics, marks, choose)
     found: list[tuple[scanning.Candidate, valuing.Valued, linking.Link]] = []
+    for (candidate, reading), link in zip(statistics, links, strict=True):
+        if link.entity is None and found and found[-1][0].end == candidate.start:
+            # 受灾人口20480户44365人: figures glued together count the same thing
+            previous = found[-1][2]
+            link = replace(link, entity=previous.entity, subject=previous.subject or link.subject)
+        found.append((candidate, reading, link))
+    return _with_context(text, marks, found, periods.article_date(text, date))
+
+
+def statistics_of(
+    text: str, valued: list[tuple[scanning.Candidate, valuing.Valued]], excluded
+) -> list[tuple[scanning.Candidate, valuing.Valued]]:
+    """The valued candidates that are statistics (filtering.py), in text order."""
+    kept = []
     for i, (candidate, reading) in enumerate(valued):
         neighbours = (
             valued[i - 1][0] if i else None,
             valued[i + 1][0] if i + 1 < len(valued) else None,
         )
-        if not filtering.is_statistic(candidate, reading, text, excluded, neighbours):
-            continue
-        floor = neighbours[0].end if neighbours[0] else 0
-        link = linking.link(text, candidate, reading, marks, floor)
-        if link.entity is None and found and found[-1][0].end == candidate.start:
-            # 受灾人口20480户44365人: figures glued together count the same thing
-            previous = found[-1][2]
-            link = linking.Link(previous.entity, previous.subject or link.subject, link.sentence)
-        found.append((candidate, reading, link))
-    if not found:
-        return []  # a sixth of the articles with numbers: no time or place to look for
-    return _with_context(text, marks, found, periods.article_date(text, date))
+        if filtering.is_statistic(candidate, reading, text, excluded, neighbours):
+            kept.append((candidate, reading))
+    return kept
 
 
 def _with_context(text, marks, found, article) -> list[Quantity]:
@@ -74,6 +86,7 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
                 unit=reading.unit,
                 dimension=reading.dimension,
                 approx=reading.approx,
+                change=link.change,
                 entity=link.entity,
                 subject=link.subject,
                 sentence=link.sentence,

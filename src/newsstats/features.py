@@ -13,6 +13,9 @@ from . import ranking
 from .candidates import NOUNS, Option, actor_heads
 from .sentences import NUM, Sentence
 
+# Features are listed in a fixed order (sets sorted): the trainer sums them in that order,
+# and another order would round a weight differently under another hash seed.
+
 # word classes that may stand between a measure and its figure without ending the link:
 # change and comparison words, adverbs, copulas, times (服务业增加值比上年增长5.4%)
 BRIDGES = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", "d", "SPACE",
@@ -91,7 +94,8 @@ class Describer:
             f"{side}|head={head}",
         ]
         found.extend(
-            f"{side}|has:{k}" for k in {kinds[i] for i in range(option.first, option.last + 1)}
+            f"{side}|has:{k}"
+            for k in sorted({kinds[i] for i in range(option.first, option.last + 1)})
             if k in INSIDE_KINDS
         )
         if last not in NOUNS:
@@ -116,7 +120,7 @@ class Describer:
             f"{side}|bridged={bridged}|clauses={clauses}",
             f"{side}|bridged={bridged}|dim={dimension}",
         ]
-        features.extend(f"{side}|gap:{k}" for k in set(gap))
+        features.extend(f"{side}|gap:{k}" for k in sorted(set(gap)))
         if before and NUM in gap:
             # 一、二、三产业分别增长…: a list of figures between the phrase and this one
             listed = all(k in BRIDGES or k in ("NUM", "SEP") for k in gap)
@@ -155,8 +159,10 @@ class Describer:
             + (tokens[option.last + 1].reading if option.last + 1 < len(tokens) else "EOS"),
             f"first_phrase={option.first == 0 or prev == 'BOS'}",
         ]
-        found.extend(f"has:{k}" for k in inside if k in INSIDE_KINDS or k in NOUNS)
-        found.extend(f"flag:{f}" for f in flags if f in ("nt", "nr", "ns", "nz", "j", "eng"))
+        found.extend(f"has:{k}" for k in sorted(inside) if k in INSIDE_KINDS or k in NOUNS)
+        found.extend(
+            f"flag:{f}" for f in sorted(flags) if f in ("nt", "nr", "ns", "nz", "j", "eng")
+        )
         if inside <= {"NS", "SEP"}:
             found.append("only_places")
         if option.text.endswith(actor_heads()):
@@ -193,7 +199,7 @@ class Describer:
         elif option.last < entity.first:
             features.append("entity=after")
             between = {kinds[i] for i in range(option.last + 1, entity.first)}
-            features.extend(f"to_entity:{k}" for k in between)
+            features.extend(f"to_entity:{k}" for k in sorted(between))
             features.append(f"to_entity={_bucket(entity.first - option.last - 1)}")
         else:
             features.append("entity=before")

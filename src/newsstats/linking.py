@@ -1,19 +1,25 @@
-"""Stage 4: link each statistic to what it counts (entity) and whose it is (subject).
+"""Stage 4: link each statistic to what it counts (entity), whose it is (subject) and
+whether it is a change.
 
-GUIDELINES §2 entity rules, in order: the noun phrase after the measure word;
-the noun or verb phrase before the number; people counted by an activity get
-the activity; a data box gets its label lines. Only the short context windows
-around a mention are tagged (tagging.py), never the whole document.
+``link_all`` analyses each sentence that holds mentions once (sentences.py), takes the
+candidates it offers (candidates.py), describes them (features.py) and lets the learned
+ranker choose (ranking.py); changes.py reads the change. The hand-written rules below
+(GUIDELINES §2 entity rules, in order: the noun phrase after the measure word; the noun
+or verb phrase before the number; people counted by an activity get the activity; a data
+box gets its label lines) read short windows around a mention: a data box's label is taken
+from them as it is, and elsewhere their choice is one feature among the ranker's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import Protocol
 
 import regex
 
-from . import lexicon
+from . import candidates, changes, features, lexicon, ranking, sentences
 from .layout import Marks
 from .scanning import Candidate
 from .tagging import tag
@@ -306,12 +312,15 @@ class Link:
     entity: str | None
     subject: str | None
     sentence: str
+    change: str | None = None
 
 
-def link(
+def rule_link(
     text: str, candidate: Candidate, valued: Valued, marks: Marks, floor: int = 0
 ) -> Link:
-    """Entity, subject and sentence of a mention; ``floor``: where the previous mention ends."""
+    """The hand-written rules' entity, subject and sentence of a mention (``floor``: where
+    the previous mention ends). The ranker reads their choice as one feature among many;
+    a data box's label is taken as it is."""
     roles = _words()
     ctx = context(marks, candidate.start, candidate.end)
     box = data_box_label(text, candidate)
@@ -401,3 +410,110 @@ def _subject(
         clause_end = clause_start - 1
         clause_start = max(marks.clause(clause_end, clause_end)[0], ctx.sentence_start)
     return None
+
+
+# A sentence longer than this (a table flattened to one line, a run-on text) is analysed
+# in pieces around each mention: a mention's cost must not grow with its sentence.
+LONGEST_SENTENCE = 400
+
+
+def _analysed_span(marks: Marks, start: int, end: int) -> tuple[int, int]:
+    sentence_start, sentence_end = marks.sentence(start, end)
+    if sentence_end - sentence_start <= LONGEST_SENTENCE:
+        return sentence_start, sentence_end
+    # the clauses around the mention, within a bounded reach
+    reach_start = max(sentence_start, start - LONGEST_SENTENCE // 2)
+    reach_end = min(sentence_end, end + LONGEST_SENTENCE // 4)
+    clause_start = marks.clause(reach_start, reach_start)[0]
+    clause_end = marks.clause(reach_end, reach_end)[1]
+    return max(clause_start, reach_start), min(clause_end, reach_end)
+
+
+class Chooser(Protocol):
+    """Picks one of a mention's candidates: ``kind`` is entity or subject, ``span`` the
+    mention's offsets, ``options`` the candidates' texts (None first, for no phrase)."""
+
+    def __call__(
+        self, kind: str, span: tuple[int, int], options: list[str | None],
+        described: list[features.Features],
+    ) -> int: ...
+
+
+def ranked(
+    kind: str, span: tuple[int, int], options: list[str | None],
+    described: list[features.Features],
+) -> int:
+    return ranking.best(kind, described)
+
+
+def link_all(
+    text: str,
+    mentions: list[tuple[Candidate, Valued]],
+    marks: Marks,
+    choose: Chooser = ranked,
+) -> list[Link]:
+    """Entity, subject, change and sentence of every mention of an article: each sentence
+    that holds mentions is analysed once, and each choice is made among its candidates."""
+    links: list[Link] = []
+    # mentions come in text order, so one sentence's are consecutive: keep the last analysis
+    analysed_span = (-1, -1)
+    sentence = sentences.Sentence(0, 0, (), ())
+    kinds: list[str] = []
+    every: list[candidates.Option] = []
+    describer = features.Describer(sentence, kinds)
+    last_subject: str | None = None
+    spans = [_analysed_span(marks, c.start, c.end) for c, _ in mentions]
+    starts = [c.start for c, _ in mentions]
+    for i, (candidate, valued) in enumerate(mentions):
+        floor = mentions[i - 1][0].end if i else 0
+        rule = rule_link(text, candidate, valued, marks, floor)
+        span = spans[i]
+        if span != analysed_span:
+            inside = [
+                (j, mentions[j][0].start, mentions[j][0].end)
+                for j in range(bisect_left(starts, span[0]), bisect_left(starts, span[1]))
+                if mentions[j][0].end <= span[1]
+            ]
+            sentence = sentences.analyse(text, span[0], span[1], inside)
+            kinds = [candidates.kind(t) for t in sentence.tokens]
+            every = candidates.phrases(sentence, kinds, 0, len(kinds))
+            describer = features.Describer(sentence, kinds)
+            analysed_span = span
+        at = sentence.position(i)
+        change = changes.change_of(sentence, kinds, at)
+        if data_box_label(text, candidate) is not None:
+            links.append(replace(rule, change=change))
+            continue
+        entity_options: list[candidates.Option | None] = [None]
+        entity_options += candidates.entity_options(sentence, at, every)
+        entity_features = [features.null_features("entity", valued.dimension,
+                                                  len(entity_options) - 1)]
+        entity_features += [
+            describer.entity(at, o, valued.dimension, rule.entity)
+            for o in entity_options[1:] if o is not None
+        ]
+        mention_span = (candidate.start, candidate.end)
+        pick = choose("entity", mention_span, [o.text if o else None for o in entity_options],
+                      entity_features)
+        entity = entity_options[pick]
+        subject_options: list[candidates.Option | None] = [None]
+        subject_options += [
+            o for o in candidates.subject_options(sentence, at, every)
+            if entity is None or o.text != entity.text
+        ]
+        if last_subject and all(o is None or o.text != last_subject for o in subject_options):
+            # the owner of the figures before, named in an earlier sentence or clause
+            subject_options.append(candidates.Option(-1, -1, last_subject, -1, -1))
+        subject_features = [features.null_features("subject", valued.dimension,
+                                                   len(subject_options) - 1)]
+        subject_features += [
+            describer.subject(at, o, valued.dimension, entity, rule.subject, last_subject)
+            for o in subject_options[1:] if o is not None
+        ]
+        pick = choose("subject", mention_span, [o.text if o else None for o in subject_options],
+                      subject_features)
+        subject = subject_options[pick]
+        last_subject = subject.text if subject else last_subject
+        links.append(Link(entity.text if entity else None, subject.text if subject else None,
+                          rule.sentence, change))
+    return links

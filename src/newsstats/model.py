@@ -24,6 +24,7 @@ class Quantity:
     unit: str
     dimension: str
     approx: str
+    change: str | None  # up, down or None: a figure of change and which way (GUIDELINES §2)
     entity: str | None
     subject: str | None
     sentence: str

@@ -28,7 +28,7 @@ INTEGERS = frozenset({"start", "end", "repeat_of"})
 FLOATS = frozenset({"value", "value_max"})
 EXACT = {"value_exact": "value", "value_max_exact": "value_max"}
 NULLABLE = frozenset({
-    "value_max", "entity", "subject", "period", "period_norm", "place", "place_norm",
+    "value_max", "change", "entity", "subject", "period", "period_norm", "place", "place_norm",
     "repeat_of", "value_max_exact",
 })
 PARQUET_COLUMNS = COLUMNS + tuple(EXACT)

@@ -31,18 +31,27 @@ def same_thing(a: str | None, b: str | None) -> bool:
 
 
 def same_measure(a: Quantity, b: Quantity) -> bool:
-    """Equal value in the same unit; counts may change measure word (618项 and 618个)."""
+    """Equal value in the same unit; counts may change measure word (618项 and 618个), and
+    then only the entity tells 1金 from 1银 and 30间 from 30户."""
     if (a.value, a.value_max, a.dimension) != (b.value, b.value_max, b.dimension):
         return False
     return a.unit == b.unit or a.dimension == "count"
 
 
+def same_owner(a: str | None, b: str | None) -> bool:
+    """Owners that do not conflict: the same one (民航 and 中国民航), or one left unsaid
+    when the figure is restated."""
+    return not a or not b or same_thing(a, b)
+
+
 def restates(later: Quantity, earlier: Quantity) -> bool:
-    if not same_measure(later, earlier):
+    """The same value, unit, entity, subject and change, and no conflicting period: 早稻
+    增产1.2% does not restate 粮食总产量增长1.2%."""
+    if not same_measure(later, earlier) or later.change != earlier.change:
         return False
     if later.period_norm and earlier.period_norm and later.period_norm != earlier.period_norm:
         return False
-    return same_thing(later.entity, earlier.entity)
+    return same_thing(later.entity, earlier.entity) and same_owner(later.subject, earlier.subject)
 
 
 def first_mentions(quantities: Sequence[Quantity]) -> list[int | None]:

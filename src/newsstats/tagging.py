@@ -212,7 +212,7 @@ def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _simplified() -> dict[int, str]:
+def simplified() -> dict[int, str]:
     """Traditional → simplified, one character for one (萬→万, 個→个), from OpenCC's table
     as shipped by opencc-python-reimplemented; read without importing the package. Empty
     when that package is not there: traditional text is then tagged as it is."""
@@ -247,7 +247,7 @@ def tag(fragment: str) -> tuple[tuple[str, str], ...]:
         kind = token.lastgroup
         if kind == "han":
             written = token.group()
-            reading = written.translate(_simplified())
+            reading = written.translate(simplified())
             if reading == written:
                 result.extend(_segment_han(reading))
                 continue
