@@ -4,7 +4,8 @@ A phrase is a run of tokens of the analysed sentence (sentences.py) that could n
 thing: it ends where a noun compound ends and starts at most a few words earlier. Entity
 candidates lie after the measure word (`3名党员`) or before the figure, past change and
 comparison words (`服务业增加值比上年增长5.4%`), in its clause or the two before it.
-Subject candidates are the names and actor phrases of the sentence. Which candidate wins
+Subject candidates are the phrases of the sentence up to the mention's clause end that do
+not open inside a noun compound. Which candidate wins
 is not decided here: features.py describes each one and ranking.py scores them with
 weights learned from the labelled gold.
 """
@@ -95,9 +96,9 @@ PHRASE_END = NOUNS | {"V", "Q", "RATE", "SCOPE"}
 # classes a phrase may not open with
 NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
                       "COPULA", "LEVEL", "COMPARE", "M"})
-# classes that never stand inside a phrase: a verb of change or comparison, an adverb or
-# a copula ends the phrase before it (鲁班工坊|已在全球建成); a change word may stand inside
-# one (对全国经济增长的贡献率) but never ends it
+# classes that never stand inside a phrase: an adverb, a copula, a level word or a
+# comparison ends the phrase before it (鲁班工坊|已在全球建成, 增速|比上季度); a change word
+# may stand inside one (对全国经济增长的贡献率) but never ends it (PHRASE_END)
 BREAKS = frozenset({"END", "NUM", "SPACE", "y", "e", "o", "d", "ADVERB", "COPULA", "LEVEL",
                     "COMPARE"})
 
@@ -169,12 +170,12 @@ def subject_options(sentence: Sentence, at: int, every: list[Option]) -> list[Op
     the head of a long sentence)."""
     clause_of = sentence.clause_of
     clause = clause_of[at]
-    kinds = [t.flag for t in sentence.tokens]
+    flags = [t.flag for t in sentence.tokens]
     return [
         o for o in every
         if (o.last < at or (o.first > at and clause_of[o.first] == clause))
         # an owner is a whole name: a phrase opening inside a compound (行业协会|商会) is not
-        and not (o.first > 0 and kinds[o.first - 1][:1] == "n" and kinds[o.first][:1] == "n")
+        and not (o.first > 0 and flags[o.first - 1][:1] == "n" and flags[o.first][:1] == "n")
     ]
 
 
