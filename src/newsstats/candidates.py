@@ -22,6 +22,7 @@ MAX_TOKENS = 7  # a phrase of more words is a clause, not a column header
 MAX_CHARS = 24
 CLAUSES_BACK = 2  # entity candidates come from the mention's clause and the two before
 QUOTES = frozenset("“”‘’\"'《》「」『』")
+LEVEL_ENDINGS = ("至", "到")  # 降至, 提高到: a change to a level
 BRACKETS = frozenset("(（[【)）]】")
 
 
@@ -76,7 +77,7 @@ def kind(token: Token) -> str:
         return "N"
     if flag[0] == "v":
         # 提升到, 降至: one word for a change to a level, which ends a phrase like 至 does
-        if token.reading.endswith(("至", "到")) and len(token.reading) > 1:
+        if token.reading.endswith(LEVEL_ENDINGS) and len(token.reading) > 1:
             return "LEVEL"
         # 同比增加, 大幅下降: one word that ends with a change word is that change
         return _change_endings().get(token.reading[-2:], "V")
@@ -164,19 +165,24 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
     ]
 
 
-def subject_options(sentence: Sentence, at: int, every: list[Option]) -> list[Option]:
-    """Subject candidates: the phrases of the sentence up to the end of the mention's
-    clause (an owner is named before its figures far more often than after, and often at
-    the head of a long sentence)."""
-    clause_of = sentence.clause_of
-    clause = clause_of[at]
-    flags = [t.flag for t in sentence.tokens]
+def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
+    """The phrases that could name an owner, once per sentence: an owner is a whole name,
+    and a phrase opening inside a noun compound (行业协会|商会) is not."""
+    tokens = sentence.tokens
     return [
         o for o in every
-        if (o.last < at or (o.first > at and clause_of[o.first] == clause))
-        # an owner is a whole name: a phrase opening inside a compound (行业协会|商会) is not
-        and not (o.first > 0 and flags[o.first - 1][:1] == "n" and flags[o.first][:1] == "n")
+        if not (o.first > 0 and tokens[o.first - 1].flag[:1] == "n"
+                and tokens[o.first].flag[:1] == "n")
     ]
+
+
+def subject_options(sentence: Sentence, at: int, names: list[Option]) -> list[Option]:
+    """Subject candidates among the sentence's ``names``: those up to the end of the
+    mention's clause (an owner is named before its figures far more often than after, and
+    often at the head of a long sentence)."""
+    clause_of = sentence.clause_of
+    clause = clause_of[at]
+    return [o for o in names if o.last < at or (o.first > at and clause_of[o.first] == clause)]
 
 
 @cache

@@ -8,7 +8,7 @@ rows of data/link_words.tsv.
 
 from __future__ import annotations
 
-from .candidates import role_of
+from .candidates import LEVEL_ENDINGS, role_of
 from .sentences import Sentence
 
 # what may stand between a change word and its figure: adverbs, comparison bases and
@@ -17,7 +17,6 @@ PASSABLE = frozenset({"ADVERB", "d", "COMPARE", "T", "SPACE", "Q", "u", "M", "q"
 # the figures of a list share its change word: 分别增长5.1%、2.7%和8.4%
 LIST = frozenset({"NUM", "SEP", "c"})
 LOOK_BACK = 12  # tokens
-LEVEL_ENDINGS = ("至", "到")
 
 
 def change_of(sentence: Sentence, kinds: list[str], at: int) -> str | None:

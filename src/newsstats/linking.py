@@ -460,6 +460,7 @@ def link_all(
     sentence = sentences.Sentence(0, 0, (), ())
     kinds: list[str] = []
     every: list[candidates.Option] = []
+    names: list[candidates.Option] = []
     describer = features.Describer(sentence, kinds)
     last_subject: str | None = None
     spans = [_analysed_span(marks, c.start, c.end) for c, _ in mentions]
@@ -477,6 +478,7 @@ def link_all(
             sentence = sentences.analyse(text, span[0], span[1], inside)
             kinds = [candidates.kind(t) for t in sentence.tokens]
             every = candidates.phrases(sentence, kinds, 0, len(kinds))
+            names = candidates.whole_names(sentence, every)
             describer = features.Describer(sentence, kinds)
             analysed_span = span
         at = sentence.position(i)
@@ -498,7 +500,7 @@ def link_all(
         entity = entity_options[pick]
         subject_options: list[candidates.Option | None] = [None]
         subject_options += [
-            o for o in candidates.subject_options(sentence, at, every)
+            o for o in candidates.subject_options(sentence, at, names)
             if entity is None or o.text != entity.text
         ]
         if last_subject and all(o is None or o.text != last_subject for o in subject_options):
