@@ -127,11 +127,18 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         if COMPARED.search(text, max(0, match.start() - 3), match.start()):
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
         found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
+    # the time expressions above are in order and do not overlap: whether one covers a
+    # position is a binary search, not a scan (a long text has thousands of each)
+    starts = [p.start for p in found]
+    expressions = len(found)
     for match in EVENT_SINCE.finditer(text):
         if match.start() >= until:
             break
-        if not any(p.start <= match.start() < p.end for p in found):
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before < 0 or not match.start() < found[before].end:
             found.append(Period(match.start(), match.end(), match.group(), None))
+    if len(found) == expressions:
+        return found
     return sorted(found, key=lambda p: p.start)
 
 
