@@ -88,7 +88,12 @@ def interrupt_once_written(
         env=os.environ | env,
     )
     deadline = time.monotonic() + wait
-    while not target.exists() or target.stat().st_size < size:
+    # the run writes under a temporary name beside the target, renamed at its end
+    while not any(
+        written.stat().st_size >= size
+        for written in [*target.parent.glob(f".{target.name}.*.part"), target]
+        if written.exists()
+    ):
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)

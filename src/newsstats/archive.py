@@ -20,7 +20,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,8 @@ class Article:
     size: int = 0  # bytes of its text in UTF-8
     findings: list[Finding] = field(default_factory=list)  # with ReadOptions.check
     warning: str | None = None  # read, but not cleanly: reported, not failed
+    length: int = 0  # characters of its text
+    continued: bool = False  # a later part of a file cut in parts: not a new article
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Result:
 
     articles: list[Article]
     stored: int = 0
+    source: str = ""  # the input it came from (a file, an archive)
 
 
 def default_jobs() -> int:
@@ -72,7 +75,7 @@ def process(task: Task | InputError, options: ReadOptions) -> Result:
                 done.append(_extract(item, options))
     except Exception as error:  # reading failed unexpectedly (MemoryError...): the rest fails
         done.append(_failed(task, f"internal error: {type(error).__name__}: {error}").articles[0])
-    return Result(done, stored_size(task))
+    return Result(done, stored_size(task), task.name)
 
 
 def _extract(document: Document, options: ReadOptions) -> Article:
@@ -87,7 +90,10 @@ def _extract(document: Document, options: ReadOptions) -> Article:
     except Exception as error:  # one article must not sink the whole run
         reason = f"internal error: {type(error).__name__}: {error}"
         return Article(document.name, [], reason, size)
-    return Article(document.name, quantities, None, size, findings, document.warning)
+    return Article(
+        document.name, quantities, None, size, findings, document.warning,
+        len(document.text), document.continued,
+    )
 
 
 class Runner:
@@ -124,6 +130,10 @@ class Runner:
             _terminate(executor)
 
     def __iter__(self) -> Iterator[Result]:
+        joiner = Joiner()
+        return (joiner.join(result) for result in self._results())
+
+    def _results(self) -> Iterator[Result]:
         tasks = chain(self._ahead, self._tasks)
         self._ahead = []
         if self._executor is None:
@@ -193,12 +203,60 @@ class Runner:
         self._executor = _start_pool(self.jobs)
 
 
+class Joiner:
+    """Rows of the parts of a file cut in parts (``reading.FilePart``), shifted to count from
+    the file's start: offsets by the characters of the parts before, ``repeat_of`` by their
+    rows.  Results must come in task order."""
+
+    def __init__(self) -> None:
+        self._name = ""
+        self._characters = self._rows = 0
+
+    def join(self, result: Result) -> Result:
+        if not any(article.continued or article.length for article in result.articles):
+            return result
+        return replace(result, articles=[self._shifted(article) for article in result.articles])
+
+    def _shifted(self, article: Article) -> Article:
+        if article.error is not None:
+            return article
+        if not article.continued or article.name != self._name:
+            self._name, self._characters, self._rows = article.name, 0, 0
+        characters, rows = self._characters, self._rows
+        self._characters += article.length
+        self._rows += len(article.quantities)
+        if not characters:
+            return article
+        return replace(
+            article,
+            quantities=[_moved(q, characters, rows) for q in article.quantities],
+            findings=[
+                replace(
+                    finding,
+                    first=_moved(finding.first, characters, rows),
+                    second=finding.second and _moved(finding.second, characters, rows),
+                )
+                for finding in article.findings
+            ],
+        )
+
+
+def _moved(quantity: Quantity, characters: int, rows: int) -> Quantity:
+    repeat_of = quantity.repeat_of
+    return replace(
+        quantity,
+        start=quantity.start + characters,
+        end=quantity.end + characters,
+        repeat_of=None if repeat_of is None else repeat_of + rows,
+    )
+
+
 def _failed(task: Task | InputError, reason: str) -> Result:
     name = task.name
     if isinstance(task, JsonlBlock):
         last = task.first_line + task.data.count(b"\n") - task.data.endswith(b"\n")
         reason = f"lines {task.first_line}-{last}: {reason}"
-    return Result([Article(name, [], reason)], stored_size(task))
+    return Result([Article(name, [], reason)], stored_size(task), task.name)
 
 
 def _finished(result: Result) -> Future[Result]:
@@ -217,18 +275,53 @@ def _start_pool(jobs: int) -> ProcessPoolExecutor:
     # loaded the engine (core is imported by the first task), so no jieba is copied.  Elsewhere
     # the platform's default (spawn) is the safe choice.
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    # Forked children inherit an ignored SIGINT, so no Ctrl-C can hit them while starting;
-    # the initializer makes that hold under spawn too.
-    with _sigint_ignored():
-        executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_sigint)
+    # Forked children inherit an ignored SIGINT, so no Ctrl-C can hit them while starting,
+    # and SIGTERM blocked, so that none reaches them before the initializer has put back its
+    # default action (the parent's handler would raise in the worker); the initializer makes
+    # that hold under spawn too.  The parent gets a SIGTERM that came meanwhile once unblocked.
+    with _sigint_ignored(), _blocked(signal.SIGTERM):
+        executor = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
         # start every worker now, before the caller starts any thread (a progress bar's)
         for future in [executor.submit(int) for _ in range(jobs)]:
             future.result()
     return executor
 
 
-def _ignore_sigint() -> None:
+def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _die_with(parent: int) -> None:
+    """A worker must not outlive the parent, even one killed with SIGKILL (nothing of the
+    parent runs then): Linux kills the worker itself; elsewhere a thread watches."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        watched = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # not Linux
+        watched = False
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    if not watched:
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _watch(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 class _sigint_ignored:
@@ -242,8 +335,38 @@ class _sigint_ignored:
             signal.signal(signal.SIGINT, self._previous)
 
 
+class _blocked:
+    """Signals held back (pending, not lost) in this thread and the processes it forks."""
+
+    def __init__(self, *signals: int) -> None:
+        self._signals = set(signals)
+
+    def __enter__(self) -> None:
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, self._signals)
+
+    def __exit__(self, *_: object) -> None:
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, self._signals)
+
+
+def abandoned_pools() -> int:
+    """How many pools were terminated with their workers mid-task (see ``_terminate``)."""
+    return _abandoned
+
+
+_abandoned = 0
+
+
 def _terminate(executor: ProcessPoolExecutor) -> None:
-    """Stop the workers now, mid-task, and drop the queued tasks."""
+    """Stop the workers now, mid-task, and drop the queued tasks.
+
+    The pool's manager thread may be left blocked on a result a worker was sending when
+    killed; the interpreter's exit would wait for it forever, so the command line ends with
+    ``os._exit`` once its output is closed (``abandoned_pools()``).
+    """
+    global _abandoned
+    _abandoned += 1
     terminate_workers = getattr(executor, "terminate_workers", None)  # Python 3.14+
     if terminate_workers is not None:
         terminate_workers()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -21,8 +22,9 @@ from typing import Annotated, TextIO
 import typer
 
 from . import __version__, engine_build
-from .archive import Result, Runner, default_jobs
+from .archive import Article, Result, Runner, abandoned_pools, default_jobs
 from .dask import ClusterError  # newsstats.dask imports Dask only when a cluster is used
+from .destination import OutputFile
 from .output import Writer, make_writer
 from .progress import Bar, Tally
 from .reading import ReadOptions, input_size
@@ -223,7 +225,9 @@ def extract(
     options = ReadOptions(
         encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date)
     )
+    jobs = _capped_jobs(jobs, scheduler)
     tally = Tally()
+    names = _UniqueNames(jsonl_id is not None)
     # The bar only where someone watches stderr and the rows are not drawn on the same screen.
     watched = not quiet and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
     size = partial(input_size, paths, patterns) if watched else None
@@ -231,31 +235,41 @@ def extract(
         # The workers (or the cluster) first: a scheduler that cannot be reached fails the run
         # before any output file is created.
         runner = _runner(paths, patterns, options, jobs, scheduler)
-        with runner, _open_error_log(errors) as error_log, _open_output(output, parquet) as stream:
-            writer = _make_writer(chosen_format, stream, output, excel)
+        with _signals_as_interrupts(), runner, _open_error_log(errors) as error_log, \
+                _open_output(output, parquet) as destination:
+            writer = _make_writer(chosen_format, destination.stream, output, excel)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
                 with Bar(size) as bar:
                     for result in runner:
                         with _interrupt_deferred():
-                            _write_result(result, writer, error_log, tally, unique)
+                            _write_result(names.of(result), writer, error_log, tally, unique)
+                            destination.checkpoint()
                         bar.advance(result.stored, tally)
-    except KeyboardInterrupt:
-        _report("interrupted", "the output so far is complete")
+    except KeyboardInterrupt as stop:
+        terminated = isinstance(stop, _Terminated)
+        _report("terminated" if terminated else "interrupted", "the output so far is complete")
         if not quiet:
             _summarise(tally)
-        raise typer.Exit(130) from None
+        # the shell's convention: 128 + the signal's number
+        raise typer.Exit(143 if terminated else 130) from None
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`). As the Python docs advise, point stdout at
-        # devnull so the interpreter's final flush cannot raise a second, noisy error.
+        # The reader went away (e.g. `| head`): it has what it wanted, so no failure (as jq,
+        # csvkit, sqlite-utils). As the Python docs advise, point stdout at devnull so the
+        # interpreter's final flush cannot raise a second, noisy error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
+        raise typer.Exit(0) from None
     except _DestinationError as error:
         # A destination failed (cannot create the -o file, disk full): nothing more can go out.
         _report(error.name, error.reason)
         raise typer.Exit(1) from None
     except OSError as error:
-        _report(str(output) if output else "<stdout>", error.strerror or str(error))
+        # The -o file has been cut back to its last whole article (see destination.py).
+        where = str(output) if output else "<stdout>"
+        reason = error.strerror or str(error)
+        if output is not None and not parquet:
+            reason += "; the output holds the articles before it"
+        _report(where, reason)
         raise typer.Exit(1) from None
     except ClusterError as error:
         _report(f"--scheduler {scheduler}", str(error))
@@ -350,7 +364,8 @@ def check(
     failed = 0
     try:
         runner = _runner(paths, patterns, options, jobs, scheduler)
-        with runner, _open_output(output) as stream:
+        with runner, _open_output(output) as destination:
+            stream = destination.stream
             for result in runner:
                 for article in result.articles:
                     if article.error is not None:
@@ -376,6 +391,53 @@ def check(
         raise typer.Exit(1) from None
     if rows or failed:
         raise typer.Exit(1)
+
+
+def _capped_jobs(jobs: int | None, scheduler: str | None) -> int | None:
+    """More workers than twice the CPUs only cost memory and time: cap them, and say so."""
+    if jobs is None or scheduler is not None:  # a cluster's workers are not this machine's
+        return jobs
+    cpus = default_jobs()
+    cap = 2 * cpus
+    if jobs > cap:
+        _report(f"--jobs {jobs}", f"warning: capped at {cap}, twice the {cpus} CPU(s) here")
+        return cap
+    return jobs
+
+
+class _UniqueNames:
+    """Articles named by ``--jsonl-id`` keep distinct names: a repeated ``#ID`` becomes
+    ``#ID~2``, ``#ID~3``…, with a warning.  Names are remembered per archive, so memory grows
+    with the largest archive's ids, not with the whole run."""
+
+    def __init__(self, active: bool) -> None:
+        self._active = active
+        self._source = ""
+        self._seen: dict[str, int] = {}
+
+    def of(self, result: Result) -> Result:
+        if not self._active:
+            return result
+        if result.source != self._source:
+            self._source, self._seen = result.source, {}
+        renamed = [self._unique(article) for article in result.articles]
+        return dataclasses.replace(result, articles=renamed)
+
+    def _unique(self, article: Article) -> Article:
+        count = self._seen.get(article.name, 0) + 1
+        self._seen[article.name] = count
+        if count == 1 or article.error is not None or article.continued:
+            return article
+        name = f"{article.name}~{count}"
+        while name in self._seen:  # an id that itself ends in ~N
+            count += 1
+            name = f"{article.name}~{count}"
+        self._seen[article.name] = count
+        self._seen[name] = 1
+        warning = f"warning: duplicate id, renamed from {_escaped(article.name)}"
+        if article.warning:
+            warning = f"{warning}; {article.warning.removeprefix('warning: ')}"
+        return dataclasses.replace(article, name=name, warning=warning)
 
 
 def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
@@ -418,7 +480,7 @@ def _write_result(
             if not (unique and quantity.repeat_of is not None):
                 writer.write(article.name, quantity)
         writer.flush()
-        tally.read += 1
+        tally.read += not article.continued  # the parts of a big file are one article
         tally.mentions += len(article.quantities)
         tally.text_bytes += article.size
 
@@ -438,19 +500,54 @@ def _interrupt_deferred() -> Iterator[None]:
 
     def defer(signum: int, frame: object) -> None:
         if received:
-            raise KeyboardInterrupt
+            _raise_for(signum)
         received.append(signum)
 
+    previous_term = signal.signal(signal.SIGTERM, defer)
     signal.signal(signal.SIGINT, defer)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, previous_term)
     if received:
-        raise KeyboardInterrupt
+        _raise_for(received[0])
 
 
-class _DestinationError(Exception):
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a scheduler stopping a job): stops the run as Ctrl-C."""
+
+
+def _raise_for(signum: int) -> None:
+    raise _Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+
+@contextmanager
+def _signals_as_interrupts() -> Iterator[None]:
+    """While a run writes: SIGTERM ends it as Ctrl-C does (output closed, a message, the
+    summary; exit 143), and SIGXFSZ is ignored so that ``ulimit -f`` is a write error
+    (EFBIG) the output survives, not a kill."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    previous_term = signal.signal(signal.SIGTERM, terminate)
+    previous_xfsz = signal.signal(signal.SIGXFSZ, signal.SIG_IGN) if _HAS_XFSZ else None
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+        if previous_xfsz is not None:
+            signal.signal(signal.SIGXFSZ, previous_xfsz)
+
+
+_HAS_XFSZ = hasattr(signal, "SIGXFSZ")  # not on Windows
+
+
+class _DestinationError(OSError):
     def __init__(self, name: str, reason: str) -> None:
         super().__init__(name, reason)
         self.name, self.reason = name, reason
@@ -467,7 +564,7 @@ class ErrorLog:
 
     def add(self, name: str, reason: str) -> None:
         if self._stream is not None:
-            self._write((name, " ".join(reason.split())))
+            self._write((_escaped(name), " ".join(reason.split())))
 
     def _write(self, cells: tuple[str, str]) -> None:
         try:
@@ -505,17 +602,40 @@ def _choose_format(
     return OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv
 
 
+class _Stream:
+    """A destination written as it goes (stdout, a device, a pipe): nothing to cut back."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def checkpoint(self) -> None:
+        """Rows go out as written (the writer flushes each article)."""
+
+
 def _open_output(
     output: Path | None, folder: bool = False
-) -> AbstractContextManager[TextIO | None]:
+) -> AbstractContextManager[_Stream | OutputFile]:
     # Data formats promise UTF-8 whatever the locale; newline="" leaves line endings to the
     # writer; backslashreplace keeps an undecodable file name from aborting the run.
     if folder:
-        return nullcontext(None)  # the writer fills the -o folder itself
+        return nullcontext(_Stream(None))  # the writer fills the -o folder itself
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
-        return nullcontext(sys.stdout)
-    return output.open("w", encoding="utf-8", newline="", errors="backslashreplace")
+        return nullcontext(_Stream(sys.stdout))
+    if output.exists() and not output.is_file():  # /dev/stdout, a FIFO: written in place
+        stream = output.open("w", encoding="utf-8", newline="", errors="backslashreplace")
+        return _closing_stream(stream)
+    # a regular file: written under a temporary name and renamed (a symlink's target is)
+    try:
+        return OutputFile(output.resolve() if output.is_symlink() else output)
+    except OSError as error:
+        raise _DestinationError(str(output), error.strerror or str(error)) from None
+
+
+@contextmanager
+def _closing_stream(stream: TextIO) -> Iterator[_Stream]:
+    with stream:
+        yield _Stream(stream)
 
 
 def _summarise(tally: Tally) -> None:
@@ -524,10 +644,43 @@ def _summarise(tally: Tally) -> None:
 
 
 def _report(name: str, reason: str) -> None:
-    # Exactly one line per problem, so stderr stays greppable even for multi-line messages.
-    sys.stderr.write(f"newsstats: {name}: {' '.join(reason.split())}\n")
+    # Exactly one line per problem, so stderr stays greppable even for multi-line messages
+    # and for file names with a newline in them.
+    sys.stderr.write(f"newsstats: {_escaped(name)}: {' '.join(reason.split())}\n")
     sys.stderr.flush()
 
 
+def _escaped(name: str) -> str:
+    """A file name on one line: control characters as Python escapes (``\\n``, ``\\x1b``)."""
+    if name.isprintable():
+        return name
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
+
+
 def main() -> None:
-    app(prog_name="newsstats")
+    try:
+        app(prog_name="newsstats")
+    except KeyboardInterrupt:  # before a run began writing (which handles its own)
+        _report("interrupted", "nothing written")
+        sys.exit(130)
+    except SystemExit as exit:
+        if abandoned_pools():
+            _exit_now(exit.code)
+        raise
+
+
+def _exit_now(code: object) -> None:
+    """Exit without the interpreter's shutdown, once the output is closed.
+
+    After workers were terminated mid-run (Ctrl-C, SIGTERM), concurrent.futures' exit handler
+    joins a manager thread that may be stuck reading a result a killed worker half sent: the
+    process would hang after its summary line (or print a traceback). Everything this run
+    writes is closed by now, so only stdio needs flushing.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    os._exit(status)

@@ -18,6 +18,7 @@ workers as raw bytes.  Nothing here holds more than one block or one folder list
 from __future__ import annotations
 
 import bz2
+import dataclasses
 import datetime
 import gzip
 import json
@@ -43,11 +44,45 @@ DEFAULT_PATTERNS = tuple(
 # pickling cost nothing next to extraction, small enough to share a modest archive evenly
 # among the workers and to move the progress bar smoothly.
 BLOCK_BYTES = 64 * 1024
+# A plain-text file bigger than twice this is extracted in parts of about this size, cut at
+# paragraph breaks: time stays linear and memory flat however big the file, and its rows
+# come out as it goes.  An article is rarely more than a few tens of KB.
+PART_BYTES = 1024 * 1024
 # What reading a stored file can raise: OSError (unreadable, not gzip/bz2 data), EOFError
 # (a truncated archive), and the decompressors' own errors.
 READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error)
-# A NUL byte this early means a binary file (an image, a PDF, an office document), not text.
+# Whether a file is binary, and which encoding its text is in, is judged on its head.
 BINARY_PROBE = 8192
+# More NUL bytes than this share of the head (padding at the end aside) is not text: one
+# stray NUL in an article is a character, an image or an office document has them all over.
+NUL_SHARE = 0.01
+# Formats that start with a signature, to be named in the error (many have few NULs early).
+MAGIC = (
+    (b"%PDF", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "zip archive or office document"),
+    (b"\xd0\xcf\x11\xe0", "office document"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"Rar!\x1a\x07", "rar archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+)
+# Legacy Chinese encodings to choose between when a text is not UTF-8: mainland (GB18030, a
+# superset of GBK and GB2312) and Taiwan / Hong Kong (Big5-HKSCS, a superset of Big5).
+LEGACY_ENCODINGS = ("gb18030", "big5hkscs")
+# Below this share of common characters (see _commonness) a decoding is probably wrong.
+PLAUSIBLE = 0.6
+# A JSONL line longer than this is not read into memory (a compressed bomb, a dump that is
+# not JSONL): it is reported and skipped.
+MAX_LINE_BYTES = 64 * 1024 * 1024
 # Text in UTF-16 or UTF-32 has NUL bytes too, but says so with a byte-order mark.
 WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -62,6 +97,7 @@ class Document:
     name: str
     text: str
     warning: str | None = None  # read, but not cleanly (mixed encodings)
+    continued: bool = False  # a later part of a file cut in parts (see FilePart)
 
 
 @dataclass(frozen=True)
@@ -104,7 +140,19 @@ class JsonlBlock:
     size: int  # bytes of the archive as stored (compressed if it is) that this block covers
 
 
-Task = FileTask | StdinTask | JsonlBlock
+@dataclass(frozen=True)
+class FilePart:
+    """Bytes ``offset`` to ``offset + length`` of a plain-text file too big to extract whole,
+    cut at a paragraph break: the parts of one file are extracted apart, in parallel, and
+    their rows joined again in order, with offsets counted from the file's start
+    (``archive.Joiner``).  A figure is never split, as no statistic spans a line break."""
+
+    name: str
+    offset: int
+    length: int
+
+
+Task = FileTask | StdinTask | JsonlBlock | FilePart
 
 
 # --- the parent's half: arguments to tasks ---------------------------------------------------
@@ -211,19 +259,75 @@ def _unpacked(name: str) -> str:
 
 def _file_tasks(name: str, block_bytes: int) -> Iterator[Task | InputError]:
     if not is_jsonl(name):
-        yield FileTask(name)
+        yield from _text_tasks(name)
         return
     try:
         with open(name, "rb") as raw:
             yield from _jsonl_blocks(name, raw, block_bytes)
+    except BinaryInput as error:
+        yield InputError(name, str(error))
     except READ_ERRORS as error:
         # unreadable, or the compressed stream is broken part-way through (the lines before
         # the break have been yielded)
         yield InputError(name, _reason(error))
 
 
-def _jsonl_blocks(name: str, raw: IO[bytes], block_bytes: int) -> Iterator[JsonlBlock]:
+def _text_tasks(name: str) -> Iterator[FileTask | FilePart]:
+    """One task for a text file, or its parts if it is big, plain (seekable) and cut safely at
+    line breaks: not UTF-16/32, where a newline byte may be half a character."""
+    try:
+        size = os.stat(name).st_size
+        if size <= 2 * PART_BYTES or _unpacked(name) != name:
+            yield FileTask(name)
+            return
+        with open(name, "rb") as raw:
+            head = raw.read(BINARY_PROBE)
+            if head.startswith(tuple(bom for bom, _ in WIDE_BOMS)) or b"\x00" in head:
+                yield FileTask(name)
+                return
+            cuts = list(_paragraph_cuts(raw, size))
+    except OSError:
+        yield FileTask(name)  # the worker reports it
+        return
+    for start, end in zip([0, *cuts], [*cuts, size], strict=True):
+        yield FilePart(name, start, end - start)
+
+
+def _paragraph_cuts(raw: IO[bytes], size: int) -> Iterator[int]:
+    """Offsets just past a line break, about ``PART_BYTES`` apart; a blank line (a paragraph
+    break) near the target is preferred to any line break."""
+    window = 64 * 1024
+    position = 0
+    while position + 2 * PART_BYTES < size:
+        raw.seek(position + PART_BYTES)
+        near = raw.read(window)
+        blank = near.find(b"\n\n")
+        if blank >= 0:
+            cut = position + PART_BYTES + blank + 2
+        else:
+            cut = _next_line_break(raw, position + PART_BYTES, near, window)
+            if cut is None:
+                return  # one line to the end: the rest is one part
+        yield cut
+        position = cut
+
+
+def _next_line_break(raw: IO[bytes], start: int, near: bytes, window: int) -> int | None:
+    offset = start
+    while near:
+        found = near.find(b"\n")
+        if found >= 0:
+            return offset + found + 1
+        offset += len(near)
+        near = raw.read(window)
+    return None
+
+
+def _jsonl_blocks(
+    name: str, raw: IO[bytes], block_bytes: int
+) -> Iterator[JsonlBlock | InputError]:
     stream = _decompressor(name, raw)
+    sniff(name, stream)
     lines: list[bytes] = []
     held = 0
     first_line = line_number = 1
@@ -237,7 +341,15 @@ def _jsonl_blocks(name: str, raw: IO[bytes], block_bytes: int) -> Iterator[Jsonl
         return done
 
     try:
-        for line in stream:
+        for line in _capped_lines(stream):
+            if line is None:  # too long to hold: reported in its place, and skipped
+                if lines:
+                    yield block()
+                limit = MAX_LINE_BYTES // 1024 // 1024
+                yield InputError(f"{name}#{line_number}", f"line longer than {limit} MB: skipped")
+                line_number += 1
+                lines, held, first_line = [], 0, line_number
+                continue
             lines.append(line)
             held += len(line)
             line_number += 1
@@ -253,6 +365,23 @@ def _jsonl_blocks(name: str, raw: IO[bytes], block_bytes: int) -> Iterator[Jsonl
         yield block()
 
 
+def _capped_lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The stream's lines; None for one longer than ``MAX_LINE_BYTES``, read past in pieces."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) <= MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        del line
+        while True:
+            rest = stream.readline(1024 * 1024)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield None
+
+
 # --- the worker's half: tasks to articles ----------------------------------------------------
 
 
@@ -262,6 +391,11 @@ def articles(task: Task | InputError, options: ReadOptions) -> Iterator[Document
         yield task
     elif isinstance(task, JsonlBlock):
         yield from _block_articles(task, options)
+    elif isinstance(task, FilePart):
+        document = _document(task.name, lambda: _read_part(task), options.encoding)
+        if isinstance(document, Document) and task.offset:
+            document = dataclasses.replace(document, continued=True)
+        yield document
     else:
         load: Callable[[], bytes] = (
             (lambda: task.data) if isinstance(task, StdinTask) else lambda: _read(task.name)
@@ -275,6 +409,8 @@ def stored_size(task: Task | InputError) -> int:
         return task.size
     if isinstance(task, StdinTask):
         return len(task.data)
+    if isinstance(task, FilePart):
+        return task.length
     if isinstance(task, FileTask):
         try:
             return os.stat(task.name).st_size
@@ -291,31 +427,187 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | No
     """The text of ``data`` and, if it could not be read cleanly, a warning saying how.
 
     With ``encoding`` given, decoding is strict. Otherwise a UTF-16/32 byte-order mark picks
-    that codec; a NUL byte early on means a binary file (``BinaryInput``); UTF-8 is tried,
-    then each line on its own as UTF-8 or else GB18030, so an archive pasted together from
-    both keeps every line readable; a line that is neither has its bad bytes replaced.
+    that codec; NUL bytes padding the end are dropped (with a warning); a signature (PDF, PNG,
+    zip…) or many NUL bytes in the head mean a binary file (``BinaryInput``), unless the head
+    reads as UTF-16 without a byte-order mark. UTF-8 is tried, then each line on its own as
+    UTF-8 or else the legacy encoding (GB18030 or Big5-HKSCS) whose reading of the file looks
+    most like Chinese text, so an archive pasted together from several keeps every line
+    readable; a line that is neither has its bad bytes replaced.
     """
     if encoding is not None:
         return data.decode(encoding).removeprefix("\ufeff"), None
     wide = next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
     if wide is not None:
         return data.decode(wide).removeprefix("\ufeff"), None
-    nul = data.find(b"\x00", 0, BINARY_PROBE)
-    if nul >= 0:
-        raise BinaryInput(f"binary file (NUL byte at offset {nul})")
+    body = data.rstrip(b"\x00")
+    padding = len(data) - len(body)
+    unpadded = (
+        f"warning: {padding} NUL byte(s) of padding at the end dropped" if padding else None
+    )
+    if padding and not body:
+        raise BinaryInput("binary file (nothing but NUL bytes)")
+    head = body[:BINARY_PROBE]
+    _refuse_binary(head)
+    nuls = head.count(b"\x00")
+    if nuls > NUL_SHARE * len(head):
+        wide_text = _wide_without_bom(data)
+        if wide_text is not None:
+            return wide_text, None
+        _refuse_nuls(head)
     try:
         # A byte-order mark is never content, and leaving it would shift every offset by one.
-        return data.decode("utf-8").removeprefix("\ufeff"), None
+        return body.decode("utf-8").removeprefix("\ufeff"), unpadded
     except UnicodeDecodeError:
         pass
-    return _decode_lines(data)
+    if not nuls:
+        wide_text = _wide_without_bom(data)  # UTF-16 Chinese may have no NUL byte at all
+        if wide_text is not None:
+            return wide_text, None
+    fallback, score = _likeliest_legacy(body)
+    text, warning = _decode_lines(body, fallback)
+    if warning is None and score < PLAUSIBLE:
+        warning = (
+            f"warning: the encoding is unclear (read as {fallback}); if the rows look wrong, "
+            "give it with --encoding"
+        )
+    if unpadded:
+        warning = f"{unpadded}; {warning.removeprefix('warning: ')}" if warning else unpadded
+    return text, warning
 
 
-def _decode_lines(data: bytes) -> tuple[str, str | None]:
-    # b"\n" never occurs inside a GB18030 character, so lines split the same in both codecs.
+def _refuse_binary(head: bytes) -> None:
+    for signature, kind in MAGIC:
+        if head.startswith(signature):
+            raise BinaryInput(f"binary file ({kind})")
+
+
+def _refuse_nuls(head: bytes) -> None:
+    first = head.find(b"\x00")
+    hint = ""
+    offsets = list(_nul_offsets(head))
+    if len(offsets) > 1 and len({offset % 2 for offset in offsets}) == 1:
+        hint = "; if it is UTF-16 text, give --encoding utf-16-le or utf-16-be"
+    raise BinaryInput(f"binary file (NUL byte at offset {first}{hint})")
+
+
+def _nul_offsets(head: bytes) -> Iterator[int]:
+    offset = head.find(b"\x00")
+    while offset >= 0:
+        yield offset
+        offset = head.find(b"\x00", offset + 1)
+
+
+def sniff(name: str, stream: IO[bytes]) -> None:
+    """Refuse a binary stream from its decompressed head, before reading on: a compressed
+    bomb (a gigabyte of zeros in a megabyte of gzip) is rejected having cost 8 KB."""
+    peek = getattr(stream, "peek", None)
+    head = peek(BINARY_PROBE)[:BINARY_PROBE] if peek is not None else b""
+    if len(head) < BINARY_PROBE or head.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
+        return  # a short file is judged whole, by decode_text; a BOM says it is text
+    _refuse_binary(head)
+    if head.count(b"\x00") > NUL_SHARE * len(head) and _wide_head(head) is None:
+        _refuse_nuls(head)
+
+
+def _wide_head(head: bytes) -> str | None:
+    return _wide_without_bom(head[: len(head) - len(head) % 2])
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """The text, if ``data`` reads as Chinese in UTF-16 (little or big endian) without a BOM."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            head = data[:BINARY_PROBE].decode(codec)
+        except UnicodeDecodeError:  # a surrogate cut at the probe's end, or not UTF-16
+            try:
+                head = data[: BINARY_PROBE - 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+        score = _commonness(head)
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, codec)
+    if best is None:
+        return None
+    try:
+        return data.decode(best[1])
+    except UnicodeDecodeError:
+        return None
+
+
+def _likeliest_legacy(data: bytes) -> tuple[str, float]:
+    """The legacy encoding whose reading of the non-UTF-8 lines of the head looks most like
+    text, and that reading's share of common characters."""
+    sample = []
+    held = 0
+    for line in data.split(b"\n", 200)[:200]:
+        if held >= 4 * BINARY_PROBE:
+            break
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            sample.append(line)
+            held += len(line)
+    probe = b"\n".join(sample)
+    scored = [
+        (_commonness(probe.decode(codec, "replace")), -rank, codec)
+        for rank, codec in enumerate(LEGACY_ENCODINGS)
+    ]
+    score, _, codec = max(scored)
+    return codec, score
+
+
+def _commonness(text: str) -> float:
+    """The share of non-space characters that are ordinary in Chinese text: ASCII, CJK and
+    full-width punctuation, and the frequently used hanzi of GB2312 level 1 or Big5 level 1.
+    A wrong decoding scatters over rare characters, other scripts and U+FFFD."""
+    common = total = 0
+    frequent = _frequent_hanzi()
+    for char in text:
+        if char.isspace():
+            continue
+        total += 1
+        if (
+            (char.isascii() and char.isprintable())
+            or char in frequent
+            or "\u3000" <= char <= "\u303f"
+            or "\uff01" <= char <= "\uff5e"
+            or "\u2010" <= char <= "\u2027"
+        ):
+            common += 1
+    return common / total if total else 1.0
+
+
+_FREQUENT: frozenset[str] = frozenset()
+
+
+def _frequent_hanzi() -> frozenset[str]:
+    """The hanzi each standard encoding lists as frequently used: GB2312 level 1 (3,755,
+    simplified) and Big5 level 1 (5,401, traditional); built once, from the codecs."""
+    global _FREQUENT
+    if not _FREQUENT:
+        gb = bytes(
+            byte for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF)
+            for byte in (lead, trail)
+        )
+        big5 = bytes(
+            byte for lead in range(0xA4, 0xC7)
+            for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF))
+            for byte in (lead, trail)
+        )
+        chars = set(gb.decode("gb2312", "ignore")) | set(big5.decode("big5", "ignore"))
+        _FREQUENT = frozenset(char for char in chars if "\u4e00" <= char <= "\u9fff")
+    return _FREQUENT
+
+
+def _decode_lines(data: bytes, fallback: str = FALLBACK_ENCODING) -> tuple[str, str | None]:
+    # b"\n" never occurs inside a GB18030 or Big5 character (their bytes past the first are
+    # 0x30 and up), so lines split the same in every codec.
     lines = data.split(b"\n")
     decoded = []
-    utf8 = gb = replaced = 0
+    utf8 = legacy = replaced = 0
     first_bad = None
     offset = 0
     for line in lines:
@@ -324,8 +616,8 @@ def _decode_lines(data: bytes) -> tuple[str, str | None]:
             utf8 += not line.isascii()
         except UnicodeDecodeError:
             try:
-                decoded.append(line.decode(FALLBACK_ENCODING))
-                gb += 1
+                decoded.append(line.decode(fallback))
+                legacy += 1
             except UnicodeDecodeError as error:
                 first_bad = offset + error.start if first_bad is None else first_bad
                 text = line.decode("utf-8", "replace")
@@ -338,14 +630,22 @@ def _decode_lines(data: bytes) -> tuple[str, str | None]:
             f"warning: mixed or broken encoding, {replaced} undecodable byte sequence(s) "
             f"replaced with U+FFFD (first at byte offset {first_bad})"
         )
-    if utf8 and gb:
-        return text, f"warning: mixed encodings, {gb} line(s) read as {FALLBACK_ENCODING}"
+    if utf8 and legacy:
+        return text, f"warning: mixed encodings, {legacy} line(s) read as {fallback}"
     return text, None
+
+
+def _read_part(part: FilePart) -> bytes:
+    with open(part.name, "rb") as raw:
+        raw.seek(part.offset)
+        return raw.read(part.length)
 
 
 def _read(name: str) -> bytes:
     with open(name, "rb") as raw:
-        return _decompressor(name, raw).read()
+        stream = _decompressor(name, raw)
+        sniff(name, stream)
+        return stream.read()
 
 
 def _decompressor(name: str, raw: IO[bytes]) -> IO[bytes]:
@@ -364,6 +664,8 @@ def _document(name: str, load: Callable[[], bytes], encoding: str | None) -> Doc
         data = load()
     except READ_ERRORS as error:
         return InputError(name, _reason(error))
+    except BinaryInput as error:
+        return InputError(name, str(error))
     try:
         return Document(name, *decode_text(data, encoding))
     except UnicodeDecodeError as error:
