@@ -8,8 +8,9 @@ leave a process behind or write invalid output.
 Each run writes JSON (the format whose output is only valid if it was closed) from a
 generated archive of 2,000 short articles through a stand-in engine that sleeps a little per
 article (or, with ``--real``, the first 500 articles of the bulk corpus through the real
-engine), and is signalled a random delay after it has opened its output.  A run "hangs" if it has not exited 10 s
-after the signal; processes of the run still alive 2 s after it exited are "left behind".
+engine), and is signalled a random delay after it has opened its output.  A run "hangs" if
+it has not exited 10 s after the signal; processes of the run still alive 2 s after it
+exited are "left behind".
 Prints one line per failure and a summary; exits 1 if any run failed.
 """
 
@@ -27,6 +28,11 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+# ../shared beside the repository (a worktree sits one level deeper)
+SHARED = next(
+    (p for p in (PROJECT.parent / "shared", PROJECT.parent.parent / "shared") if p.is_dir()),
+    PROJECT.parent / "shared",
+)
 STAND_IN = (
     "import sys, time, re; from newsstats import core, cli; "
     "from newsstats.model import Quantity; "
@@ -108,7 +114,7 @@ def main() -> None:
         work = Path(folder)
         if arguments.real:
             source = work / "bulk.jsonl"
-            bulk = PROJECT.parent / "shared" / "corpus" / "bulk" / "xinwenlianbo_2022_2024.jsonl"
+            bulk = SHARED / "corpus" / "bulk" / "xinwenlianbo_2022_2024.jsonl"
             with bulk.open(encoding="utf-8") as lines:
                 source.write_text("".join(next(lines) for _ in range(500)), encoding="utf-8")
             longest = 20.0

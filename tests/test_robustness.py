@@ -7,6 +7,7 @@ and the output, not extraction.  Timeouts are generous and only there to catch a
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -508,3 +509,21 @@ def test_a_huge_file_in_utf16_is_not_cut_mid_character(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 40000
     assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+
+
+def test_a_compressed_text_too_big_to_hold_is_refused_with_a_way_out(tmp_path: Path) -> None:
+    bomb = tmp_path / "a.txt.gz"
+    bomb.write_bytes(gzip.compress("共12人。".encode() * 200_000, 1))  # 2 MB of text
+    script = engine_script().replace(
+        "cli.main()", "from newsstats import reading; reading.MAX_WHOLE_BYTES = 2**20; cli.main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(bomb), write(tmp_path / "b.txt", "3")],
+        capture_output=True, text=True, timeout=120, env=os.environ | ENV, check=False,
+    )
+    assert result.returncode == 1
+    assert problems(result.stderr) == (
+        f"newsstats: {bomb}: too big to read whole: over 1 MB decompressed; "
+        "decompress it to have it read in parts\n"
+    )
+    assert [row["value"] for row in csv_rows(result.stdout)] == ["3"]

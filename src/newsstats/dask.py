@@ -225,7 +225,7 @@ def process_task(task: ClusterTask, options: ReadOptions) -> list[Result]:
             with open(task.path, "rb") as raw:
                 for block in reading._jsonl_blocks(task.name, raw, reading.BLOCK_BYTES):
                     results.append(process(block, options))
-        except (*READ_ERRORS, reading.BinaryInput) as error:
+        except (*READ_ERRORS, reading.Unreadable) as error:
             results.append(Result([Article(task.name, [], reading._reason(error))]))
         return results
     return [process(task, options)]

@@ -83,6 +83,9 @@ PLAUSIBLE = 0.6
 # A JSONL line longer than this is not read into memory (a compressed bomb, a dump that is
 # not JSONL): it is reported and skipped.
 MAX_LINE_BYTES = 64 * 1024 * 1024
+# Nor is a file read whole past this: a plain file that big is read in parts (FilePart),
+# but a compressed one cannot be cut without reading it through.
+MAX_WHOLE_BYTES = 64 * 1024 * 1024
 # Text in UTF-16 or UTF-32 has NUL bytes too, but says so with a byte-order mark.
 WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -264,7 +267,7 @@ def _file_tasks(name: str, block_bytes: int) -> Iterator[Task | InputError]:
     try:
         with open(name, "rb") as raw:
             yield from _jsonl_blocks(name, raw, block_bytes)
-    except BinaryInput as error:
+    except Unreadable as error:
         yield InputError(name, str(error))
     except READ_ERRORS as error:
         # unreadable, or the compressed stream is broken part-way through (the lines before
@@ -419,8 +422,16 @@ def stored_size(task: Task | InputError) -> int:
     return 0
 
 
-class BinaryInput(ValueError):
+class Unreadable(ValueError):
+    """Input refused before it is decoded: why, in a line for the user."""
+
+
+class BinaryInput(Unreadable):
     """Bytes that are not text at all."""
+
+
+class TooBig(Unreadable):
+    """More than can be held in memory at once."""
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
@@ -645,7 +656,14 @@ def _read(name: str) -> bytes:
     with open(name, "rb") as raw:
         stream = _decompressor(name, raw)
         sniff(name, stream)
-        return stream.read()
+        data = stream.read(MAX_WHOLE_BYTES + 1)
+    if len(data) > MAX_WHOLE_BYTES:
+        limit = MAX_WHOLE_BYTES // 1024 // 1024
+        what = "decompressed; decompress it to have it read in parts" if raw is not stream else (
+            "in UTF-16 or UTF-32; convert it to UTF-8 to have it read in parts"
+        )
+        raise TooBig(f"too big to read whole: over {limit} MB {what}")
+    return data
 
 
 def _decompressor(name: str, raw: IO[bytes]) -> IO[bytes]:
@@ -664,7 +682,7 @@ def _document(name: str, load: Callable[[], bytes], encoding: str | None) -> Doc
         data = load()
     except READ_ERRORS as error:
         return InputError(name, _reason(error))
-    except BinaryInput as error:
+    except Unreadable as error:
         return InputError(name, str(error))
     try:
         return Document(name, *decode_text(data, encoding))
