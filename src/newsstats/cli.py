@@ -378,6 +378,7 @@ def check(
                         if output_format is CheckFormat.jsonl:
                             stream.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
                             stream.flush()
+                destination.checkpoint()
             if output_format is CheckFormat.table:
                 _findings_table(rows, stream)
     except KeyboardInterrupt:
@@ -385,6 +386,12 @@ def check(
         raise typer.Exit(130) from None
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except _DestinationError as error:
+        _report(error.name, error.reason)
+        raise typer.Exit(1) from None
+    except OSError as error:  # a full disk: the -o file holds the articles before it
+        _report(str(output) if output else "<stdout>", error.strerror or str(error))
         raise typer.Exit(1) from None
     except ClusterError as error:
         _report(f"--scheduler {scheduler}", str(error))

@@ -83,8 +83,8 @@ PLAUSIBLE = 0.6
 # A JSONL line longer than this is not read into memory (a compressed bomb, a dump that is
 # not JSONL): it is reported and skipped.
 MAX_LINE_BYTES = 64 * 1024 * 1024
-# Nor is a file read whole past this: a plain file that big is read in parts (FilePart),
-# but a compressed one cannot be cut without reading it through.
+# Nor is a compressed file read whole past this (decompressed): a plain file that big is
+# read in parts (FilePart), but a compressed one cannot be cut without reading it through.
 MAX_WHOLE_BYTES = 64 * 1024 * 1024
 # Text in UTF-16 or UTF-32 has NUL bytes too, but says so with a byte-order mark.
 WIDE_BOMS = (
@@ -656,13 +656,15 @@ def _read(name: str) -> bytes:
     with open(name, "rb") as raw:
         stream = _decompressor(name, raw)
         sniff(name, stream)
+        if stream is raw:  # a plain file: its size is known, and big ones come in parts
+            return raw.read()
         data = stream.read(MAX_WHOLE_BYTES + 1)
     if len(data) > MAX_WHOLE_BYTES:
         limit = MAX_WHOLE_BYTES // 1024 // 1024
-        what = "decompressed; decompress it to have it read in parts" if raw is not stream else (
-            "in UTF-16 or UTF-32; convert it to UTF-8 to have it read in parts"
+        raise TooBig(
+            f"too big to read whole: over {limit} MB decompressed; "
+            "decompress it to have it read in parts"
         )
-        raise TooBig(f"too big to read whole: over {limit} MB {what}")
     return data
 
 
