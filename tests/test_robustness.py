@@ -343,7 +343,7 @@ def hant_articles() -> list[Path]:
 @needs_corpus
 @pytest.mark.parametrize(
     "codec", ["big5", "big5hkscs", "gb18030", "gbk", "utf-16-le", "utf-16-be", "utf-16",
-              "utf-32"]
+              "utf-32", "utf-32-le", "utf-32-be"]
 )
 def test_every_legacy_and_wide_encoding_gives_the_rows_of_utf8(
     tmp_path: Path, codec: str

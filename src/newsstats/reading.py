@@ -94,6 +94,9 @@ WIDE_BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 
+# ...and without one, recognised by reading like Chinese; the code unit's width in bytes
+WIDE_WITHOUT_BOM = (("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4))
+
 
 @dataclass(frozen=True)
 class Document:
@@ -525,14 +528,15 @@ def _wide_head(head: bytes) -> str | None:
 
 
 def _wide_without_bom(data: bytes) -> str | None:
-    """The text, if ``data`` reads as Chinese in UTF-16 (little or big endian) without a BOM."""
-    if len(data) % 2:
-        return None
+    """The text, if ``data`` reads as Chinese in UTF-16 or UTF-32 (little or big endian)
+    without a BOM."""
     best: tuple[float, str] | None = None
-    for codec in ("utf-16-le", "utf-16-be"):
+    for codec, width in WIDE_WITHOUT_BOM:
+        if len(data) % width:
+            continue
         try:
             head = data[:BINARY_PROBE].decode(codec)
-        except UnicodeDecodeError:  # a surrogate cut at the probe's end, or not UTF-16
+        except UnicodeDecodeError:  # a surrogate cut at the probe's end, or not this codec
             try:
                 head = data[: BINARY_PROBE - 2].decode(codec)
             except UnicodeDecodeError:
