@@ -55,6 +55,9 @@ def group_alive(group: int) -> bool:
     return True
 
 
+LATENCIES: list[float] = []  # seconds from each signal to its run's exit
+
+
 def one_run(source: Path, target: Path, real: bool, signum: int, delay: float) -> str | None:
     """None if the run behaved, else what went wrong."""
     target.unlink(missing_ok=True)
@@ -77,8 +80,10 @@ def one_run(source: Path, target: Path, real: bool, signum: int, delay: float) -
         os.killpg(process.pid, signum)  # as a terminal's Ctrl-C
     else:
         process.send_signal(signum)  # as `kill PID`
+    signalled = time.monotonic()
     try:
         _, stderr = process.communicate(timeout=10)
+        LATENCIES.append(time.monotonic() - signalled)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
@@ -132,9 +137,11 @@ def main() -> None:
             if problem:
                 failures += 1
                 print(f"run {run + 1}: {problem}", flush=True)
+        latencies = sorted(LATENCIES) or [0.0]
         print(
             f"{arguments.runs} runs, SIG{arguments.signal}, {failures} failed, "
-            f"{time.monotonic() - started:.0f} s"
+            f"{time.monotonic() - started:.0f} s; signal to exit: median "
+            f"{latencies[len(latencies) // 2]:.2f} s, max {latencies[-1]:.2f} s"
         )
     sys.exit(1 if failures else 0)
 
