@@ -16,36 +16,51 @@ from contextlib import AbstractContextManager, closing, contextmanager, nullcont
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, BinaryIO, TextIO
 
 import typer
 
-from . import __version__, engine_build
+from . import __version__, conditions, engine_build
 from .archive import Result, Runner, default_jobs
 from .dask import ClusterError  # newsstats.dask imports Dask only when a cluster is used
+from .model import COLUMNS
 from .output import Writer, make_writer
 from .progress import Bar, Tally
 from .reading import ReadOptions, input_size
 from .reading import tasks as read_tasks
 
 
+class InputKind(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+    json = "json"
+    html = "html"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
+    tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"
     parquet = "parquet"
 
 
 FORMAT_BY_EXTENSION = {
     ".csv": OutputFormat.csv,
+    ".tsv": OutputFormat.tsv,
+    ".tab": OutputFormat.tsv,
     ".json": OutputFormat.json,
     ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".xlsx": OutputFormat.xlsx,
     ".parquet": OutputFormat.parquet,
 }
 
 app = typer.Typer(
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     # plain click messages: a usage error is an `Error:` line a script can read, not a box
     rich_markup_mode=None,
@@ -81,6 +96,15 @@ def root(
     """Extract every statistic from Chinese news text."""
 
 
+def _given_paths(paths: list[str] | None) -> list[str]:
+    """The PATH arguments, or stdin when none is given and something is piped in."""
+    if paths:
+        return paths
+    if sys.stdin is None or sys.stdin.isatty():
+        raise typer.BadParameter("give a file or folder, or pipe text in", param_hint="PATH")
+    return ["-"]
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -92,13 +116,23 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 # Options that `extract` and `check` share: what to read and how.
 Paths = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
-        metavar="PATH",
+        metavar="[PATH]...",
         help=(
-            "Files, folders or - for stdin. A folder means every *.txt and *.jsonl below "
-            "it (also .gz, .bz2, .xz), sorted; *.jsonl files hold one article a line."
+            "Files, folders or - for stdin (the default when stdin is a pipe). A folder means "
+            "every *.txt, *.jsonl, *.json, *.html and *.htm below it (also .gz, .bz2, .xz), "
+            "sorted; *.jsonl files hold one article a line, *.json an array of articles."
         ),
+        show_default=False,
+    ),
+]
+InputFormat = Annotated[
+    InputKind | None,
+    typer.Option(
+        "--input-format",
+        help="Read every input as this, whatever its name. Default: by extension; stdin is "
+        "JSONL when every line is a JSON object, else text.",
         show_default=False,
     ),
 ]
@@ -154,6 +188,18 @@ Errors = Annotated[
         show_default=False,
     ),
 ]
+Where = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        "-w",
+        metavar="CONDITION",
+        help="Keep only the statistics where this holds; repeatable, all must hold: "
+        "FIELD=A,B (one of), FIELD!=A, FIELD~TEXT (contains), FIELD>=N (also >, <=, <), "
+        "e.g. 'dimension=currency', 'value>=1e8', 'approx=exact', 'entity~银行'.",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="No progress bar and no summary line; errors only."),
@@ -182,18 +228,33 @@ ArticleDate = Annotated[
 
 @app.command()
 def extract(
-    paths: Paths,
+    paths: Paths = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="Default: table on a terminal, else by the -o file's extension, else csv. "
-            "parquet: a folder (-o DIR) of Parquet files; needs newsstats[dask].",
+            "xlsx: a typed Excel workbook. parquet: a folder (-o DIR) of Parquet files; "
+            "needs newsstats[dask].",
             show_default=False,
         ),
     ] = None,
     output: Output = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            "-c",
+            metavar="A,B,...",
+            help=f"Write only these columns, in this order; of: {', '.join(COLUMNS)}.",
+            show_default=False,
+        ),
+    ] = None,
+    no_sentence: Annotated[
+        bool, typer.Option("--no-sentence", help="Leave out the sentence column.")
+    ] = False,
+    where: Where = None,
     excel: Annotated[
         bool,
         typer.Option("--excel", help="CSV for spreadsheets: UTF-8 BOM, formulas neutralised."),
@@ -201,6 +262,7 @@ def extract(
     encoding: Encoding = None,
     jobs: Jobs = None,
     patterns: Globs = None,
+    input_format: InputFormat = None,
     jsonl_text: JsonlText = "text",
     jsonl_id: JsonlId = None,
     errors: Errors = None,
@@ -213,15 +275,29 @@ def extract(
     scheduler: Scheduler = None,
 ) -> None:
     """Write one row per statistic found in each input."""
+    paths = _given_paths(paths)
     chosen_format = _choose_format(output_format, output, excel)
     parquet = chosen_format is OutputFormat.parquet
     if parquet and output is None:
         raise typer.BadParameter(
             "parquet output is a folder: give it with -o DIR", param_hint="'--format'"
         )
+    binary = chosen_format is OutputFormat.xlsx
+    if binary and output is None and sys.stdout.isatty():
+        raise typer.BadParameter(
+            "an xlsx workbook is not for a terminal: give -o FILE.xlsx", param_hint="'--format'"
+        )
+    chosen_columns = _chosen_columns(columns, no_sentence)
+    if parquet and chosen_columns is not None:
+        raise typer.BadParameter("parquet always has every column", param_hint="'--columns'")
+    kept = _conditions(where)
     _require_extra(parquet, scheduler)
     options = ReadOptions(
-        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date)
+        encoding=encoding,
+        jsonl_text=jsonl_text,
+        jsonl_id=jsonl_id,
+        date=_iso_date(date),
+        input_format=input_format.value if input_format else None,
     )
     tally = Tally()
     # The bar only where someone watches stderr and the rows are not drawn on the same screen.
@@ -231,14 +307,15 @@ def extract(
         # The workers (or the cluster) first: a scheduler that cannot be reached fails the run
         # before any output file is created.
         runner = _runner(paths, patterns, options, jobs, scheduler)
-        with runner, _open_error_log(errors) as error_log, _open_output(output, parquet) as stream:
-            writer = _make_writer(chosen_format, stream, output, excel)
+        destination = _open_output(output, parquet, binary)
+        with runner, _open_error_log(errors) as error_log, destination as stream:
+            writer = _make_writer(chosen_format, stream, output, excel, chosen_columns)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
                 with Bar(size) as bar:
                     for result in runner:
                         with _interrupt_deferred():
-                            _write_result(result, writer, error_log, tally, unique)
+                            _write_result(result, writer, error_log, tally, unique, kept)
                         bar.advance(result.stored, tally)
     except KeyboardInterrupt:
         _report("interrupted", "the output so far is complete")
@@ -259,6 +336,9 @@ def extract(
         raise typer.Exit(1) from None
     except ClusterError as error:
         _report(f"--scheduler {scheduler}", str(error))
+        raise typer.Exit(1) from None
+    except OverflowError as error:  # more rows than an xlsx sheet holds
+        _report(str(output) if output else "<stdout>", str(error))
         raise typer.Exit(1) from None
     if not quiet:
         _summarise(tally)
@@ -292,18 +372,50 @@ def _runner(
     scheduler: str | None,
 ) -> AbstractContextManager[Iterable[Result]]:
     if scheduler is None:
-        return Runner(read_tasks(paths, patterns), options, jobs or default_jobs())
+        tasks = read_tasks(paths, patterns, input_format=options.input_format)
+        return Runner(tasks, options, jobs or default_jobs())
     from .dask import Runner as ClusterRunner
 
     return ClusterRunner(paths, options, scheduler, jobs=jobs, patterns=patterns)
 
 
+def _chosen_columns(columns: str | None, no_sentence: bool) -> tuple[str, ...] | None:
+    """The --columns asked for (checked against COLUMNS), less the sentence with
+    --no-sentence; None for every column."""
+    if columns is None and not no_sentence:
+        return None
+    chosen = COLUMNS
+    if columns is not None:
+        chosen = tuple(name.strip().lower() for name in columns.split(",") if name.strip())
+        unknown = [name for name in chosen if name not in COLUMNS]
+        if unknown or not chosen:
+            raise typer.BadParameter(
+                f"no column {', '.join(map(repr, unknown)) or 'given'}; "
+                f"the columns are {', '.join(COLUMNS)}",
+                param_hint="'--columns'",
+            )
+    if no_sentence:
+        chosen = tuple(name for name in chosen if name != "sentence")
+    return chosen
+
+
+def _conditions(where: list[str] | None) -> list[conditions.Condition]:
+    try:
+        return [conditions.parse(text) for text in where or ()]
+    except conditions.ConditionError as error:
+        raise typer.BadParameter(str(error), param_hint="'--where'") from None
+
+
 def _make_writer(
-    chosen: OutputFormat, stream: TextIO | None, output: Path | None, excel: bool
+    chosen: OutputFormat,
+    stream: TextIO | BinaryIO | None,
+    output: Path | None,
+    excel: bool,
+    columns: tuple[str, ...] | None = None,
 ) -> Writer:
     if chosen is not OutputFormat.parquet:
         assert stream is not None
-        return make_writer(chosen.value, stream, excel=excel)
+        return make_writer(chosen.value, stream, excel=excel, columns=columns)
     from .parquet import ParquetWriter
 
     assert output is not None
@@ -313,6 +425,102 @@ def _make_writer(
         raise _DestinationError(str(output), error.strerror or str(error)) from None
 
 
+class SummaryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def summary(
+    paths: Paths = None,
+    output_format: Annotated[
+        SummaryFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Default: table on a terminal, else by the -o file's extension, else csv.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Output = None,
+    top: Annotated[
+        int, typer.Option("--top", "-n", metavar="N", min=1, help="Entities and articles shown.")
+    ] = 10,
+    where: Where = None,
+    encoding: Encoding = None,
+    jobs: Jobs = None,
+    patterns: Globs = None,
+    input_format: InputFormat = None,
+    jsonl_text: JsonlText = "text",
+    jsonl_id: JsonlId = None,
+    date: ArticleDate = None,
+    quiet: Quiet = False,
+    scheduler: Scheduler = None,
+) -> None:
+    """Count the statistics by dimension, unit, entity and article, with totals per unit."""
+    from .summary import Summary
+
+    paths = _given_paths(paths)
+    if output_format is None:
+        if output is not None:
+            chosen = _format_of(output).value
+            if chosen not in SummaryFormat.__members__:
+                raise typer.BadParameter(
+                    f"a summary is table, csv or json, not {chosen}", param_hint="'--output'"
+                )
+            output_format = SummaryFormat(chosen)
+        else:
+            output_format = SummaryFormat.table if sys.stdout.isatty() else SummaryFormat.csv
+    _require_extra(False, scheduler)
+    kept = _conditions(where)
+    options = ReadOptions(
+        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
+        input_format=input_format.value if input_format else None,
+    )
+    totals = Summary()
+    try:
+        with _runner(paths, patterns, options, jobs, scheduler) as runner:
+            for result in runner:
+                for article in result.articles:
+                    if article.error is not None:
+                        _report(article.name, article.error)
+                        totals.failed += 1
+                        continue
+                    if article.warning is not None:
+                        _report(article.name, article.warning)
+                    totals.add_article(article.name)
+                    for quantity in article.quantities:
+                        if not kept or conditions.keeps(kept, article.name, quantity):
+                            totals.add(article.name, quantity)
+        with _open_output(output) as stream:
+            write = {
+                SummaryFormat.table: totals.write_table,
+                SummaryFormat.csv: totals.write_csv,
+                SummaryFormat.json: totals.write_json,
+            }[output_format]
+            write(stream, top)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        _report("interrupted", "no summary written")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _report(str(output) if output else "<stdout>", error.strerror or str(error))
+        raise typer.Exit(1) from None
+    except ClusterError as error:
+        _report(f"--scheduler {scheduler}", str(error))
+        raise typer.Exit(1) from None
+    if not quiet:
+        failed = f", {totals.failed} failed" if totals.failed else ""
+        sys.stderr.write(
+            f"newsstats: {totals.articles} articles read{failed}, {totals.mentions} statistics\n"
+        )
+    if totals.failed:
+        raise typer.Exit(1)
+
+
 class CheckFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
@@ -320,7 +528,7 @@ class CheckFormat(str, Enum):
 
 @app.command()
 def check(
-    paths: Paths,
+    paths: Paths = None,
     output_format: Annotated[
         CheckFormat | None,
         typer.Option(
@@ -331,6 +539,7 @@ def check(
     encoding: Encoding = None,
     jobs: Jobs = None,
     patterns: Globs = None,
+    input_format: InputFormat = None,
     jsonl_text: JsonlText = "text",
     jsonl_id: JsonlId = None,
     date: ArticleDate = None,
@@ -338,10 +547,11 @@ def check(
 ) -> None:
     """Report figures in an article that cannot all be true: parts that do not add up to
     their total, contradicting restatements, shares over 100%. Exit 1 when any is found."""
+    paths = _given_paths(paths)
     _require_extra(False, scheduler)
     options = ReadOptions(
         encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
-        check=True,
+        check=True, input_format=input_format.value if input_format else None,
     )
     if output_format is None:
         terminal = output is None and sys.stdout.isatty()
@@ -403,7 +613,12 @@ def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
 
 
 def _write_result(
-    result: Result, writer: Writer, error_log: ErrorLog, tally: Tally, unique: bool = False
+    result: Result,
+    writer: Writer,
+    error_log: ErrorLog,
+    tally: Tally,
+    unique: bool = False,
+    kept: list[conditions.Condition] | None = None,
 ) -> None:
     """Write one task's rows, or report its failures; every article is flushed whole."""
     for article in result.articles:
@@ -415,8 +630,11 @@ def _write_result(
         if article.warning is not None:
             _report(article.name, article.warning)
         for quantity in article.quantities:
-            if not (unique and quantity.repeat_of is not None):
-                writer.write(article.name, quantity)
+            if unique and quantity.repeat_of is not None:
+                continue
+            if kept and not conditions.keeps(kept, article.name, quantity):
+                continue
+            writer.write(article.name, quantity)
         writer.flush()
         tally.read += 1
         tally.mentions += len(article.quantities)
@@ -501,17 +719,37 @@ def _choose_format(
     if excel:
         return OutputFormat.csv
     if output is not None:
-        return FORMAT_BY_EXTENSION.get(output.suffix.lower(), OutputFormat.csv)
+        return _format_of(output)
     return OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv
 
 
+def _format_of(output: Path) -> OutputFormat:
+    """The format an -o file's extension names: CSV when it has none (/dev/stdout), and a
+    usage error for one we do not write, rather than CSV under a name that says otherwise."""
+    extension = output.suffix.lower()
+    if not extension or output.is_char_device():
+        return OutputFormat.csv
+    try:
+        return FORMAT_BY_EXTENSION[extension]
+    except KeyError:
+        known = ", ".join(FORMAT_BY_EXTENSION)
+        raise typer.BadParameter(
+            f"cannot tell the format from {extension!r} (known: {known}): add -f FORMAT",
+            param_hint="'--output'",
+        ) from None
+
+
 def _open_output(
-    output: Path | None, folder: bool = False
-) -> AbstractContextManager[TextIO | None]:
+    output: Path | None, folder: bool = False, binary: bool = False
+) -> AbstractContextManager[TextIO | BinaryIO | None]:
     # Data formats promise UTF-8 whatever the locale; newline="" leaves line endings to the
     # writer; backslashreplace keeps an undecodable file name from aborting the run.
     if folder:
         return nullcontext(None)  # the writer fills the -o folder itself
+    if binary:
+        if output is None:
+            return nullcontext(sys.stdout.buffer)
+        return output.open("wb")
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
         return nullcontext(sys.stdout)

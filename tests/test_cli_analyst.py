@@ -1,0 +1,335 @@
+"""The analyst's command line (issue 13), run as a user runs it: the installed script in a
+subprocess, on real sentences, with real pipes, files and (where it matters) a terminal."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsstats.model import COLUMNS
+
+NEWSSTATS = Path(sys.executable).parent / "newsstats"
+# real sentences (../shared/corpus/train and the project's own examples)
+DONATION = "辽宁绥四建设集团捐款100万元。"
+EXPORTS = "其中，出口1.35万亿元，同比增长11.1%。"
+
+
+def run(
+    *args: str | Path, stdin: str | bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    result = subprocess.run(
+        [str(NEWSSTATS), *map(str, args)],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    return subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8", "replace"),
+        result.stderr.decode("utf-8", "replace"),
+    )
+
+
+def on_terminal(*args: str | Path, columns: int = 100) -> tuple[int, str]:
+    """Run with stdin and stdout a pseudo-terminal ``columns`` wide: what a user sees."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [str(NEWSSTATS), *map(str, args)],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    process.wait(timeout=120)
+    assert process.stderr is not None
+    process.stderr.close()
+    return process.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+# --- 1. conventions --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["check"], ["summary"]])
+def test_h_is_help(command: list[str]) -> None:
+    short, long = run(*command, "-h"), run(*command, "--help")
+    assert short.returncode == 0, short.stderr
+    assert short.stdout == long.stdout
+    assert "Usage: newsstats" in short.stdout
+
+
+def test_no_path_reads_piped_stdin() -> None:
+    result = run("extract", "-f", "jsonl", "-q", stdin=DONATION)
+    assert result.returncode == 0, result.stderr
+    [row] = jsonl(result.stdout)
+    assert (row["file"], row["text"], row["value"]) == ("-", "100万元", 1000000)
+
+
+def test_no_path_on_a_terminal_is_a_usage_error() -> None:
+    status, shown = on_terminal("extract")
+    assert status == 2
+    # stdin was never waited on: the run ended by itself with the usage error (on stderr)
+
+
+def test_jsonl_on_stdin_is_detected() -> None:
+    lines = "\n".join(
+        json.dumps({"text": text}, ensure_ascii=False) for text in (DONATION, EXPORTS)
+    )
+    result = run("extract", "-f", "jsonl", "-q", stdin=lines + "\n\n")
+    assert result.returncode == 0, result.stderr
+    rows = jsonl(result.stdout)
+    assert [(row["file"], row["text"]) for row in rows] == [
+        ("-#1", "100万元"), ("-#2", "1.35万亿元"), ("-#2", "11.1%")
+    ]
+
+
+def test_text_with_one_json_line_is_still_text() -> None:
+    mixed = DONATION + "\n" + json.dumps({"text": EXPORTS}, ensure_ascii=False)
+    rows = jsonl(run("extract", "-", "-f", "jsonl", "-q", stdin=mixed).stdout)
+    assert {row["file"] for row in rows} == {"-"}
+
+
+def test_input_format_forces_jsonl_and_text(tmp_path: Path) -> None:
+    archive = write(tmp_path / "articles.txt", json.dumps({"body": DONATION}, ensure_ascii=False))
+    forced = run("extract", archive, "--input-format", "jsonl", "--jsonl-text", "body",
+                 "-f", "jsonl", "-q")
+    assert forced.returncode == 0, forced.stderr
+    assert [row["file"] for row in jsonl(forced.stdout)] == [f"{archive}#1"]
+    piped = json.dumps({"text": DONATION}, ensure_ascii=False)
+    as_text = run("extract", "--input-format", "text", "-f", "jsonl", "-q", stdin=piped)
+    assert [row["file"] for row in jsonl(as_text.stdout)] == ["-"]
+
+
+def test_json_array_of_articles_reads_like_jsonl(tmp_path: Path) -> None:
+    articles = [{"id": "a", "text": DONATION}, {"id": "b", "text": EXPORTS}]
+    archive = write(tmp_path / "articles.json", json.dumps(articles, ensure_ascii=False))
+    result = run("extract", archive, "--jsonl-id", "id", "-f", "jsonl", "-q")
+    assert result.returncode == 0, result.stderr
+    assert [row["file"] for row in jsonl(result.stdout)] == [
+        f"{archive}#a", f"{archive}#b", f"{archive}#b"
+    ]
+
+
+def test_json_that_is_not_articles_is_an_error(tmp_path: Path) -> None:
+    result = run("extract", write(tmp_path / "n.json", "[1, 2]"), "-f", "jsonl", "-q")
+    assert result.returncode == 1
+    assert "n.json#1: not a JSON object but int" in result.stderr
+
+
+def test_folder_matching_no_input_warns_and_fails(tmp_path: Path) -> None:
+    write(tmp_path / "notes.md", DONATION)
+    result = run("extract", tmp_path, "-f", "csv")
+    assert result.returncode == 1
+    assert f"newsstats: {tmp_path}: no input: no file below it matches *.txt" in result.stderr
+    assert run("extract", tmp_path, "--glob", "*.md", "-q").returncode == 0
+
+
+HTML_PAGE = """<!doctype html><html><head><title>标题100</title>
+<style>p { width: 200px }</style><script>var total = 300;</script></head>
+<body><nav>首页</nav><p>辽宁绥四建设集团<b>捐款</b>100万元。</p>
+<p>其中，出口1.35万亿元，&nbsp;同比增长11.1%。</p></body></html>"""
+
+
+def test_html_is_read_as_its_body_text(tmp_path: Path) -> None:
+    page = write(tmp_path / "page.html", HTML_PAGE)
+    result = run("extract", tmp_path, "-f", "jsonl", "-q")  # a folder: .html is found too
+    assert result.returncode == 0, result.stderr
+    rows = jsonl(result.stdout)
+    assert [row["text"] for row in rows] == ["100万元", "1.35万亿元", "11.1%"]
+    assert rows[0]["file"] == str(page)
+    # inline <b> does not break the sentence; script, style and title are not text
+    assert rows[0]["sentence"] == DONATION
+
+
+# --- 2. output -------------------------------------------------------------------------------
+
+
+def test_columns_chooses_and_orders(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", DONATION)
+    [full] = jsonl(run("extract", article, "-f", "jsonl", "-q").stdout)
+    result = run("extract", article, "--columns", "text,value,unit,entity,file", "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["text", "value", "unit", "entity", "file"],
+        ["100万元", "1000000", "元", full["entity"] or "", str(article)],
+    ]
+
+
+def test_no_sentence_drops_only_the_sentence(tmp_path: Path) -> None:
+    result = run("extract", write(tmp_path / "a.txt", DONATION), "--no-sentence", "-f", "json")
+    [record] = json.loads(result.stdout)
+    assert tuple(record) == tuple(column for column in COLUMNS if column != "sentence")
+
+
+def test_unknown_column_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("extract", write(tmp_path / "a.txt", DONATION), "--columns", "text,amount")
+    assert result.returncode == 2
+    assert "'amount'" in result.stderr
+
+
+def test_tsv_keeps_one_line_per_row(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", "辽宁绥四建设集团\t捐款100万元。")
+    result = run("extract", article, "-f", "tsv", "-q")
+    header, line = result.stdout.splitlines()
+    assert header.split("\t") == list(COLUMNS)
+    cells = dict(zip(COLUMNS, line.split("\t"), strict=True))
+    assert (cells["text"], cells["value"]) == ("100万元", "1000000")
+    assert cells["sentence"] == "辽宁绥四建设集团 捐款100万元。"  # the tab became a space
+
+
+@pytest.mark.parametrize(("name", "first"), [("out.tsv", "file\tstart"), ("out.csv", "file,start")])
+def test_output_extension_chooses_the_format(tmp_path: Path, name: str, first: str) -> None:
+    target = tmp_path / name
+    result = run("extract", write(tmp_path / "a.txt", DONATION), "-o", target, "-q")
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith(first)
+
+
+@pytest.mark.parametrize("name", ["out.xls", "out.txt", "out.parq"])
+def test_unknown_output_extension_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    result = run("extract", write(tmp_path / "a.txt", DONATION), "-o", target)
+    assert result.returncode == 2
+    assert "add -f FORMAT" in result.stderr
+    assert not target.exists()
+    forced = run("extract", write(tmp_path / "a.txt", DONATION), "-o", target, "-f", "csv", "-q")
+    assert forced.returncode == 0
+
+
+def xlsx_rows(path: Path) -> list[tuple]:
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(path).active
+    return sheet, [tuple(cell.value for cell in line) for line in sheet.iter_rows()]
+
+
+def test_xlsx_is_a_typed_workbook(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", "2024年5月1日，" + EXPORTS + "\n" + "=1+1 共12人。")
+    target = tmp_path / "out.xlsx"
+    result = run("extract", article, "-o", target, "--date", "2025-07-11", "-q")
+    assert result.returncode == 0, result.stderr
+    sheet, rows = xlsx_rows(target)
+    header, *body = rows
+    assert header == COLUMNS
+    records = [dict(zip(header, line, strict=True)) for line in body]
+    exports = next(r for r in records if r["text"] == "1.35万亿元")
+    assert exports["value"] == 1.35e12 and isinstance(exports["start"], int)
+    assert exports["file"] == str(article) and exports["sentence"].startswith("2024年5月1日")
+    assert exports["period_norm"] == datetime.datetime(2024, 5, 1)  # an ISO date: a date cell
+    assert exports["value_max"] is None  # missing is an empty cell, not "None"
+    # text stays text: a cell starting "=" is not a formula
+    assert any(str(r["sentence"]).startswith("=1+1") for r in records)
+    assert sheet.freeze_panes == "A2"
+    widths = {sheet.cell(1, i + 1).column_letter: sheet.column_dimensions[
+        sheet.cell(1, i + 1).column_letter].width for i in range(len(COLUMNS))}
+    assert widths["D"] > len("1.35万亿元")  # the text column is fitted to its content
+
+
+def test_xlsx_to_a_pipe_and_not_to_a_terminal(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", DONATION)
+    result = subprocess.run(
+        [str(NEWSSTATS), "extract", str(article), "-f", "xlsx", "-q"],
+        capture_output=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith(b"PK")  # a zip: the workbook
+    status, shown = on_terminal("extract", article, "-f", "xlsx")
+    assert status == 2
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_xlsx_opens_in_libreoffice(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", EXPORTS)
+    workbook = tmp_path / "out.xlsx"
+    assert run("extract", article, "-o", workbook, "-q").returncode == 0
+    converted = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
+         str(tmp_path / "csv"), str(workbook)],
+        capture_output=True, timeout=300, check=False,
+    )
+    assert converted.returncode == 0, converted.stderr
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "csv" / "out.csv").read_text(encoding="utf-8"))))
+    assert [row["text"] for row in rows] == ["1.35万亿元", "11.1%"]  # Chinese intact
+    assert rows[0]["value"] == "1350000000000"  # a number, shown as one: no quote, no exponent
+    assert rows[0]["sentence"] == EXPORTS
+
+
+@pytest.mark.parametrize(
+    ("where", "texts"),
+    [
+        (["dimension=currency"], ["1.35万亿元", "100万元"]),
+        (["dimension=percent,currency", "value>=1e9"], ["1.35万亿元"]),
+        (["unit=%"], ["11.1%"]),
+        (["value<100"], ["11.1%"]),
+        (["approx!=exact"], []),
+    ],
+)
+def test_where_filters_rows(tmp_path: Path, where: list[str], texts: list[str]) -> None:
+    article = write(tmp_path / "a.txt", EXPORTS + DONATION)
+    args = [arg for condition in where for arg in ("--where", condition)]
+    result = run("extract", article, *args, "-f", "jsonl", "-q")
+    assert result.returncode == 0, result.stderr
+    assert [row["text"] for row in jsonl(result.stdout)] == texts
+
+
+def test_where_on_text_fields_splits_the_rows(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", EXPORTS + DONATION)
+
+    def texts(*where: str) -> list[str]:
+        args = [arg for condition in where for arg in ("--where", condition)]
+        return [row["text"] for row in jsonl(run("extract", article, *args, "-f", "jsonl").stdout)]
+
+    every = jsonl(run("extract", article, "-f", "jsonl", "-q").stdout)
+    entity = next(row["entity"] for row in every if row["entity"])
+    having = [row["text"] for row in every if row["entity"] == entity]
+    assert texts(f"entity={entity}") == having
+    assert texts(f"entity~{entity[1:]}") == [
+        row["text"] for row in every if row["entity"] and entity[1:] in row["entity"]
+    ]
+    assert texts(f"entity!={entity}") == [row["text"] for row in every if row["text"] not in having]
+    assert texts("entity=") + texts("entity!=") != []
+    assert sorted(texts("entity=") + texts("entity!=")) == sorted(row["text"] for row in every)
+
+
+@pytest.mark.parametrize("where", ["amount=1", "unit>=3", "value>=lots", "dimension"])
+def test_bad_where_is_a_usage_error(tmp_path: Path, where: str) -> None:
+    result = run("extract", write(tmp_path / "a.txt", DONATION), "--where", where)
+    assert result.returncode == 2
+    assert "--where" in result.stderr
