@@ -333,3 +333,134 @@ def test_bad_where_is_a_usage_error(tmp_path: Path, where: str) -> None:
     result = run("extract", write(tmp_path / "a.txt", DONATION), "--where", where)
     assert result.returncode == 2
     assert "--where" in result.stderr
+
+
+# --- 3. summary ------------------------------------------------------------------------------
+
+
+def test_summary_csv_counts_and_totals(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", EXPORTS + DONATION)
+    other = write(tmp_path / "b.txt", DONATION)
+    every = jsonl(run("extract", article, other, "-f", "jsonl", "-q").stdout)
+    result = run("summary", article, other, "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "newsstats: 2 articles read, 4 statistics\n"
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    counts = {(row["group"], row["key"]): row for row in rows}
+    assert counts[("dimension", "currency")]["mentions"] == "3"
+    assert counts[("dimension", "percent")]["mentions"] == "1"
+    # money in one unit adds up; percentages do not
+    assert counts[("unit", "元")]["total"] == str(1_350_000_000_000 + 2 * 1_000_000)
+    assert counts[("unit", "%")]["total"] == ""
+    assert counts[("article", str(article))]["mentions"] == "3"
+    entities = {row["entity"] for row in every if row["entity"]}
+    assert {key for group, key in counts if group == "entity"} == entities
+
+
+def test_summary_json_top_n_and_where(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", EXPORTS + DONATION)
+    other = write(tmp_path / "b.txt", DONATION)
+    result = run("summary", article, other, "-f", "json", "-n", "1", "-w", "dimension=currency")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["articles"], record["mentions"], record["failed"]) == (2, 3, 0)
+    assert record["dimension"] == [{"key": "currency", "mentions": 3}]
+    assert record["article"] == [{"key": str(article), "mentions": 2}]  # the top 1 only
+    assert len(record["entity"]) <= 1
+
+
+def test_summary_on_a_terminal_draws_the_top_entities(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", EXPORTS + DONATION)
+    every = jsonl(run("extract", article, "-f", "jsonl", "-q").stdout)
+    status, shown = on_terminal("summary", article, "-q")
+    assert status == 0
+    assert "by dimension" in shown and "top entity by mentions" in shown
+    top = max({row["entity"] for row in every if row["entity"]},
+              key=lambda e: sum(row["entity"] == e for row in every))
+    [bar_line] = [line for line in shown.splitlines() if top in line and "█" in line]
+    assert bar_line
+
+
+def test_summary_output_extension(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", DONATION)
+    target = tmp_path / "counts.json"
+    assert run("summary", article, "-o", target, "-q").returncode == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["mentions"] == 1
+    assert run("summary", article, "-o", tmp_path / "counts.xlsx").returncode == 2
+
+
+# --- 4. the terminal table, and check ----------------------------------------------------------
+
+LONG = (
+    "澳门特别行政区政府统计暨普查局公布，2024年全年澳门特别行政区入境旅客达到34925000人次，"
+    "其中，出口1.35万亿元，同比增长11.1%。"
+)
+
+
+@pytest.mark.parametrize("width", [60, 100, 200])
+def test_table_fits_the_terminal_and_never_wraps(tmp_path: Path, width: int) -> None:
+    article = write(tmp_path / "a.txt", LONG)
+    rows = jsonl(run("extract", article, "-f", "jsonl", "-q").stdout)
+    status, shown = on_terminal("extract", article, "-q", columns=width)
+    assert status == 0
+    from rich.cells import cell_len
+
+    lines = [line.rstrip() for line in shown.splitlines() if line.startswith(("┃", "│"))]
+    assert all(cell_len(_plain(line)) <= width for line in lines)
+    header, *body = lines
+    assert len(body) == len(rows)  # one line a row: nothing wrapped
+    names = [cell.strip() for cell in _plain(header).split("┃")[1:-1]]
+    assert names[0] == "text"
+    from newsstats.output import table_priority
+
+    assert names == table_priority()[: len(names)]  # the columns that fit, by priority
+    if width >= 100:
+        assert names[:4] == ["text", "value", "unit", "entity"]
+    # each cell is the whole value, or its start cut with "…"
+    for line, row in zip(body, rows, strict=True):
+        cells = [cell.strip() for cell in _plain(line).split("│")[1:-1]]
+        for name, cell in zip(names, cells, strict=True):
+            value = "" if row[name] is None else str(row[name])
+            assert cell == value or (cell.endswith("…") and value.startswith(cell[:-1])), name
+
+
+def _plain(line: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", line)
+
+
+CONTRADICTING = (
+    "全省行业协会商会累计向受灾地区捐赠款物2543万元，其中，捐赠资金1354万元，"
+    "捐赠物资价值1289万元。"
+)
+
+
+@pytest.mark.parametrize("chosen", ["csv", "tsv", "json", "jsonl"])
+def test_check_formats_carry_the_sentence(tmp_path: Path, chosen: str) -> None:
+    bad = write(tmp_path / "bad.txt", CONTRADICTING)
+    target = tmp_path / f"findings.{chosen}"
+    result = run("check", bad, "-o", target)
+    assert result.returncode == 1
+    assert result.stderr == "newsstats: 1 article checked, 1 finding, 0 failed\n"
+    text = target.read_text(encoding="utf-8")
+    if chosen == "json":
+        [finding] = json.loads(text)
+    elif chosen == "jsonl":
+        [finding] = jsonl(text)
+    else:
+        [finding] = csv.DictReader(io.StringIO(text), dialect="excel-tab" if chosen == "tsv"
+                                   else "excel")
+    assert finding["kind"] == "parts_total"
+    assert finding["first_sentence"] == CONTRADICTING
+    assert finding["first_text"] == "2543万元"
+
+
+def test_check_quiet_and_table(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", DONATION)
+    quiet = run("check", good, "-q")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    bad = write(tmp_path / "bad.txt", CONTRADICTING)
+    status, shown = on_terminal("check", bad, columns=200)
+    assert status == 1
+    assert "parts_total" in shown and "sentence" in shown and "2543万元" in shown

@@ -523,7 +523,16 @@ def summary(
 
 class CheckFormat(str, Enum):
     table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
     jsonl = "jsonl"
+
+
+CHECK_COLUMNS = (
+    "file", "kind", "message", "first_start", "first_end", "first_text", "second_start",
+    "second_end", "second_text", "first_sentence", "second_sentence",
+)
 
 
 @app.command()
@@ -532,7 +541,10 @@ def check(
     output_format: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f", help="Default: table on a terminal, else jsonl.", show_default=False
+            "--format",
+            "-f",
+            help="Default: table on a terminal, else by the -o file's extension, else jsonl.",
+            show_default=False,
         ),
     ] = None,
     output: Output = None,
@@ -543,6 +555,7 @@ def check(
     jsonl_text: JsonlText = "text",
     jsonl_id: JsonlId = None,
     date: ArticleDate = None,
+    quiet: Quiet = False,
     scheduler: Scheduler = None,
 ) -> None:
     """Report figures in an article that cannot all be true: parts that do not add up to
@@ -554,38 +567,89 @@ def check(
         check=True, input_format=input_format.value if input_format else None,
     )
     if output_format is None:
-        terminal = output is None and sys.stdout.isatty()
-        output_format = CheckFormat.table if terminal else CheckFormat.jsonl
+        output_format = _check_format(output)
     rows: list[dict[str, object]] = []
-    failed = 0
+    failed = checked = 0
     try:
         runner = _runner(paths, patterns, options, jobs, scheduler)
         with runner, _open_output(output) as stream:
+            assert stream is not None
+            lines = _FindingLines(output_format, stream)
             for result in runner:
                 for article in result.articles:
                     if article.error is not None:
                         _report(article.name, article.error)
                         failed += 1
-                    elif article.warning is not None:
+                        continue
+                    if article.warning is not None:
                         _report(article.name, article.warning)
+                    checked += 1
                     for finding in article.findings:
                         rows.append(finding.row(article.name))
-                        if output_format is CheckFormat.jsonl:
-                            stream.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
-                            stream.flush()
-            if output_format is CheckFormat.table:
-                _findings_table(rows, stream)
+                        lines.write(rows[-1])
+            lines.close(rows)
     except KeyboardInterrupt:
         _report("interrupted", "the findings so far are written")
         raise typer.Exit(130) from None
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
+    except OSError as error:
+        _report(str(output) if output else "<stdout>", error.strerror or str(error))
+        raise typer.Exit(1) from None
     except ClusterError as error:
         _report(f"--scheduler {scheduler}", str(error))
         raise typer.Exit(1) from None
+    if not quiet:
+        found = f"{len(rows)} finding{'s' if len(rows) != 1 else ''}"
+        sys.stderr.write(
+            f"newsstats: {checked} article{'s' if checked != 1 else ''} checked, {found}, "
+            f"{failed} failed\n"
+        )
     if rows or failed:
         raise typer.Exit(1)
+
+
+def _check_format(output: Path | None) -> CheckFormat:
+    if output is None:
+        return CheckFormat.table if sys.stdout.isatty() else CheckFormat.jsonl
+    chosen = _format_of(output).value
+    if chosen not in CheckFormat.__members__:
+        raise typer.BadParameter(f"check writes no {chosen}", param_hint="'--output'")
+    return CheckFormat(chosen)
+
+
+class _FindingLines:
+    """The findings in the chosen format: the line formats as they come, the rest at close."""
+
+    def __init__(self, chosen: CheckFormat, stream: TextIO) -> None:
+        self._format, self._stream = chosen, stream
+        self._csv = None
+        if chosen in (CheckFormat.csv, CheckFormat.tsv):
+            dialect = "excel-tab" if chosen is CheckFormat.tsv else "excel"
+            self._csv = csv.DictWriter(stream, CHECK_COLUMNS, dialect=dialect,
+                                       lineterminator="\n")
+            self._csv.writeheader()
+
+    def write(self, row: dict[str, object]) -> None:
+        if self._format is CheckFormat.jsonl:
+            self._stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif self._csv is not None:
+            self._csv.writerow(row)
+        else:
+            return
+        self._stream.flush()
+
+    def close(self, rows: list[dict[str, object]]) -> None:
+        if self._format is CheckFormat.json:
+            self._stream.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        elif self._format is CheckFormat.table:
+            _findings_table(rows, self._stream)
+        self._stream.flush()
+
+
+# what a reader of a finding needs first; the sentence is context for the rest of the width
+FINDING_COLUMNS = ["kind", "first", "second", "message", "file", "sentence"]
 
 
 def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
@@ -593,13 +657,13 @@ def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from .output import fit_columns
+
     console = Console(file=stream)
     if not rows:
         console.print("no inconsistent figures found")
         return
-    table = Table()
-    for column in ("file", "kind", "first", "second", "message"):
-        table.add_column(column, overflow="fold")
+    cells = []
     for row in rows:
         first = f"{row['first_start']}-{row['first_end']} {row['first_text']}"
         second = (
@@ -607,8 +671,19 @@ def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
             if row["second_text"] is not None
             else ""
         )
-        cells = (row["file"], row["kind"], first, second, row["message"])
-        table.add_row(*(Text(str(cell)) for cell in cells))
+        shown = (row["kind"], first, second, row["message"], row["file"], row["first_sentence"])
+        cells.append({
+            column: " ".join(str(cell).split())
+            for column, cell in zip(FINDING_COLUMNS, shown, strict=True)
+        })
+    widths = fit_columns(FINDING_COLUMNS, cells, console.width, {"message": 80, "file": 40})
+    table = Table()
+    for column, width in widths.items():
+        # one line a finding, cut with "…" where the terminal is too narrow: the full text is
+        # in -f jsonl/csv/json
+        table.add_column(column, width=width, no_wrap=True, overflow="ellipsis")
+    for row_cells in cells:
+        table.add_row(*(Text(row_cells[column]) for column in widths))
     console.print(table)
 
 

@@ -259,7 +259,7 @@ TABLE_PRIORITY = ("text", "value", "unit", "entity", "subject", "period", "place
 # The widest a column may be on screen before its cells are cut with "…".
 TABLE_MAX_WIDTH = {"sentence": 60}
 TABLE_DEFAULT_MAX_WIDTH = 30
-TABLE_MIN_WIDTH = 4  # narrower than this a column shows only "…"
+TABLE_MIN_WIDTH = 6  # narrower than this a column shows little more than "…"
 
 
 def table_priority() -> list[str]:
@@ -268,24 +268,30 @@ def table_priority() -> list[str]:
 
 
 def fit_columns(
-    candidates: list[str], rows: list[dict[str, str]], width: int
+    candidates: list[str],
+    rows: list[dict[str, str]],
+    width: int,
+    max_widths: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """The columns to show and their widths, taken in the candidates' order while they fit in
-    ``width`` terminal cells; each column is 3 cells of border and padding more, the table 1."""
+    ``width`` terminal cells (each column costs 3 cells of border and padding more, the table
+    1).  A column that does not fit whole is shown cut to the room left, if that is at least
+    its header (and ``TABLE_MIN_WIDTH``); the columns after it are left out."""
     from rich.cells import cell_len
 
+    limits = TABLE_MAX_WIDTH | (max_widths or {})
     chosen: dict[str, int] = {}
     room = width - 1
     for column in candidates:
         natural = max([cell_len(column)] + [cell_len(r[column]) for r in rows])
-        wanted = min(natural, TABLE_MAX_WIDTH.get(column, TABLE_DEFAULT_MAX_WIDTH))
+        wanted = min(natural, limits.get(column, TABLE_DEFAULT_MAX_WIDTH))
         if wanted + 3 <= room:
             chosen[column] = wanted
             room -= wanted + 3
-        elif not chosen and room - 3 >= TABLE_MIN_WIDTH:
-            chosen[column] = room - 3  # the first column is always shown, cut to fit
-            room = 0
-    return dict(sorted(chosen.items(), key=lambda item: candidates.index(item[0])))
+        elif room - 3 >= max(TABLE_MIN_WIDTH, cell_len(column)) or not chosen:
+            chosen[column] = max(room - 3, 1)  # the first column is always shown
+            break
+    return chosen
 
 
 def make_writer(

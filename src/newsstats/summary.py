@@ -83,7 +83,11 @@ class Summary:
         }
         for group in GROUPS:
             record[group] = [
-                {key: value for key, value in row.items() if key != "group"}
+                {
+                    key: value
+                    for key, value in row.items()
+                    if key != "group" and (key != "total" or group == "unit")
+                }
                 for row in self.rows(limit)
                 if row["group"] == group
             ]
