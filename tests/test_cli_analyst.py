@@ -86,7 +86,7 @@ def jsonl(text: str) -> list[dict]:
 # --- 1. conventions --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["check"], ["summary"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["check"], ["summary"], ["show"]])
 def test_h_is_help(command: list[str]) -> None:
     short, long = run(*command, "-h"), run(*command, "--help")
     assert short.returncode == 0, short.stderr
@@ -464,3 +464,97 @@ def test_check_quiet_and_table(tmp_path: Path) -> None:
     status, shown = on_terminal("check", bad, columns=200)
     assert status == 1
     assert "parts_total" in shown and "sentence" in shown and "2543万元" in shown
+
+
+# --- 5. show: the statistics marked in their text ---------------------------------------------
+
+
+def page_marks(page: str) -> list[dict[str, str]]:
+    """Every <mark> of the page: its attributes and the text inside it."""
+    from html.parser import HTMLParser
+
+    marks: list[dict[str, str]] = []
+
+    class Marks(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "mark":
+                marks.append(dict(attrs) | {"": ""})
+                self.inside = True
+
+        def handle_endtag(self, tag):
+            self.inside = self.inside and tag != "mark"
+
+        def handle_data(self, data):
+            if self.inside:
+                marks[-1][""] += data
+
+    Marks().feed(page)
+    return marks
+
+
+RESTATED = "全省有党员19.8万名。其中，全省19.8万名党员参加培训。" + EXPORTS
+
+
+def test_show_marks_every_statistic_with_its_fields(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", RESTATED)
+    rows = jsonl(run("extract", article, "-f", "jsonl", "-q").stdout)
+    target = tmp_path / "page.html"
+    result = run("show", article, "-o", target)
+    assert result.returncode == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    marks = page_marks(page)
+    assert [mark[""] for mark in marks] == [row["text"] for row in rows]
+    for mark, row in zip(marks, rows, strict=True):
+        assert mark["data-value"] == str(row["value"])
+        assert mark["data-unit"] == row["unit"] and mark["data-dimension"] == row["dimension"]
+        assert mark["class"] == f"dim-{row['dimension']}"
+        assert f"unit: {row['unit']}" in mark["data-tip"]
+    # the restated figure links to its first mention, and every mark to its table row
+    assert rows[1]["repeat_of"] == 0 and 'href="#m0-0"' in page
+    assert all(f'id="r0-{index}"' in page for index in range(len(rows)))
+    # self-contained: nothing fetched, no script
+    assert "<script" not in page and "src=" not in page and "http" not in page
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+HEADLESS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
+]
+
+
+@pytest.mark.skipif(chromium() is None, reason="no Chromium (apt-get install chromium)")
+def test_show_renders_in_chromium(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", RESTATED)
+    rows = jsonl(run("extract", article, "-f", "jsonl", "-q").stdout)
+    page = tmp_path / "page.html"
+    assert run("show", article, "-o", page).returncode == 0
+    # What the browser drew: the test appends a script that writes, into the DOM it dumps,
+    # how many marks are painted with a background of their own.
+    probe = tmp_path / "probe.html"
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", (
+        "<script>const marks = [...document.querySelectorAll('mark')];"
+        "document.body.dataset.marks = marks.length;"
+        "document.body.dataset.painted = marks.filter(m => "
+        "getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)' && "
+        "m.getBoundingClientRect().width > 0).length;</script></body>")), encoding="utf-8")
+    profile = tmp_path / "profile"
+    dumped = subprocess.run(
+        [chromium(), *HEADLESS, f"--user-data-dir={profile}", "--dump-dom", probe.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert dumped.returncode == 0, dumped.stderr
+    assert f'data-marks="{len(rows)}"' in dumped.stdout
+    assert f'data-painted="{len(rows)}"' in dumped.stdout
+    shot = tmp_path / "page.png"
+    subprocess.run(
+        [chromium(), *HEADLESS, f"--user-data-dir={profile}", f"--screenshot={shot}",
+         "--window-size=900,700", page.as_uri()],
+        capture_output=True, timeout=120, check=False,
+    )
+    assert shot.read_bytes().startswith(b"\x89PNG")

@@ -521,6 +521,59 @@ def summary(
         raise typer.Exit(1)
 
 
+@app.command()
+def show(
+    paths: Paths = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the page here instead of stdout (page.html)."),
+    ] = None,
+    encoding: Encoding = None,
+    input_format: InputFormat = None,
+    jsonl_text: JsonlText = "text",
+    jsonl_id: JsonlId = None,
+    date: ArticleDate = None,
+) -> None:
+    """Write one self-contained HTML page: each article's text with every statistic marked,
+    its fields on hover and in a table below. Meant for checking an article or a few."""
+    from . import core
+    from .page import write_page
+    from .reading import Document, InputError, articles
+
+    paths = _given_paths(paths)
+    options = ReadOptions(
+        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
+        input_format=input_format.value if input_format else None,
+    )
+    failed = 0
+
+    def extracted() -> Iterator[tuple[str, str, list]]:
+        nonlocal failed
+        for task in read_tasks(paths, input_format=options.input_format):
+            for item in articles(task, options):
+                if isinstance(item, InputError):
+                    _report(item.name, item.reason)
+                    failed += 1
+                    continue
+                assert isinstance(item, Document)
+                if item.warning is not None:
+                    _report(item.name, item.warning)
+                yield item.name, item.text, core.extract(item.text, date=options.date)
+
+    try:
+        with _open_output(output) as stream:
+            assert stream is not None
+            write_page(stream, extracted())  # type: ignore[arg-type]
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _report(str(output) if output else "<stdout>", error.strerror or str(error))
+        raise typer.Exit(1) from None
+    if failed:
+        raise typer.Exit(1)
+
+
 class CheckFormat(str, Enum):
     table = "table"
     csv = "csv"
