@@ -307,8 +307,13 @@ def extract(
         # The workers (or the cluster) first: a scheduler that cannot be reached fails the run
         # before any output file is created.
         runner = _runner(paths, patterns, options, jobs, scheduler)
-        destination = _open_output(output, parquet, binary)
-        with runner, _open_error_log(errors) as error_log, destination as stream:
+        # the output is opened only once the runner has started (inside the with statement):
+        # a run that cannot start leaves no empty file behind
+        with (
+            runner,
+            _open_error_log(errors) as error_log,
+            _open_output(output, parquet, binary) as stream,
+        ):
             writer = _make_writer(chosen_format, stream, output, excel, chosen_columns)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
