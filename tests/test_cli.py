@@ -22,7 +22,7 @@ import newsstats
 from newsstats import core
 from newsstats.cli import app
 from newsstats.model import COLUMNS, Quantity
-from newsstats.output import neutralise_formula
+from newsstats.output import neutralise_formula, table_priority
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # The console script installed next to the interpreter running the tests.
@@ -147,9 +147,14 @@ def test_table_shows_every_column_and_value(fake_engine: None, tmp_path: Path) -
         return [cell.strip() for cell in re.split(r"[│┃]", line)[1:-1]]
 
     header, data = (cells(line) for line in lines if line.startswith(("┃", "│")))
-    # the file is the title, not a column
-    assert tuple(header) == COLUMNS[1:]
-    assert data == ["1", "3", "12", "12", "", "", "count", "exact", "", "", "", "共12人"] + [""] * 5
+    # the file is the title, not a column; the columns a reader looks at first come first
+    assert header == table_priority()
+    assert sorted(header) == sorted(COLUMNS[1:])
+    expected = dict.fromkeys(COLUMNS[1:], "") | {
+        "start": "1", "end": "3", "text": "12", "value": "12", "dimension": "count",
+        "approx": "exact", "sentence": "共12人",
+    }
+    assert dict(zip(header, data, strict=True)) == expected
 
 
 def test_table_does_not_read_brackets_as_markup(fake_engine: None, tmp_path: Path) -> None:
@@ -194,9 +199,11 @@ def test_folder_means_every_txt_below_it_sorted(fake_engine: None, tmp_path: Pat
     ]
 
 
-def test_folder_without_txt_files_is_not_an_error(fake_engine: None, tmp_path: Path) -> None:
+def test_folder_without_inputs_is_reported(fake_engine: None, tmp_path: Path) -> None:
+    # an empty result would pass for "no statistics", not for a wrong folder or --glob
     result = invoke(tmp_path)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
+    assert f"newsstats: {tmp_path}: no input: no file below it matches *.txt" in result.stderr
     assert result.stdout == ",".join(COLUMNS) + "\n"
 
 
@@ -354,9 +361,13 @@ def test_engine_failure_is_an_internal_error_for_that_file_only(
         ["-f", "xml", "x.txt"],
         ["--encoding", "no-such-codec", "x.txt"],
         ["--excel", "-f", "json", "x.txt"],
-        [],
+        ["-o", "x.xls", "x.txt"],
+        ["--columns", "text,nope", "x.txt"],
+        ["--where", "nope=1", "x.txt"],
     ],
-    ids=["unknown format", "unknown encoding", "excel without csv", "no path"],
+    # no PATH on a terminal: tests/test_cli_analyst.py (it needs a real terminal)
+    ids=["unknown format", "unknown encoding", "excel without csv", "unknown extension",
+         "unknown column", "unknown where field"],
 )
 def test_usage_errors_exit_2(fake_engine: None, args: list[str]) -> None:
     assert invoke(*args).exit_code == 2
@@ -406,7 +417,8 @@ def test_excel_to_a_file_defaults_to_csv(fake_engine: None, tmp_path: Path) -> N
     ("name", "parse"),
     [
         ("out.csv", lambda text: [row["value"] for row in csv_rows(text)]),
-        ("out.txt", lambda text: [row["value"] for row in csv_rows(text)]),
+        ("out", lambda text: [row["value"] for row in csv_rows(text)]),
+        ("out.tsv", lambda text: [line.split("\t")[4] for line in text.splitlines()[1:]]),
         ("out.json", lambda text: [str(record["value"]) for record in json.loads(text)]),
         ("out.JSONL", lambda text: [str(json.loads(line)["value"]) for line in text.splitlines()]),
     ],

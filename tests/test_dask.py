@@ -149,7 +149,7 @@ def test_check_on_a_cluster_finds_what_one_machine_finds(client: Client, tmp_pat
     good = write(tmp_path / "a_good.txt", total)
     bad = write(tmp_path / "b_bad.txt", total.replace("1254万元", "1354万元"))
     missing = tmp_path / "c_missing.txt"
-    command = ["check", "-f", "jsonl", str(good), str(bad), str(missing)]
+    command = ["check", "-q", "-f", "jsonl", str(good), str(bad), str(missing)]
     reference = subprocess.run(
         [str(NEWSSTATS), *command, "--jobs", "1"], capture_output=True, text=True, check=False
     )

@@ -17,37 +17,52 @@ from contextlib import AbstractContextManager, closing, contextmanager, nullcont
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, BinaryIO, TextIO
 
 import typer
 
-from . import __version__, engine_build
+from . import __version__, conditions, engine_build
 from .archive import Article, Result, Runner, abandoned_pools, default_jobs
 from .dask import ClusterError  # newsstats.dask imports Dask only when a cluster is used
 from .destination import OutputFile
+from .model import COLUMNS
 from .output import Writer, make_writer
 from .progress import Bar, Tally
 from .reading import ReadOptions, input_size
 from .reading import tasks as read_tasks
 
 
+class InputKind(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+    json = "json"
+    html = "html"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
+    tsv = "tsv"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"
     parquet = "parquet"
 
 
 FORMAT_BY_EXTENSION = {
     ".csv": OutputFormat.csv,
+    ".tsv": OutputFormat.tsv,
+    ".tab": OutputFormat.tsv,
     ".json": OutputFormat.json,
     ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".xlsx": OutputFormat.xlsx,
     ".parquet": OutputFormat.parquet,
 }
 
 app = typer.Typer(
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     # plain click messages: a usage error is an `Error:` line a script can read, not a box
     rich_markup_mode=None,
@@ -83,6 +98,15 @@ def root(
     """Extract every statistic from Chinese news text."""
 
 
+def _given_paths(paths: list[str] | None) -> list[str]:
+    """The PATH arguments, or stdin when none is given and something is piped in."""
+    if paths:
+        return paths
+    if sys.stdin is None or sys.stdin.isatty():
+        raise typer.BadParameter("give a file or folder, or pipe text in", param_hint="PATH")
+    return ["-"]
+
+
 def _iso_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -94,13 +118,23 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 # Options that `extract` and `check` share: what to read and how.
 Paths = Annotated[
-    list[str],
+    list[str] | None,
     typer.Argument(
-        metavar="PATH",
+        metavar="[PATH]...",
         help=(
-            "Files, folders or - for stdin. A folder means every *.txt and *.jsonl below "
-            "it (also .gz, .bz2, .xz), sorted; *.jsonl files hold one article a line."
+            "Files, folders or - for stdin (the default when stdin is a pipe). A folder means "
+            "every *.txt, *.jsonl, *.json, *.html and *.htm below it (also .gz, .bz2, .xz), "
+            "sorted; *.jsonl files hold one article a line, *.json an array of articles."
         ),
+        show_default=False,
+    ),
+]
+InputFormat = Annotated[
+    InputKind | None,
+    typer.Option(
+        "--input-format",
+        help="Read every input as this, whatever its name. Default: by extension; stdin is "
+        "JSONL when every line is a JSON object, else text.",
         show_default=False,
     ),
 ]
@@ -156,6 +190,18 @@ Errors = Annotated[
         show_default=False,
     ),
 ]
+Where = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--where",
+        "-w",
+        metavar="CONDITION",
+        help="Keep only the statistics where this holds; repeatable, all must hold: "
+        "FIELD=A,B (one of), FIELD!=A, FIELD~TEXT (contains), FIELD>=N (also >, <=, <), "
+        "e.g. 'dimension=currency', 'value>=1e8', 'approx=exact', 'entity~银行'.",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="No progress bar and no summary line; errors only."),
@@ -184,18 +230,33 @@ ArticleDate = Annotated[
 
 @app.command()
 def extract(
-    paths: Paths,
+    paths: Paths = None,
     output_format: Annotated[
         OutputFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="Default: table on a terminal, else by the -o file's extension, else csv. "
-            "parquet: a folder (-o DIR) of Parquet files; needs newsstats[dask].",
+            "xlsx: a typed Excel workbook. parquet: a folder (-o DIR) of Parquet files; "
+            "needs newsstats[dask].",
             show_default=False,
         ),
     ] = None,
     output: Output = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            "-c",
+            metavar="A,B,...",
+            help=f"Write only these columns, in this order; of: {', '.join(COLUMNS)}.",
+            show_default=False,
+        ),
+    ] = None,
+    no_sentence: Annotated[
+        bool, typer.Option("--no-sentence", help="Leave out the sentence column.")
+    ] = False,
+    where: Where = None,
     excel: Annotated[
         bool,
         typer.Option("--excel", help="CSV for spreadsheets: UTF-8 BOM, formulas neutralised."),
@@ -203,6 +264,7 @@ def extract(
     encoding: Encoding = None,
     jobs: Jobs = None,
     patterns: Globs = None,
+    input_format: InputFormat = None,
     jsonl_text: JsonlText = "text",
     jsonl_id: JsonlId = None,
     errors: Errors = None,
@@ -215,15 +277,29 @@ def extract(
     scheduler: Scheduler = None,
 ) -> None:
     """Write one row per statistic found in each input."""
+    paths = _given_paths(paths)
     chosen_format = _choose_format(output_format, output, excel)
     parquet = chosen_format is OutputFormat.parquet
     if parquet and output is None:
         raise typer.BadParameter(
             "parquet output is a folder: give it with -o DIR", param_hint="'--format'"
         )
+    binary = chosen_format is OutputFormat.xlsx
+    if binary and output is None and sys.stdout.isatty():
+        raise typer.BadParameter(
+            "an xlsx workbook is not for a terminal: give -o FILE.xlsx", param_hint="'--format'"
+        )
+    chosen_columns = _chosen_columns(columns, no_sentence)
+    if parquet and chosen_columns is not None:
+        raise typer.BadParameter("parquet always has every column", param_hint="'--columns'")
+    kept = _conditions(where)
     _require_extra(parquet, scheduler)
     options = ReadOptions(
-        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date)
+        encoding=encoding,
+        jsonl_text=jsonl_text,
+        jsonl_id=jsonl_id,
+        date=_iso_date(date),
+        input_format=input_format.value if input_format else None,
     )
     jobs = _capped_jobs(jobs, scheduler)
     tally = Tally()
@@ -235,15 +311,23 @@ def extract(
         # The workers (or the cluster) first: a scheduler that cannot be reached fails the run
         # before any output file is created.
         runner = _runner(paths, patterns, options, jobs, scheduler)
-        with _signals_as_interrupts(), runner, _open_error_log(errors) as error_log, \
-                _open_output(output, parquet) as destination:
-            writer = _make_writer(chosen_format, destination.stream, output, excel)
+        # the output is opened only once the runner has started (inside the with statement):
+        # a run that cannot start leaves no empty file behind
+        with (
+            _signals_as_interrupts(),
+            runner,
+            _open_error_log(errors) as error_log,
+            _open_output(output, parquet, binary) as destination,
+        ):
+            writer = _make_writer(chosen_format, destination.stream, output, excel,
+                                  chosen_columns)
             # closing(): a JSON array is still terminated when the run is interrupted.
             with closing(writer):
                 with Bar(size) as bar:
                     for result in runner:
                         with _interrupt_deferred():
-                            _write_result(names.of(result), writer, error_log, tally, unique)
+                            _write_result(names.of(result), writer, error_log, tally, unique,
+                                          kept)
                             destination.checkpoint()
                         bar.advance(result.stored, tally)
     except KeyboardInterrupt as stop:
@@ -273,6 +357,9 @@ def extract(
         raise typer.Exit(1) from None
     except ClusterError as error:
         _report(f"--scheduler {scheduler}", str(error))
+        raise typer.Exit(1) from None
+    except OverflowError as error:  # more rows than an xlsx sheet holds
+        _report(str(output) if output else "<stdout>", str(error))
         raise typer.Exit(1) from None
     if not quiet:
         _summarise(tally)
@@ -306,18 +393,50 @@ def _runner(
     scheduler: str | None,
 ) -> AbstractContextManager[Iterable[Result]]:
     if scheduler is None:
-        return Runner(read_tasks(paths, patterns), options, jobs or default_jobs())
+        tasks = read_tasks(paths, patterns, input_format=options.input_format)
+        return Runner(tasks, options, jobs or default_jobs())
     from .dask import Runner as ClusterRunner
 
     return ClusterRunner(paths, options, scheduler, jobs=jobs, patterns=patterns)
 
 
+def _chosen_columns(columns: str | None, no_sentence: bool) -> tuple[str, ...] | None:
+    """The --columns asked for (checked against COLUMNS), less the sentence with
+    --no-sentence; None for every column."""
+    if columns is None and not no_sentence:
+        return None
+    chosen = COLUMNS
+    if columns is not None:
+        chosen = tuple(name.strip().lower() for name in columns.split(",") if name.strip())
+        unknown = [name for name in chosen if name not in COLUMNS]
+        if unknown or not chosen:
+            raise typer.BadParameter(
+                f"no column {', '.join(map(repr, unknown)) or 'given'}; "
+                f"the columns are {', '.join(COLUMNS)}",
+                param_hint="'--columns'",
+            )
+    if no_sentence:
+        chosen = tuple(name for name in chosen if name != "sentence")
+    return chosen
+
+
+def _conditions(where: list[str] | None) -> list[conditions.Condition]:
+    try:
+        return [conditions.parse(text) for text in where or ()]
+    except conditions.ConditionError as error:
+        raise typer.BadParameter(str(error), param_hint="'--where'") from None
+
+
 def _make_writer(
-    chosen: OutputFormat, stream: TextIO | None, output: Path | None, excel: bool
+    chosen: OutputFormat,
+    stream: TextIO | BinaryIO | None,
+    output: Path | None,
+    excel: bool,
+    columns: tuple[str, ...] | None = None,
 ) -> Writer:
     if chosen is not OutputFormat.parquet:
         assert stream is not None
-        return make_writer(chosen.value, stream, excel=excel)
+        return make_writer(chosen.value, stream, excel=excel, columns=columns)
     from .parquet import ParquetWriter
 
     assert output is not None
@@ -327,60 +446,224 @@ def _make_writer(
         raise _DestinationError(str(output), error.strerror or str(error)) from None
 
 
+class SummaryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def summary(
+    paths: Paths = None,
+    output_format: Annotated[
+        SummaryFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Default: table on a terminal, else by the -o file's extension, else csv.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Output = None,
+    top: Annotated[
+        int, typer.Option("--top", "-n", metavar="N", min=1, help="Entities and articles shown.")
+    ] = 10,
+    where: Where = None,
+    encoding: Encoding = None,
+    jobs: Jobs = None,
+    patterns: Globs = None,
+    input_format: InputFormat = None,
+    jsonl_text: JsonlText = "text",
+    jsonl_id: JsonlId = None,
+    date: ArticleDate = None,
+    quiet: Quiet = False,
+    scheduler: Scheduler = None,
+) -> None:
+    """Count the statistics by dimension, unit, entity and article, with totals per unit."""
+    from .summary import Summary
+
+    paths = _given_paths(paths)
+    if output_format is None:
+        if output is not None:
+            chosen = _format_of(output).value
+            if chosen not in SummaryFormat.__members__:
+                raise typer.BadParameter(
+                    f"a summary is table, csv or json, not {chosen}", param_hint="'--output'"
+                )
+            output_format = SummaryFormat(chosen)
+        else:
+            output_format = SummaryFormat.table if sys.stdout.isatty() else SummaryFormat.csv
+    _require_extra(False, scheduler)
+    kept = _conditions(where)
+    options = ReadOptions(
+        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
+        input_format=input_format.value if input_format else None,
+    )
+    totals = Summary()
+    try:
+        with _runner(paths, patterns, options, jobs, scheduler) as runner:
+            for result in runner:
+                for article in result.articles:
+                    if article.error is not None:
+                        _report(article.name, article.error)
+                        totals.failed += 1
+                        continue
+                    if article.warning is not None:
+                        _report(article.name, article.warning)
+                    totals.add_article(article.name)
+                    for quantity in article.quantities:
+                        if not kept or conditions.keeps(kept, article.name, quantity):
+                            totals.add(article.name, quantity)
+        with _open_output(output) as destination:
+            write = {
+                SummaryFormat.table: totals.write_table,
+                SummaryFormat.csv: totals.write_csv,
+                SummaryFormat.json: totals.write_json,
+            }[output_format]
+            write(destination.stream, top)  # type: ignore[arg-type]
+    except KeyboardInterrupt:
+        _report("interrupted", "no summary written")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _report(str(output) if output else "<stdout>", error.strerror or str(error))
+        raise typer.Exit(1) from None
+    except ClusterError as error:
+        _report(f"--scheduler {scheduler}", str(error))
+        raise typer.Exit(1) from None
+    if not quiet:
+        failed = f", {totals.failed} failed" if totals.failed else ""
+        sys.stderr.write(
+            f"newsstats: {totals.articles} articles read{failed}, {totals.mentions} statistics\n"
+        )
+    if totals.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    paths: Paths = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the page here instead of stdout (page.html)."),
+    ] = None,
+    encoding: Encoding = None,
+    input_format: InputFormat = None,
+    jsonl_text: JsonlText = "text",
+    jsonl_id: JsonlId = None,
+    date: ArticleDate = None,
+) -> None:
+    """Write one self-contained HTML page: each article's text with every statistic marked,
+    its fields on hover and in a table below. Meant for checking an article or a few."""
+    from . import core
+    from .page import write_page
+    from .reading import Document, InputError, articles
+
+    paths = _given_paths(paths)
+    options = ReadOptions(
+        encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
+        input_format=input_format.value if input_format else None,
+    )
+    failed = 0
+
+    def extracted() -> Iterator[tuple[str, str, list]]:
+        nonlocal failed
+        for task in read_tasks(paths, input_format=options.input_format):
+            for item in articles(task, options):
+                if isinstance(item, InputError):
+                    _report(item.name, item.reason)
+                    failed += 1
+                    continue
+                assert isinstance(item, Document)
+                if item.warning is not None:
+                    _report(item.name, item.warning)
+                yield item.name, item.text, core.extract(item.text, date=options.date)
+
+    try:
+        with _open_output(output) as destination:
+            assert destination.stream is not None
+            write_page(destination.stream, extracted())  # type: ignore[arg-type]
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except OSError as error:
+        _report(str(output) if output else "<stdout>", error.strerror or str(error))
+        raise typer.Exit(1) from None
+    if failed:
+        raise typer.Exit(1)
+
+
 class CheckFormat(str, Enum):
     table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
     jsonl = "jsonl"
+
+
+CHECK_COLUMNS = (
+    "file", "kind", "message", "first_start", "first_end", "first_text", "second_start",
+    "second_end", "second_text", "first_sentence", "second_sentence",
+)
 
 
 @app.command()
 def check(
-    paths: Paths,
+    paths: Paths = None,
     output_format: Annotated[
         CheckFormat | None,
         typer.Option(
-            "--format", "-f", help="Default: table on a terminal, else jsonl.", show_default=False
+            "--format",
+            "-f",
+            help="Default: table on a terminal, else by the -o file's extension, else jsonl.",
+            show_default=False,
         ),
     ] = None,
     output: Output = None,
     encoding: Encoding = None,
     jobs: Jobs = None,
     patterns: Globs = None,
+    input_format: InputFormat = None,
     jsonl_text: JsonlText = "text",
     jsonl_id: JsonlId = None,
     date: ArticleDate = None,
+    quiet: Quiet = False,
     scheduler: Scheduler = None,
 ) -> None:
     """Report figures in an article that cannot all be true: parts that do not add up to
     their total, contradicting restatements, shares over 100%. Exit 1 when any is found."""
+    paths = _given_paths(paths)
     _require_extra(False, scheduler)
     options = ReadOptions(
         encoding=encoding, jsonl_text=jsonl_text, jsonl_id=jsonl_id, date=_iso_date(date),
-        check=True,
+        check=True, input_format=input_format.value if input_format else None,
     )
     if output_format is None:
-        terminal = output is None and sys.stdout.isatty()
-        output_format = CheckFormat.table if terminal else CheckFormat.jsonl
+        output_format = _check_format(output)
     rows: list[dict[str, object]] = []
-    failed = 0
+    failed = checked = 0
     try:
         runner = _runner(paths, patterns, options, jobs, scheduler)
         with runner, _open_output(output) as destination:
             stream = destination.stream
+            assert stream is not None
+            lines = _FindingLines(output_format, stream)
             for result in runner:
                 for article in result.articles:
                     if article.error is not None:
                         _report(article.name, article.error)
                         failed += 1
-                    elif article.warning is not None:
+                        continue
+                    if article.warning is not None:
                         _report(article.name, article.warning)
+                    checked += 1
                     for finding in article.findings:
                         rows.append(finding.row(article.name))
-                        if output_format is CheckFormat.jsonl:
-                            stream.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
-                            stream.flush()
+                        lines.write(rows[-1])
                 destination.checkpoint()
-            if output_format is CheckFormat.table:
-                _findings_table(rows, stream)
+            lines.close(rows)
     except KeyboardInterrupt:
         _report("interrupted", "the findings so far are written")
         raise typer.Exit(130) from None
@@ -396,6 +679,12 @@ def check(
     except ClusterError as error:
         _report(f"--scheduler {scheduler}", str(error))
         raise typer.Exit(1) from None
+    if not quiet:
+        found = f"{len(rows)} finding{'s' if len(rows) != 1 else ''}"
+        sys.stderr.write(
+            f"newsstats: {checked} article{'s' if checked != 1 else ''} checked, {found}, "
+            f"{failed} failed\n"
+        )
     if rows or failed:
         raise typer.Exit(1)
 
@@ -447,18 +736,60 @@ class _UniqueNames:
         return dataclasses.replace(article, name=name, warning=warning)
 
 
+def _check_format(output: Path | None) -> CheckFormat:
+    if output is None:
+        return CheckFormat.table if sys.stdout.isatty() else CheckFormat.jsonl
+    chosen = _format_of(output).value
+    if chosen not in CheckFormat.__members__:
+        raise typer.BadParameter(f"check writes no {chosen}", param_hint="'--output'")
+    return CheckFormat(chosen)
+
+
+class _FindingLines:
+    """The findings in the chosen format: the line formats as they come, the rest at close."""
+
+    def __init__(self, chosen: CheckFormat, stream: TextIO) -> None:
+        self._format, self._stream = chosen, stream
+        self._csv = None
+        if chosen in (CheckFormat.csv, CheckFormat.tsv):
+            dialect = "excel-tab" if chosen is CheckFormat.tsv else "excel"
+            self._csv = csv.DictWriter(stream, CHECK_COLUMNS, dialect=dialect,
+                                       lineterminator="\n")
+            self._csv.writeheader()
+
+    def write(self, row: dict[str, object]) -> None:
+        if self._format is CheckFormat.jsonl:
+            self._stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif self._csv is not None:
+            self._csv.writerow(row)
+        else:
+            return
+        self._stream.flush()
+
+    def close(self, rows: list[dict[str, object]]) -> None:
+        if self._format is CheckFormat.json:
+            self._stream.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        elif self._format is CheckFormat.table:
+            _findings_table(rows, self._stream)
+        self._stream.flush()
+
+
+# what a reader of a finding needs first; the sentence is context for the rest of the width
+FINDING_COLUMNS = ["kind", "first", "second", "message", "file", "sentence"]
+
+
 def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from .output import fit_columns
+
     console = Console(file=stream)
     if not rows:
         console.print("no inconsistent figures found")
         return
-    table = Table()
-    for column in ("file", "kind", "first", "second", "message"):
-        table.add_column(column, overflow="fold")
+    cells = []
     for row in rows:
         first = f"{row['first_start']}-{row['first_end']} {row['first_text']}"
         second = (
@@ -466,13 +797,29 @@ def _findings_table(rows: list[dict[str, object]], stream: TextIO) -> None:
             if row["second_text"] is not None
             else ""
         )
-        cells = (row["file"], row["kind"], first, second, row["message"])
-        table.add_row(*(Text(str(cell)) for cell in cells))
+        shown = (row["kind"], first, second, row["message"], row["file"], row["first_sentence"])
+        cells.append({
+            column: " ".join(str(cell).split())
+            for column, cell in zip(FINDING_COLUMNS, shown, strict=True)
+        })
+    widths = fit_columns(FINDING_COLUMNS, cells, console.width, {"message": 80, "file": 40})
+    table = Table()
+    for column, width in widths.items():
+        # one line a finding, cut with "…" where the terminal is too narrow: the full text is
+        # in -f jsonl/csv/json
+        table.add_column(column, width=width, no_wrap=True, overflow="ellipsis")
+    for row_cells in cells:
+        table.add_row(*(Text(row_cells[column]) for column in widths))
     console.print(table)
 
 
 def _write_result(
-    result: Result, writer: Writer, error_log: ErrorLog, tally: Tally, unique: bool = False
+    result: Result,
+    writer: Writer,
+    error_log: ErrorLog,
+    tally: Tally,
+    unique: bool = False,
+    kept: list[conditions.Condition] | None = None,
 ) -> None:
     """Write one task's rows, or report its failures; every article is flushed whole."""
     for article in result.articles:
@@ -484,8 +831,11 @@ def _write_result(
         if article.warning is not None:
             _report(article.name, article.warning)
         for quantity in article.quantities:
-            if not (unique and quantity.repeat_of is not None):
-                writer.write(article.name, quantity)
+            if unique and quantity.repeat_of is not None:
+                continue
+            if kept and not conditions.keeps(kept, article.name, quantity):
+                continue
+            writer.write(article.name, quantity)
         writer.flush()
         tally.read += not article.continued  # the parts of a big file are one article
         tally.mentions += len(article.quantities)
@@ -605,27 +955,47 @@ def _choose_format(
     if excel:
         return OutputFormat.csv
     if output is not None:
-        return FORMAT_BY_EXTENSION.get(output.suffix.lower(), OutputFormat.csv)
+        return _format_of(output)
     return OutputFormat.table if sys.stdout.isatty() else OutputFormat.csv
 
 
 class _Stream:
     """A destination written as it goes (stdout, a device, a pipe): nothing to cut back."""
 
-    def __init__(self, stream: TextIO | None) -> None:
+    def __init__(self, stream: TextIO | BinaryIO | None) -> None:
         self.stream = stream
 
     def checkpoint(self) -> None:
         """Rows go out as written (the writer flushes each article)."""
 
 
+def _format_of(output: Path) -> OutputFormat:
+    """The format an -o file's extension names: CSV when it has none (/dev/stdout), and a
+    usage error for one we do not write, rather than CSV under a name that says otherwise."""
+    extension = output.suffix.lower()
+    if not extension or output.is_char_device():
+        return OutputFormat.csv
+    try:
+        return FORMAT_BY_EXTENSION[extension]
+    except KeyError:
+        known = ", ".join(FORMAT_BY_EXTENSION)
+        raise typer.BadParameter(
+            f"cannot tell the format from {extension!r} (known: {known}): add -f FORMAT",
+            param_hint="'--output'",
+        ) from None
+
+
 def _open_output(
-    output: Path | None, folder: bool = False
+    output: Path | None, folder: bool = False, binary: bool = False
 ) -> AbstractContextManager[_Stream | OutputFile]:
     # Data formats promise UTF-8 whatever the locale; newline="" leaves line endings to the
     # writer; backslashreplace keeps an undecodable file name from aborting the run.
     if folder:
         return nullcontext(_Stream(None))  # the writer fills the -o folder itself
+    if binary:  # a workbook: written whole when the writer closes
+        if output is None:
+            return nullcontext(_Stream(sys.stdout.buffer))
+        return _closing_stream(output.open("wb"))
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
         return nullcontext(_Stream(sys.stdout))
@@ -640,7 +1010,7 @@ def _open_output(
 
 
 @contextmanager
-def _closing_stream(stream: TextIO) -> Iterator[_Stream]:
+def _closing_stream(stream: TextIO | BinaryIO) -> Iterator[_Stream]:
     with stream:
         yield _Stream(stream)
 

@@ -45,6 +45,9 @@ class Finding:
             "second_start": second.start if second else None,
             "second_end": second.end if second else None,
             "second_text": second.text if second else None,
+            # the context a reader needs to judge the finding without opening the article
+            "first_sentence": self.first.sentence,
+            "second_sentence": second.sentence if second else None,
         }
 
 

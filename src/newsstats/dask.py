@@ -106,7 +106,10 @@ ClusterTask = File | Span | Packed | Task | InputError
 
 
 def tasks(
-    paths: Iterable[str], patterns: Iterable[str] | None = None, block_bytes: int | None = None
+    paths: Iterable[str],
+    patterns: Iterable[str] | None = None,
+    block_bytes: int | None = None,
+    input_format: str | None = None,
 ) -> Iterator[ClusterTask]:
     """Tasks for every input in argument order, as ``reading.tasks`` but by reference."""
     block_bytes = block_bytes or reading.BLOCK_BYTES
@@ -116,12 +119,12 @@ def tasks(
         elif name == STDIN:
             yield from reading.tasks([name])
         else:
-            yield from _located(name, block_bytes)
+            yield from _located(name, block_bytes, input_format)
 
 
-def _located(name: str, block_bytes: int) -> Iterator[ClusterTask]:
+def _located(name: str, block_bytes: int, input_format: str | None = None) -> Iterator[ClusterTask]:
     path = os.path.abspath(name)
-    if not is_jsonl(name):
+    if not is_jsonl(name, input_format):
         yield File(name, path, _stat_size(path))
     elif reading._unpacked(name) != name:
         yield Packed(name, path, _stat_size(path))
@@ -209,7 +212,11 @@ def process_group(group: list[ClusterTask], options: ReadOptions) -> list[Result
 def process_task(task: ClusterTask, options: ReadOptions) -> list[Result]:
     if isinstance(task, File):
         result = process(reading.FileTask(task.path), options)
-        named = [replace(article, name=task.name) for article in result.articles]
+        # the file as given, keeping the #N of each article of a JSON array
+        named = [
+            replace(article, name=task.name + article.name.removeprefix(task.path))
+            for article in result.articles
+        ]
         return [Result(named, result.stored)]
     if isinstance(task, Span):
         try:
@@ -327,9 +334,10 @@ class Runner:
 
     def _client_side(self) -> Iterator[ClusterTask]:
         """The tasks, with each packed archive read here and sent on in blocks."""
-        for task in tasks(self._paths, self._patterns):
+        forced = self._options.input_format
+        for task in tasks(self._paths, self._patterns, input_format=forced):
             if isinstance(task, Packed):
-                yield from reading.tasks([task.name])
+                yield from reading.tasks([task.name], input_format=forced)
             else:
                 yield task
 

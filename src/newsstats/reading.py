@@ -3,8 +3,9 @@
 Reading happens in two halves so that a process pool can share it out:
 
 * ``tasks(paths)`` runs in the parent.  It expands each argument, lazily and in order, into
-  small picklable tasks: a file to read (``FileTask``: plain text or ``.gz``/``.bz2``/``.xz``),
-  standard input (``StdinTask``), or a block of lines of a JSONL archive (``JsonlBlock``).
+  small picklable tasks: a file to read (``FileTask``: plain text, HTML or a JSON array of
+  articles, also ``.gz``/``.bz2``/``.xz``), standard input (``StdinTask``: text, or JSONL when
+  every line is an object), or a block of lines of a JSONL archive (``JsonlBlock``).
   A path that cannot even be expanded becomes an ``InputError`` in the stream.
 * ``articles(task, options)`` runs wherever the task is processed (a worker).  It loads and
   decodes the task's text and yields one ``Document`` per article, or an ``InputError`` for a
@@ -36,9 +37,14 @@ STDIN = "-"
 FALLBACK_ENCODING = "gb18030"
 COMPRESSED = (".gz", ".bz2", ".xz")
 JSONL = (".jsonl", ".ndjson")
-# What a folder expands to when no --glob is given: text and JSONL, compressed or not.
+JSON = (".json",)  # one array of article objects
+HTML = (".html", ".htm")
+# What --input-format may force; by default a file's extension decides, and stdin its content.
+INPUT_FORMATS = ("text", "jsonl", "json", "html")
+# What a folder expands to when no --glob is given: every kind we read, compressed or not.
+READ_KINDS = (".txt", *JSONL, *JSON, *HTML)
 DEFAULT_PATTERNS = tuple(
-    f"*{kind}{packing}" for kind in (".txt", *JSONL) for packing in ("", *COMPRESSED)
+    f"*{kind}{packing}" for kind in READ_KINDS for packing in ("", *COMPRESSED)
 )
 # A JSONL task is at least one line and about this many bytes: big enough that the pipe and
 # pickling cost nothing next to extraction, small enough to share a modest archive evenly
@@ -121,6 +127,7 @@ class ReadOptions:
     jsonl_id: str | None = None
     date: datetime.date | None = None  # the articles' date, for 今年 and 目前
     check: bool = False  # also look for inconsistent figures (`newsstats check`)
+    input_format: str | None = None  # one of INPUT_FORMATS, or None: by extension / content
 
 
 @dataclass(frozen=True)
@@ -165,12 +172,16 @@ Task = FileTask | StdinTask | JsonlBlock | FilePart
 
 
 def tasks(
-    paths: Iterable[str], patterns: Iterable[str] | None = None, block_bytes: int | None = None
+    paths: Iterable[str],
+    patterns: Iterable[str] | None = None,
+    block_bytes: int | None = None,
+    input_format: str | None = None,
 ) -> Iterator[Task | InputError]:
     """Tasks for every input, in argument order; folders expand to their matching files, sorted.
 
     ``patterns`` (default ``DEFAULT_PATTERNS``) choose the files below a folder; a file named
-    on the command line is always read, whatever its name.
+    on the command line is always read, whatever its name.  ``input_format`` "jsonl" cuts
+    every file into blocks of lines whatever its extension, and any other value none.
     """
     block_bytes = block_bytes or BLOCK_BYTES
     for name in inputs(paths, patterns):
@@ -182,7 +193,7 @@ def tasks(
             except OSError as error:
                 yield InputError(STDIN, _reason(error))
         else:
-            yield from _file_tasks(name, block_bytes)
+            yield from _file_tasks(name, block_bytes, input_format)
 
 
 def inputs(
@@ -192,7 +203,18 @@ def inputs(
     chosen = tuple(patterns or DEFAULT_PATTERNS)
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from walk(path, chosen)
+            found = False
+            for item in walk(path, chosen):
+                found = found or not isinstance(item, InputError)
+                yield item
+            if not found:
+                # "0 articles read" and exit 0 would pass for an empty result, not a wrong path
+                wanted = (
+                    f"--glob {' '.join(repr(pattern) for pattern in patterns)}"
+                    if patterns
+                    else ", ".join(f"*{kind}" for kind in READ_KINDS)
+                )
+                yield InputError(path, f"no input: no file below it matches {wanted}")
         else:
             yield path
 
@@ -253,8 +275,24 @@ def input_size(paths: Iterable[str], patterns: Iterable[str] | None = None) -> i
     return total
 
 
-def is_jsonl(name: str) -> bool:
+def is_jsonl(name: str, input_format: str | None = None) -> bool:
+    if input_format is not None:
+        return input_format == "jsonl"
     return _unpacked(name).lower().endswith(JSONL)
+
+
+def file_format(name: str, input_format: str | None = None) -> str:
+    """How a file is read: ``input_format`` if given, else by its (unpacked) extension."""
+    if input_format is not None:
+        return input_format
+    unpacked = _unpacked(name).lower()
+    if unpacked.endswith(JSONL):
+        return "jsonl"
+    if unpacked.endswith(JSON):
+        return "json"
+    if unpacked.endswith(HTML):
+        return "html"
+    return "text"
 
 
 def _unpacked(name: str) -> str:
@@ -263,9 +301,15 @@ def _unpacked(name: str) -> str:
     return base if extension.lower() in COMPRESSED else name
 
 
-def _file_tasks(name: str, block_bytes: int) -> Iterator[Task | InputError]:
-    if not is_jsonl(name):
-        yield from _text_tasks(name)
+def _file_tasks(
+    name: str, block_bytes: int, input_format: str | None = None
+) -> Iterator[Task | InputError]:
+    if not is_jsonl(name, input_format):
+        # only plain text is cut into parts: a JSON array or an HTML page is read whole
+        if file_format(name, input_format) == "text":
+            yield from _text_tasks(name)
+        else:
+            yield FileTask(name)
         return
     try:
         with open(name, "rb") as raw:
@@ -402,11 +446,78 @@ def articles(task: Task | InputError, options: ReadOptions) -> Iterator[Document
         if isinstance(document, Document) and task.offset:
             document = dataclasses.replace(document, continued=True)
         yield document
+    elif isinstance(task, StdinTask):
+        kind = options.input_format or _sniffed_format(task.data, options.encoding)
+        yield from _typed_articles(task.name, lambda: task.data, kind, options)
     else:
-        load: Callable[[], bytes] = (
-            (lambda: task.data) if isinstance(task, StdinTask) else lambda: _read(task.name)
+        kind = file_format(task.name, options.input_format)
+        yield from _typed_articles(task.name, lambda: _read(task.name), kind, options)
+
+
+def _typed_articles(
+    name: str, load: Callable[[], bytes], kind: str, options: ReadOptions
+) -> Iterator[Document | InputError]:
+    if kind == "jsonl":
+        # a file forced to JSONL after all (a FileTask when the runner cut no blocks)
+        try:
+            data = load()
+        except READ_ERRORS as error:
+            yield InputError(name, _reason(error))
+            return
+        yield from _block_articles(JsonlBlock(name, 1, data, len(data)), options)
+        return
+    document = _document(name, load, options.encoding)
+    if isinstance(document, InputError) or kind == "text":
+        yield document
+    elif kind == "html":
+        from .html_text import body_text
+
+        yield Document(name, body_text(document.text), document.warning)
+    else:
+        yield from _json_articles(document, options)
+
+
+def _sniffed_format(data: bytes, encoding: str | None) -> str:
+    """ "jsonl" when every non-blank line of ``data`` is a JSON object, else "text"."""
+    try:
+        text, _ = decode_text(data, encoding)
+    except (UnicodeDecodeError, BinaryInput):
+        return "text"  # reading it as text reports the problem
+    seen = False
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if not line.startswith("{"):
+            return "text"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            return "text"
+        if not isinstance(record, dict):
+            return "text"
+        seen = True
+    return "jsonl" if seen else "text"
+
+
+def _json_articles(document: Document, options: ReadOptions) -> Iterator[Document | InputError]:
+    """The articles of a JSON file: an array of objects (or one object), named ``FILE#N``."""
+    try:
+        records = json.loads(document.text)
+    except json.JSONDecodeError as error:
+        yield InputError(
+            document.name, f"not JSON: {error.msg} (line {error.lineno} column {error.colno})"
         )
-        yield _document(task.name, load, options.encoding)
+        return
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list):
+        yield InputError(
+            document.name, f"not a JSON array of articles but {type(records).__name__}"
+        )
+        return
+    for number, record in enumerate(records, 1):
+        yield _record_article(document.name, number, record, document.warning, options)
 
 
 def stored_size(task: Task | InputError) -> int:
@@ -718,6 +829,14 @@ def _jsonl_article(archive: str, number: int, line: bytes, options: ReadOptions)
         return InputError(where, "not JSON: a NUL byte in the line")
     except json.JSONDecodeError as error:
         return InputError(where, f"not JSON: {error.msg} (column {error.colno})")
+    return _record_article(archive, number, record, warning, options)
+
+
+def _record_article(
+    archive: str, number: int, record: object, warning: str | None, options: ReadOptions
+) -> Document | InputError:
+    """One article object of a JSONL line or a JSON array, named ``ARCHIVE#NUMBER`` or by id."""
+    where = f"{archive}#{number}"
     if not isinstance(record, dict):
         return InputError(where, f"not a JSON object but {type(record).__name__}")
     text = record.get(options.jsonl_text)
