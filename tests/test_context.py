@@ -14,6 +14,7 @@ import pytest
 from newsstats import extract
 from newsstats.consistency import check
 from newsstats.periods import article_date, find_periods
+from newsstats.places import find_places
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -154,6 +155,38 @@ def test_sample_places(name, start, place, norm):
 )
 def test_places_in_text(text, place):
     assert extract(text)[-1].place == place
+
+
+# Real sentences (train, bulk) and the places named in them (issue 14): a place is an
+# administrative area standing as a word of its own, not a piece of another name.
+NAMED_PLACES = [
+    # a dateline says where the report was filed
+    ("新华社北京6月11日电 工业和信息化部、市场监管总局11日对汽车生产企业进行约谈提醒", []),
+    # an exchange, a currency, a time zone, a lake, a customs house, a corps
+    ("上海证券交易所今天（7月22日）宣布，从开市到今年6月末，科创板累计首发上市超540家公司", []),
+    ("2023年，澳门中医药产业等四个重点产业增加值总额达390.5亿澳门元，较2019年增加6.9%。", ["澳门"]),
+    ("截至北京时间19日晚些时候，目前造成包括印度、尼泊尔在内至少56人死亡,200多人受伤", []),
+    ("近日，青海湖进入开湖期，较去年提前了13天，融化面积已超过16.4%。", []),
+    ("广州海关日前发布20项便利措施，服务保障第136届广交会", []),
+    ("截至3月底，已有24个省份及新疆生产建设兵团启动春灌，累计供水达110亿立方米。", []),
+    ("近日，全国总工会等四部门联合印发《平台劳动规则和算法协商指引（试行）》", []),
+    # 海城市 inside 沿海城市; 北京 in brackets inside an organisation's name
+    ("提出在全国沿海城市的65个海湾，开展为期三年的拉网式清理行动", ["全国"]),
+    ("今天（11月20日），世界气象中心（北京）粤港澳大湾区分中心正式启用，分中心位于广州", ["广州"]),
+    # places counted in a list are not where the figure holds
+    ("其中，广东、云南、河北、福建、浙江、四川等6个省份完成投资均超过100亿元。", []),
+    # a county's short name right under its province or city
+    ("在山东成武，3.4万亩复合种植的大豆、玉米进入收割期", ["山东成武"]),
+    ("这两天，杭州萧山的这家汽车轮毂轴承企业投入了4000万元新改造的智能化产线", ["杭州萧山"]),
+    # 我国 after a time says where; 全国 inside an event's name does not
+    ("2022年我国药品制造业营业收入达4.2万亿元", ["我国"]),
+    ("组织5名选手参加第三届全国中小学青年教师教学竞赛决赛", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), NAMED_PLACES)
+def test_named_places(text, named):
+    assert [p.text for p in find_places(text)] == named
 
 
 def test_ambiguous_district_resolves_in_the_articles_province():

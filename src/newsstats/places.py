@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from . import lexicon
+from . import lexicon, tagging
 from .layout import CLAUSE_MARKS, Marks
 
 SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a suffix cut
@@ -127,6 +127,32 @@ def _index() -> tuple[
     )
 
 
+@cache
+def _county_short_names() -> dict[str, tuple[Division, ...]]:
+    """成武 for 成武县, 萧山 for 萧山区: read only right after the province or city above
+    them (山东成武, 杭州萧山), where a two-character word is no longer ambiguous."""
+    found: dict[str, list[Division]] = {}
+    for division in _divisions()[0].values():
+        if division.level == 3 and len(division.name) >= 3 and division.name[-1] in "县区市旗":
+            found.setdefault(division.name[:-1], []).append(division)
+    return {name: tuple(options) for name, options in found.items()}
+
+
+def _county_after(text: str, position: int, words: list[str]) -> str | None:
+    if not words:
+        return None
+    by_code, by_name = _divisions()
+    above = {d.code for d in by_name.get(words[-1], ())}
+    shorts = _county_short_names()
+    for length in (3, 2):
+        name = text[position : position + length]
+        for county in shorts.get(name, ()):
+            parent = by_code.get(county.parent)
+            if county.parent in above or (parent is not None and parent.parent in above):
+                return name
+    return None
+
+
 def _name_at(text: str, position: int) -> str | None:
     """The longest name starting at ``position``."""
     _, lengths, names, _, _ = _index()
@@ -147,10 +173,10 @@ def find_places(text: str) -> list[Place]:
         start = opener.start()
         if start < end or text[start : start + 2] not in openings:
             continue  # inside the chain before it, or no name opens so
-        words = []
+        words: list[str] = []
         end = start
-        while name := _name_at(text, end):  # 沈阳市 + 铁西区
-            words.append(name)
+        while name := _name_at(text, end) or _county_after(text, end, words):
+            words.append(name)  # 沈阳市 + 铁西区, 山东 + 成武
             end += len(name)
         if not words:
             continue
@@ -159,24 +185,86 @@ def find_places(text: str) -> list[Place]:
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
         if _inside_title(text, start) or (scope is None and _opens_firm_name(text, end)):
             continue
-        if scope == "country" and not _opens_clause(text, start):
-            continue  # 推荐表彰全国五一劳动奖章: a national title, not where the figure holds
+        if _is_dateline(text, end) or _inside_name(text, start, start + len(words[0]), scope):
+            continue
+        if scope == "country" and not _country_governs(text, start):
+            continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
+        if text[start - 1 : start] == "、" or text[end : end + 1] == "、":
+            continue  # 广东、云南、河北等6个省份: places counted, not where the figure holds
         places.append(Place(start, end, text[start:end], _chain(words, by_name), scope))
     return _in_region(places)
 
 
-def _opens_clause(text: str, position: int) -> bool:
+# 新华社北京6月11日电, 本报大连5月3日讯: where the report was filed, not what it is about
+DATELINE_AFTER = regex.compile(
+    r"[\s\u3000]*(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
+    r"\s*日)?\s*(?:电|讯)"
+)
+HAN = regex.compile(r"\p{Han}")
+
+
+def _is_dateline(text: str, end: int) -> bool:
+    return DATELINE_AFTER.match(text, end) is not None
+
+
+# the words around a place are segmented this far each side: enough to hold a name
+WORD_WINDOW = 8
+
+
+# what may stand right before 全国 or 我国 when it says where a figure holds: a clause's
+# opening, a time (2022年我国, 今年一季度全国, 以来全国), or 在/从/占
+COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
+
+
+def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
-    return not before or before[-1] in CLAUSE_MARKS or before.endswith(("在", "从"))
+    return not before or before[-1] in COUNTRY_AFTER
+
+
+NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
+
+
+def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> bool:
+    """阿里纳斯, 澳门元, 上海证券交易所, 安康杯, 沿海城市: the name does not stand as a word
+    of its own in jieba's segmentation (it begins or ends inside a longer word), or a word
+    after it makes it part of another name (北京时间), or it is bracketed inside an
+    organisation's name (世界气象中心（北京）)."""
+    if 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)":
+        if start >= 2 and HAN.match(text, start - 2):
+            return True
+    low = max(0, start - WORD_WINDOW)
+    offset = low
+    words = tagging.tag(text[low : end + WORD_WINDOW])
+    crossing = []  # the words that run over either edge of the place
+    for word, flag in words:
+        if offset < start < offset + len(word) or offset < end < offset + len(word):
+            crossing.append(flag)
+        longer = (offset, len(word)) != (start, end - start)
+        if longer and offset <= start and end <= offset + len(word):
+            crossing.append(flag)  # a longer word holding the whole place: 全国总工会
+        offset += len(word)
+    if scope is None and crossing:
+        return True
+    if any(flag.startswith(NAME_TAGS) for flag in crossing):
+        return True  # 全省各地 is still 全省; 全国总工会 is an organisation
+    following = text[end : end + 4]
+    return any(following.startswith(word) for word in _roles()["name_after"])
 
 
 def _in_region(places: list[Place]) -> list[Place]:
     """安康杯 in an article about 辽宁 is a trophy: a city's short name (安康, not 安康市)
     outside the article's province is dropped."""
     province, _ = article_region(places)
-    if province is None:
-        return places
+    if province is None or not _dominant(province, places):
+        return places  # a bulletin of news from all over: 厦门 and 深圳 stand as named
     return [p for p in places if not _short_city(p) or _within(p.divisions[-1], province)]
+
+
+def _dominant(province: Division, places: list[Place]) -> bool:
+    """Most of the places named are in the province."""
+    named = [p for p in places if p.divisions]
+    inside = [p for p in named if _within(p.divisions[-1], province)]
+    return 2 * len(inside) > len(named)
 
 
 def _short_city(place: Place) -> bool:
@@ -191,8 +279,8 @@ def _chain(words: list[str], by_name: dict[str, tuple[Division, ...]]) -> tuple[
     """沈阳市铁西区: each name is read as the division under the one before it, if one is."""
     chosen: list[Division] = []
     for word in words:
-        options = by_name.get(word, ())
-        under = [d for d in options if chosen and d.parent == chosen[-1].code]
+        options = by_name.get(word, ()) or _county_short_names().get(word, ())
+        under = [d for d in options if chosen and _within(d, chosen[-1])]
         if under or options:
             chosen.append((under or list(options))[0])
     return tuple(chosen)
