@@ -14,7 +14,7 @@ import pytest
 from newsstats import extract
 from newsstats.consistency import check
 from newsstats.periods import article_date, find_periods
-from newsstats.places import find_places
+from newsstats.places import article_region, find_places, resolve
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -123,24 +123,24 @@ def test_find_periods_needs_an_anchor():
     assert find_periods("以来，截至，到了", article_date("")) == []
 
 
-# (sample, offset, place, place_norm)
+# (sample, offset, place, place_norm, place_code)
 SAMPLE_PLACES = [
-    ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "辽宁省葫芦岛市建昌县"),
-    ("000", 882, "建昌县", "辽宁省葫芦岛市建昌县"),
-    ("000", 1361, "全省", "辽宁省"),  # 全省 resolves to the province the article is about
-    ("000", 960, "葫芦岛", "辽宁省葫芦岛市"),  # not 辽宁, which opens a firm's name
-    ("001", 66, "我省", "辽宁省"),
-    ("001", 306, "沈阳市", "辽宁省沈阳市"),
-    ("001", 433, "东港市", "辽宁省丹东市东港市"),  # from an earlier sentence of the paragraph
-    ("001", 2035, "葫芦岛市", "辽宁省葫芦岛市"),
-    ("004", 2431, "全市", "辽宁省大连市"),  # 全市 of 大连市总工会's paragraph
+    ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
+    ("000", 882, "建昌县", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
+    ("000", 1361, "全省", "中国/辽宁省", "CN-LN"),  # 全省 is the province the article is about
+    ("000", 960, "葫芦岛", "中国/辽宁省/葫芦岛市", "CN-LN"),  # not 辽宁, which opens a firm's name
+    ("001", 66, "我省", "中国/辽宁省", "CN-LN"),
+    ("001", 306, "沈阳市", "中国/辽宁省/沈阳市", "CN-LN"),
+    ("001", 433, "东港市", "中国/辽宁省/丹东市/东港市", "CN-LN"),  # from an earlier sentence
+    ("001", 2035, "葫芦岛市", "中国/辽宁省/葫芦岛市", "CN-LN"),
+    ("004", 2431, "全市", "中国/辽宁省/大连市", "CN-LN"),  # 全市 of 大连市总工会's paragraph
 ]
 
 
-@pytest.mark.parametrize(("name", "start", "place", "norm"), SAMPLE_PLACES)
-def test_sample_places(name, start, place, norm):
+@pytest.mark.parametrize(("name", "start", "place", "norm", "code"), SAMPLE_PLACES)
+def test_sample_places(name, start, place, norm, code):
     q = mention(name, start)
-    assert (q.place, q.place_norm) == (place, norm)
+    assert (q.place, q.place_norm, q.place_code) == (place, norm, code)
 
 
 @pytest.mark.parametrize(
@@ -189,9 +189,35 @@ def test_named_places(text, named):
     assert [p.text for p in find_places(text)] == named
 
 
+# (text, place, place_norm, place_code): foreign places (CLDR's names), traditional script
+# read as simplified, and Hong Kong's divisions in their own script. Sentences from train
+# and train_hant; the Hong Kong names are bare, as no labelled text open to tests has them.
+RESOLVED_PLACES = [
+    ("伊朗媒体今天报道称，伊朗首都德黑兰一栋居民楼遭以军空袭倒塌，导致60名居民死亡",
+     "德黑兰", "伊朗/德黑兰", "IR"),
+    ("美国纽约市一架贝尔-206观光直升机10日在哈德逊河坠毁", "美国纽约市", "美国/纽约", "US"),
+    ("据深圳海關統計，前10個月，深圳先行示範區對亞太經合組織（APEC）經濟體進出口2.14萬億元",
+     "深圳", "中国/广东省/深圳市", "CN-GD"),
+    ("記者在黑龍江富錦、遼寧鐵嶺、四川新津等地採訪時看到", None, None, None),
+    ("今年全國糧食總產量14130億斤", "全國", "中国", "CN"),
+    ("沙田區", "沙田區", "中国/香港特别行政区/沙田區", "HK"),
+    ("馬鞍山", "馬鞍山", "中国/香港特别行政区/沙田區/馬鞍山", "HK"),  # not Anhui's 马鞍山
+    ("马鞍山市", "马鞍山市", "中国/安徽省/马鞍山市", "CN-AH"),
+    ("臺北市", "臺北市", "中国/台湾省/臺北市", "TW"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "norm", "code"), RESOLVED_PLACES)
+def test_resolved_places(text, place, norm, code):
+    found = find_places(text)
+    last = found[-1] if found else None
+    resolved = resolve(last, article_region(found)) if last else (None, None)
+    assert (last.text if last else None, *resolved) == (place, norm, code)
+
+
 def test_ambiguous_district_resolves_in_the_articles_province():
     text = "沈阳市今年新建社区30个。铁西区新建社区12个。"
-    assert extract(text)[-1].place_norm == "辽宁省沈阳市铁西区"
+    assert extract(text)[-1].place_norm == "中国/辽宁省/沈阳市/铁西区"
 
 
 # (sample, offset of the restatement, offset of the first mention)

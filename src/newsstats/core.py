@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 
@@ -67,15 +68,22 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
     region = places.article_region(named_places)
     heading_place = places.title_place(text, named_places)
     blocks = layout.block_starts(text)
+    headline_spans = layout.headlines(text)
+    headline_starts = [start for start, _ in headline_spans]
+    headline_places = places.headline_places(named_places, headline_spans)
     period_index = periods.Governor(text, marks, time_expressions)
     results = []
     for candidate, reading, link in found:
         block = layout.block_start(blocks, candidate.start)
         period = period_index.governing(candidate.start, candidate.end, block)
+        # the news item's headline, if the text below it names no place
+        item = bisect.bisect_right(headline_starts, candidate.start) - 1
         place = (
             places.governing(marks, named_places, candidate.start, candidate.end, block)
+            or (headline_places[item] if item >= 0 else None)
             or heading_place
         )
+        norm, code = places.resolve(place, region) if place else (None, None)
         results.append(
             Quantity(
                 start=candidate.start,
@@ -93,7 +101,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
                 period=period.text if period else None,
                 period_norm=period.norm if period else None,
                 place=place.text if place else None,
-                place_norm=places.resolve(place, region) if place else None,
+                place_norm=norm,
+                place_code=code,
             )
         )
     links = repeats.first_mentions(results)

@@ -43,6 +43,30 @@ def _starts_block(previous: str, line: str) -> bool:
     return _is_prose(line)  # a box or heading ends where prose begins
 
 
+HEADLINE = 40  # a news item's headline fits on one short line
+
+
+def headlines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that head a news item (`我国移动物联网连接数超过移动电话用户数`
+    above its paragraph): short, not a sentence, and followed by prose. A bulletin of
+    several items has one over each."""
+    found = []
+    offset = 0
+    previous: tuple[int, int, str] | None = None
+    for line in text.splitlines(keepends=True):
+        content = line.strip()
+        if content:
+            if previous is not None and _is_prose(content):
+                found.append(previous[:2])
+            ending = content.rstrip(CLOSING_QUOTES) or content
+            short = len(content) <= HEADLINE and ending[-1] not in SENTENCE_FINAL
+            heading = short and not any(mark in content for mark in "，,。；;：:")
+            start = offset + line.index(content[0])
+            previous = (start, start + len(content), content) if heading else None
+        offset += len(line)
+    return found
+
+
 def block_start(starts: list[int], position: int) -> int:
     return starts[bisect.bisect_right(starts, position) - 1]
 
