@@ -311,6 +311,45 @@ def test_share_over_a_hundred_percent():
     assert [f.kind for f in check(text, extract(text))] == ["share_over_100"]
 
 
+# (sentence, date, [(figure, period, period_norm)]) from bulk and train (issue 14)
+PERIOD_SENTENCES = [
+    # 分别: the years listed go to the figures listed, in order
+    ("德国商报研究所（HRI）近日预测，德国经济增长率继2023年和2024年分别收缩0.3%和0.2%之后，"
+     "2025年预计将下降0.1%，连续第三年萎缩。", None,
+     [("0.3%", "2023年", "2023"), ("0.2%", "2024年", "2024"), ("0.1%", "2025年", "2025")]),
+    # a range governs its clause as a range (three industries are not three years)
+    ("按产业看，2013—2021年，我国第一、第二、第三产业投资年均增长分别为13.9%、5.9%和8.9%。", None,
+     [("13.9%", "2013—2021年", "2013/2021"), ("5.9%", "2013—2021年", "2013/2021"),
+      ("8.9%", "2013—2021年", "2013/2021")]),
+    ("也就是2021年至2024年平均受灾人次、因灾死亡失踪人数，分别比“十三五”时期下降了31.3%、23%。",
+     None, [("31.3%", "2021年至2024年", "2021/2024"), ("23%", "2021年至2024年", "2021/2024")]),
+    # market and day words resolve against the article's date; 全天候 is no time
+    ("长白山站迎来了建站以来旅客出行最高峰，全天预计发送旅客5500人次。", dt.date(2023, 10, 4),
+     [("5500人次", "全天", "2023-10-04")]),
+    ("同时常态化运营线上平台，为参展客商提供全天候在线服务，展览面积扩大到150万平方米。",
+     dt.date(2023, 10, 4), [("150万平方米", None, None)]),
+    ("美国纽约市一架贝尔-206观光直升机10日在哈德逊河坠毁，机上1名飞行员和5名乘客全部遇难。",
+     dt.date(2025, 4, 11), [("1名", "10日", "2025-04-10"), ("5名", "10日", "2025-04-10")]),
+    ("俄国防部还称，过去一天，乌军对俄能源设施进行了11次袭击。", dt.date(2025, 4, 11),
+     [("11次", "过去一天", "2025-04-10/2025-04-11")]),
+    # the time compared with is not the figure's
+    ("水利部今天（4月14日）发布，今年一季度全国新开工水利项目7239个，较去年同期多1948项。",
+     dt.date(2023, 4, 14), [("7239个", "今年一季度", "2023-01-01/2023-03-31"),
+                            ("1948项", "今年一季度", "2023-01-01/2023-03-31")]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), PERIOD_SENTENCES)
+def test_periods_in_sentences(text, date, expected):
+    assert [(q.text, q.period, q.period_norm) for q in extract(text, date)] == expected
+
+
+def test_a_dateline_dates_the_article():
+    # a bulk dateline under its title, the title edited to name its year
+    text = "2025年汽车企业约谈\n新华社北京6月11日电 工业和信息化部、市场监管总局11日进行约谈"
+    assert article_date(text).date == dt.date(2025, 6, 11)
+
+
 def test_a_compared_year_does_not_govern():
     text = "2025年，全省新增企业300家，比上年增长5.0%。"
     assert [q.period for q in extract(text)] == ["2025年", "2025年"]

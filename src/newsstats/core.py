@@ -72,10 +72,15 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
     headline_starts = [start for start, _ in headline_spans]
     headline_places = places.headline_places(named_places, headline_spans)
     period_index = periods.Governor(text, marks, time_expressions)
+    respectively = periods.distribute(
+        text, marks, time_expressions, [(c.start, c.end) for c, _, _ in found]
+    )
     results = []
-    for candidate, reading, link in found:
+    for index, (candidate, reading, link) in enumerate(found):
         block = layout.block_start(blocks, candidate.start)
-        period = period_index.governing(candidate.start, candidate.end, block)
+        period = respectively.get(index) or period_index.governing(
+            candidate.start, candidate.end, block
+        )
         # the news item's headline, if the text below it names no place
         item = bisect.bisect_right(headline_starts, candidate.start) - 1
         place = (
