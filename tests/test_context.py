@@ -344,6 +344,25 @@ def test_periods_in_sentences(text, date, expected):
     assert [(q.text, q.period, q.period_norm) for q in extract(text, date)] == expected
 
 
+# the same train sentence in both scripts (train, train_hant)
+SCRIPT_PAIRS = [
+    ("据深圳海关统计，前10个月，深圳先行示范区对亚太经合组织（APEC）经济体进出口2.14万亿元，同比增长4.5%。",
+     "據深圳海關統計，前10個月，深圳先行示範區對亞太經合組織（APEC）經濟體進出口2.14萬億元，同比增長4.5%。"),
+    ("今年全国粮食总产量14130亿斤，在连续9年保持在1.3万亿斤以上的基础上，首次突破1.4万亿斤。",
+     "今年全國糧食總產量14130億斤，在連續9年保持在1.3萬億斤以上的基礎上，首次突破1.4萬億斤。"),
+]
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), SCRIPT_PAIRS)
+def test_traditional_script_gets_the_same_context(simplified, traditional):
+    def context(text):
+        return [(q.period_norm, q.place_norm, q.place_code, len(q.period or ""), len(q.place or ""))
+                for q in extract(text, dt.date(2024, 12, 1))]
+
+    assert context(traditional) == context(simplified)
+    assert all(place for _, place, _, _, _ in context(traditional))
+
+
 def test_a_dateline_dates_the_article():
     # a bulk dateline under its title, the title edited to name its year
     text = "2025年汽车企业约谈\n新华社北京6月11日电 工业和信息化部、市场监管总局11日进行约谈"

@@ -138,8 +138,11 @@ def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
 
 def find_periods(text: str, article: ArticleDate, until: int | None = None) -> list[Period]:
     """Every time expression in the text, in order, with its ISO 8601 reading if any; with
-    ``until``, only those that start before it."""
+    ``until``, only those that start before it. Traditional script is read as simplified
+    (one character for one: the offsets and the verbatim text are the original's)."""
     until = len(text) if until is None else until
+    written = text
+    text = text.translate(tagging.simplified())
     found = []
     for match in _pattern().finditer(text):
         if match.start() >= until:
@@ -153,13 +156,15 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
             continue  # 是去年全年的1.3倍
         if (match["now"] or match["span"]) and not _stands_alone(text, match.start(), match.end()):
             continue  # 全天候 is no time of day
-        found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
+        verbatim = written[match.start() : match.end()]
+        found.append(Period(match.start(), match.end(), verbatim, _normalise(match, article)))
     for match in EVENT_SINCE.finditer(text):
         if match.start() >= until:
             break
         if not any(p.start <= match.start() < p.end for p in found):
-            found.append(Period(match.start(), match.end(), match.group(), None))
-    return _with_dates_in_brackets(text, sorted(found, key=lambda p: p.start))
+            verbatim = written[match.start() : match.end()]
+            found.append(Period(match.start(), match.end(), verbatim, None))
+    return _with_dates_in_brackets(written, sorted(found, key=lambda p: p.start))
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -196,6 +201,7 @@ def distribute(
     listed after it, in order, when there are as many of each; a range of years counts
     as its years (`2022年至2025年…分别为10.79亿元、13.03亿元、15.04亿元和15.70亿元`).
     Returns the index of each mention so governed and its period."""
+    text = text.translate(tagging.simplified())  # 分別 as 分别
     assigned: dict[int, Period] = {}
     starts = [p.start for p in periods]
     i = 0
@@ -363,7 +369,8 @@ class Governor:
         self.marks = marks
         self.periods = periods  # sorted by start (find_periods)
         self.starts = [p.start for p in periods]
-        self.topical = [p for p in periods if _opens_clause(text, p)]
+        reading = text.translate(tagging.simplified())  # 據統計 as 据统计
+        self.topical = [p for p in periods if _opens_clause(reading, p)]
         self.topical_starts = [p.start for p in self.topical]
 
     def governing(self, start: int, end: int, block_start: int) -> Period | None:
