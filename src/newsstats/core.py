@@ -44,6 +44,11 @@ def extract(
     return _with_context(text, marks, found, periods.article_date(text, date))
 
 
+def _leads(text: str, headline: tuple[int, int], block: int) -> bool:
+    """The block is the paragraph right under the headline: what the headline sums up."""
+    return not text[headline[1] : block].strip()
+
+
 def statistics_of(
     text: str, valued: list[tuple[scanning.Candidate, valuing.Valued]], excluded
 ) -> list[tuple[scanning.Candidate, valuing.Valued]]:
@@ -85,7 +90,11 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
         item = bisect.bisect_right(headline_starts, candidate.start) - 1
         place = (
             places.governing(marks, named_places, candidate.start, candidate.end, block)
-            or (headline_places[item] if item >= 0 else None)
+            or (
+                headline_places[item]
+                if item >= 0 and _leads(text, headline_spans[item], block)
+                else None
+            )
             or heading_place
         )
         norm, code = places.resolve(place, region) if place else (None, None)
