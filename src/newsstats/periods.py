@@ -34,7 +34,7 @@ COMPARED_SAME_TIME = regex.compile(r"(?:比|较|相比|与|同比|环比|是)(?:
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 # the clause opening `党纪学习教育开展以来`: an event the figures are counted from
 EVENT_SINCE = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n]{2,14}?(?:以来|期间|来(?=，))"
+    r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n]{2,14}?(?:以来|期间|(?:个月|年|天|周)来(?=[，,]))"
 )
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 
@@ -66,7 +66,10 @@ def _roles(role: str) -> list[str]:
 
 
 # a time of day after a date: 截至6月24日18时, 10日晚, 4月21日上午
-CLOCK = rf"(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?|[上下]午|晚些时候|晚|凌晨|早)"
+CLOCK = (
+    rf"(?:(?:[上下]午|凌晨|早上|晚上|晚)?\s*{D}{{1,2}}时(?:{D}{{1,2}}分)?"
+    r"|[上下]午|晚些时候|晚上|晚|凌晨|早上|(?=收盘))(?:收盘)?"
+)
 
 # the characters every branch of _pattern opens with, besides its words' first characters:
 # 截至/到, a year or a month in digits or numerals, 前三个月
@@ -83,7 +86,8 @@ def _pattern() -> re.Pattern:
     part = (
         rf"(?:(?P<part>{alt(_roles('part'))})|{months}|前(?P<first_months>{MONTH})个月"
         # 13日, 10日晚: a day of the article's month, where no month or digit stands before
-        rf"|(?<![0-9０-９月])(?P<day_only>{D}{{1,2}})日(?![电讯])(?:{CLOCK})?)"
+        rf"|(?<![0-9０-９月])(?P<day_only>{D}{{1,2}})日(?![电讯])(?:{CLOCK})?"
+        rf"(?:{TO}(?P<day_to>{D}{{1,2}})日)?)"
     )
     # every branch needs an anchor (a year, a relative word, a part of a year, a month):
     # a pattern that could match nothing would stop at every character of the document.
@@ -333,7 +337,11 @@ def _part(match: re.Match, year: int | None, article: ArticleDate) -> str | None
         date = article.date
         if date is None or day is None or not 1 <= day <= _month_end(date.year, date.month):
             return None
-        return f"{date.year}-{date.month:02d}-{day:02d}"
+        reading = f"{date.year}-{date.month:02d}-{day:02d}"
+        last = _number(match["day_to"])
+        if last is not None and day < last <= _month_end(date.year, date.month):
+            reading += f"/{date.year}-{date.month:02d}-{last:02d}"  # 14日至15日
+        return reading
     if match["first_months"]:
         last = _number(match["first_months"]) or 12
         return f"{year}-01-01/{year}-{last:02d}-{_month_end(year, last):02d}"
