@@ -18,7 +18,7 @@ import regex
 
 from . import lexicon, tagging
 from .filtering import SPACE, TO, YEAR, D
-from .layout import CLAUSE_MARKS, Marks
+from .layout import CLAUSE_MARKS, Marks, is_prose
 from .numerals import parse_number
 
 MONTH = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
@@ -369,6 +369,18 @@ def _opens_clause(text: str, period: Period) -> bool:
     return not before or before[-1] in CLAUSE_MARKS or before.endswith(("据统计", "其中"))
 
 
+def _is_moment(text: str, period: Period) -> bool:
+    """目前 or 今天 in prose; as a data box's heading (`截至目前` on its own line) it still
+    governs the box."""
+    word = text[period.start : period.end].split("（")[0]
+    if _words().get(word, ("", ""))[0] != "now":
+        return False
+    line_start = text.rfind("\n", 0, period.start) + 1
+    line_end = text.find("\n", period.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return is_prose(line.strip())
+
+
 class Governor:
     """The periods of one document, indexed so that finding the one governing a mention
     costs a bisection, not a pass over every period of the document."""
@@ -378,7 +390,10 @@ class Governor:
         self.periods = periods  # sorted by start (find_periods)
         self.starts = [p.start for p in periods]
         reading = text.translate(tagging.simplified())  # 據統計 as 据统计
-        self.topical = [p for p in periods if _opens_clause(reading, p)]
+        # 目前, 今天（9月11日）: a moment of the news, said of its own sentence only
+        self.topical = [
+            p for p in periods if _opens_clause(reading, p) and not _is_moment(reading, p)
+        ]
         self.topical_starts = [p.start for p in self.topical]
 
     def governing(self, start: int, end: int, block_start: int) -> Period | None:
