@@ -149,7 +149,8 @@ def test_table_shows_every_column_and_value(fake_engine: None, tmp_path: Path) -
     header, data = (cells(line) for line in lines if line.startswith(("┃", "│")))
     # the file is the title, not a column
     assert tuple(header) == COLUMNS[1:]
-    assert data == ["1", "3", "12", "12", "", "", "count", "exact", "", "", "", "共12人"] + [""] * 5
+    # then the context: period, period_norm, place, place_norm, place_code, repeat_of
+    assert data == ["1", "3", "12", "12", "", "", "count", "exact", "", "", "", "共12人"] + [""] * 6
 
 
 def test_table_does_not_read_brackets_as_markup(fake_engine: None, tmp_path: Path) -> None:
