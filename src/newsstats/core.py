@@ -44,9 +44,12 @@ def extract(
     return _with_context(text, marks, found, periods.article_date(text, date))
 
 
+HEADLINE_GAP = 8  # blank lines between a headline and its paragraph
+
+
 def _leads(text: str, headline: tuple[int, int], block: int) -> bool:
     """The block is the paragraph right under the headline: what the headline sums up."""
-    return not text[headline[1] : block].strip()
+    return block - headline[1] <= HEADLINE_GAP and not text[headline[1] : block].strip()
 
 
 def statistics_of(

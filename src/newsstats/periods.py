@@ -195,6 +195,7 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
     return merged
 
 
+RESPECTIVELY = re.compile("分别")
 LISTED = regex.compile(r"[\s、，,和及与至到—–\-－~～]*")
 
 
@@ -206,14 +207,17 @@ def distribute(
     as its years (`2022年至2025年…分别为10.79亿元、13.03亿元、15.04亿元和15.70亿元`).
     Returns the index of each mention so governed and its period."""
     text = text.translate(tagging.simplified())  # 分別 as 分别
+    # found once and bisected: searching each mention's sentence costs a pass over it
+    words = [m.start() for m in RESPECTIVELY.finditer(text)]
     assigned: dict[int, Period] = {}
     starts = [p.start for p in periods]
     i = 0
     while i < len(mentions):
         start, end = mentions[i]
         sentence_start, _ = marks.sentence(start, end)
-        respectively = text.rfind("分别", sentence_start, start)
-        if respectively < 0:
+        before = bisect.bisect_right(words, start - 2) - 1
+        respectively = words[before] if before >= 0 else -1
+        if respectively < sentence_start:
             i += 1
             continue
         clause_start, clause_end = marks.clause(start, end)
