@@ -56,9 +56,21 @@ def test_unique_leaves_out_restated_figures(tmp_path: Path) -> None:
 def test_new_columns_come_after_the_old_ones(tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", "截至2024年底，全省有党支部705个。")
     [row] = jsonl(run("extract", "-f", "jsonl", article).stdout)
-    assert list(row)[-6:] == ["sentence", "period", "period_norm", "place", "place_norm",
-                              "repeat_of"]
-    assert (row["period_norm"], row["place"], row["place_norm"]) == ("2024-12-31", "全省", None)
+    assert list(row)[-7:] == ["sentence", "period", "period_norm", "place", "place_norm",
+                              "place_code", "repeat_of"]
+    # 全省 of an article that names no province: neither path nor code
+    assert (row["period_norm"], row["place"], row["place_norm"], row["place_code"]) == (
+        "2024-12-31", "全省", None, None)
+
+
+def test_places_are_coded_in_every_format(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", "受美国关税政策等因素影响，预计2025年德国经济仅增长0.1%。")
+    [row] = jsonl(run("extract", "-f", "jsonl", article).stdout)
+    assert (row["place"], row["place_norm"], row["place_code"]) == ("德国", "德国", "DE")
+    table = run("extract", "-f", "csv", article).stdout.splitlines()
+    header = table[0].split(",")
+    assert header[header.index("place_norm") + 1] == "place_code"
+    assert table[1].split(",")[header.index("place_code")] == "DE"
 
 
 def test_check_finds_nothing_in_the_samples() -> None:

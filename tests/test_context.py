@@ -14,6 +14,7 @@ import pytest
 from newsstats import extract
 from newsstats.consistency import check
 from newsstats.periods import article_date, find_periods
+from newsstats.places import article_region, find_places, resolve
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -122,24 +123,24 @@ def test_find_periods_needs_an_anchor():
     assert find_periods("以来，截至，到了", article_date("")) == []
 
 
-# (sample, offset, place, place_norm)
+# (sample, offset, place, place_norm, place_code)
 SAMPLE_PLACES = [
-    ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "辽宁省葫芦岛市建昌县"),
-    ("000", 882, "建昌县", "辽宁省葫芦岛市建昌县"),
-    ("000", 1361, "全省", "辽宁省"),  # 全省 resolves to the province the article is about
-    ("000", 960, "葫芦岛", "辽宁省葫芦岛市"),  # not 辽宁, which opens a firm's name
-    ("001", 66, "我省", "辽宁省"),
-    ("001", 306, "沈阳市", "辽宁省沈阳市"),
-    ("001", 433, "东港市", "辽宁省丹东市东港市"),  # from an earlier sentence of the paragraph
-    ("001", 2035, "葫芦岛市", "辽宁省葫芦岛市"),
-    ("004", 2431, "全市", "辽宁省大连市"),  # 全市 of 大连市总工会's paragraph
+    ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
+    ("000", 882, "建昌县", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
+    ("000", 1361, "全省", "中国/辽宁省", "CN-LN"),  # 全省 is the province the article is about
+    ("000", 960, "葫芦岛", "中国/辽宁省/葫芦岛市", "CN-LN"),  # not 辽宁, which opens a firm's name
+    ("001", 66, "我省", "中国/辽宁省", "CN-LN"),
+    ("001", 306, "沈阳市", "中国/辽宁省/沈阳市", "CN-LN"),
+    ("001", 433, "东港市", "中国/辽宁省/丹东市/东港市", "CN-LN"),  # from an earlier sentence
+    ("001", 2035, "葫芦岛市", "中国/辽宁省/葫芦岛市", "CN-LN"),
+    ("004", 2431, "全市", "中国/辽宁省/大连市", "CN-LN"),  # 全市 of 大连市总工会's paragraph
 ]
 
 
-@pytest.mark.parametrize(("name", "start", "place", "norm"), SAMPLE_PLACES)
-def test_sample_places(name, start, place, norm):
+@pytest.mark.parametrize(("name", "start", "place", "norm", "code"), SAMPLE_PLACES)
+def test_sample_places(name, start, place, norm, code):
     q = mention(name, start)
-    assert (q.place, q.place_norm) == (place, norm)
+    assert (q.place, q.place_norm, q.place_code) == (place, norm, code)
 
 
 @pytest.mark.parametrize(
@@ -156,9 +157,67 @@ def test_places_in_text(text, place):
     assert extract(text)[-1].place == place
 
 
+# Real sentences (train, bulk) and the places named in them (issue 14): a place is an
+# administrative area standing as a word of its own, not a piece of another name.
+NAMED_PLACES = [
+    # a dateline says where the report was filed
+    ("新华社北京6月11日电 工业和信息化部、市场监管总局11日对汽车生产企业进行约谈提醒", []),
+    # an exchange, a currency, a time zone, a lake, a customs house, a corps
+    ("上海证券交易所今天（7月22日）宣布，从开市到今年6月末，科创板累计首发上市超540家公司", []),
+    ("2023年，澳门中医药产业等四个重点产业增加值总额达390.5亿澳门元，较2019年增加6.9%。", ["澳门"]),
+    ("截至北京时间19日晚些时候，目前造成包括印度、尼泊尔在内至少56人死亡,200多人受伤", []),
+    ("近日，青海湖进入开湖期，较去年提前了13天，融化面积已超过16.4%。", []),
+    ("广州海关日前发布20项便利措施，服务保障第136届广交会", []),
+    ("截至3月底，已有24个省份及新疆生产建设兵团启动春灌，累计供水达110亿立方米。", []),
+    ("近日，全国总工会等四部门联合印发《平台劳动规则和算法协商指引（试行）》", []),
+    # 海城市 inside 沿海城市; 北京 in brackets inside an organisation's name
+    ("提出在全国沿海城市的65个海湾，开展为期三年的拉网式清理行动", ["全国"]),
+    ("今天（11月20日），世界气象中心（北京）粤港澳大湾区分中心正式启用，分中心位于广州", ["广州"]),
+    # places counted in a list are not where the figure holds
+    ("其中，广东、云南、河北、福建、浙江、四川等6个省份完成投资均超过100亿元。", []),
+    # a county's short name right under its province or city
+    ("在山东成武，3.4万亩复合种植的大豆、玉米进入收割期", ["山东成武"]),
+    ("这两天，杭州萧山的这家汽车轮毂轴承企业投入了4000万元新改造的智能化产线", ["杭州萧山"]),
+    # 我国 after a time says where; 全国 inside an event's name does not
+    ("2022年我国药品制造业营业收入达4.2万亿元", ["我国"]),
+    ("组织5名选手参加第三届全国中小学青年教师教学竞赛决赛", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), NAMED_PLACES)
+def test_named_places(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# (text, place, place_norm, place_code): foreign places (CLDR's names), traditional script
+# read as simplified, and Hong Kong's divisions in their own script. Sentences from train
+# and train_hant; the Hong Kong names are bare, as no labelled text open to tests has them.
+RESOLVED_PLACES = [
+    ("伊朗媒体今天报道称，伊朗首都德黑兰一栋居民楼遭以军空袭倒塌，导致60名居民死亡",
+     "德黑兰", "伊朗/德黑兰", "IR"),
+    ("美国纽约市一架贝尔-206观光直升机10日在哈德逊河坠毁", "美国纽约市", "美国/纽约", "US"),
+    ("据深圳海關統計，前10個月，深圳先行示範區對亞太經合組織（APEC）經濟體進出口2.14萬億元",
+     "深圳", "中国/广东省/深圳市", "CN-GD"),
+    ("記者在黑龍江富錦、遼寧鐵嶺、四川新津等地採訪時看到", None, None, None),
+    ("今年全國糧食總產量14130億斤", "全國", "中国", "CN"),
+    ("沙田區", "沙田區", "中国/香港特别行政区/沙田區", "HK"),
+    ("馬鞍山", "馬鞍山", "中国/香港特别行政区/沙田區/馬鞍山", "HK"),  # not Anhui's 马鞍山
+    ("马鞍山市", "马鞍山市", "中国/安徽省/马鞍山市", "CN-AH"),
+    ("臺北市", "臺北市", "中国/台湾省/臺北市", "TW"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "norm", "code"), RESOLVED_PLACES)
+def test_resolved_places(text, place, norm, code):
+    found = find_places(text)
+    last = found[-1] if found else None
+    resolved = resolve(last, article_region(found)) if last else (None, None)
+    assert (last.text if last else None, *resolved) == (place, norm, code)
+
+
 def test_ambiguous_district_resolves_in_the_articles_province():
     text = "沈阳市今年新建社区30个。铁西区新建社区12个。"
-    assert extract(text)[-1].place_norm == "辽宁省沈阳市铁西区"
+    assert extract(text)[-1].place_norm == "中国/辽宁省/沈阳市/铁西区"
 
 
 # (sample, offset of the restatement, offset of the first mention)
@@ -250,6 +309,71 @@ def test_consistent_figures_raise_nothing(text):
 def test_share_over_a_hundred_percent():
     text = "全省新兴领域党组织占全部党组织的120%。"
     assert [f.kind for f in check(text, extract(text))] == ["share_over_100"]
+
+
+# (sentence, date, [(figure, period, period_norm)]) from bulk and train (issue 14)
+PERIOD_SENTENCES = [
+    # 分别: the years listed go to the figures listed, in order
+    ("德国商报研究所（HRI）近日预测，德国经济增长率继2023年和2024年分别收缩0.3%和0.2%之后，"
+     "2025年预计将下降0.1%，连续第三年萎缩。", None,
+     [("0.3%", "2023年", "2023"), ("0.2%", "2024年", "2024"), ("0.1%", "2025年", "2025")]),
+    # a range governs its clause as a range (three industries are not three years)
+    ("按产业看，2013—2021年，我国第一、第二、第三产业投资年均增长分别为13.9%、5.9%和8.9%。", None,
+     [("13.9%", "2013—2021年", "2013/2021"), ("5.9%", "2013—2021年", "2013/2021"),
+      ("8.9%", "2013—2021年", "2013/2021")]),
+    ("也就是2021年至2024年平均受灾人次、因灾死亡失踪人数，分别比“十三五”时期下降了31.3%、23%。",
+     None, [("31.3%", "2021年至2024年", "2021/2024"), ("23%", "2021年至2024年", "2021/2024")]),
+    # market and day words resolve against the article's date; 全天候 is no time
+    ("长白山站迎来了建站以来旅客出行最高峰，全天预计发送旅客5500人次。", dt.date(2023, 10, 4),
+     [("5500人次", "全天", "2023-10-04")]),
+    ("同时常态化运营线上平台，为参展客商提供全天候在线服务，展览面积扩大到150万平方米。",
+     dt.date(2023, 10, 4), [("150万平方米", None, None)]),
+    ("美国纽约市一架贝尔-206观光直升机10日在哈德逊河坠毁，机上1名飞行员和5名乘客全部遇难。",
+     dt.date(2025, 4, 11), [("1名", "10日", "2025-04-10"), ("5名", "10日", "2025-04-10")]),
+    ("俄国防部还称，过去一天，乌军对俄能源设施进行了11次袭击。", dt.date(2025, 4, 11),
+     [("11次", "过去一天", "2025-04-10/2025-04-11")]),
+    # a date with its time of day; a range of days
+    ("截至6月24日18时，华北电网最大负荷达28154万千瓦，创今年入夏以来新高。", dt.date(2023, 6, 25),
+     [("28154万千瓦", "截至6月24日18时", "2023-06-24")]),
+    # 目前 in prose is said of its own sentence, not of the next ones
+    ("目前，昌吉州的加工番茄已经全部实现订单化种植，让种植户收入更有保障。在宁夏银川月牙湖乡，"
+     "香甜的蜜瓜进入大批采收季。村民们把采摘下来的蜜瓜贴标、装袋、装箱，带动周边百姓就业800多人。",
+     dt.date(2024, 8, 1), [("800多人", None, None)]),
+    # the time compared with is not the figure's
+    ("水利部今天（4月14日）发布，今年一季度全国新开工水利项目7239个，较去年同期多1948项。",
+     dt.date(2023, 4, 14), [("7239个", "今年一季度", "2023-01-01/2023-03-31"),
+                            ("1948项", "今年一季度", "2023-01-01/2023-03-31")]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), PERIOD_SENTENCES)
+def test_periods_in_sentences(text, date, expected):
+    assert [(q.text, q.period, q.period_norm) for q in extract(text, date)] == expected
+
+
+# the same train sentence in both scripts (train, train_hant)
+SCRIPT_PAIRS = [
+    ("据深圳海关统计，前10个月，深圳先行示范区对亚太经合组织（APEC）经济体进出口2.14万亿元，同比增长4.5%。",
+     "據深圳海關統計，前10個月，深圳先行示範區對亞太經合組織（APEC）經濟體進出口2.14萬億元，同比增長4.5%。"),
+    ("今年全国粮食总产量14130亿斤，在连续9年保持在1.3万亿斤以上的基础上，首次突破1.4万亿斤。",
+     "今年全國糧食總產量14130億斤，在連續9年保持在1.3萬億斤以上的基礎上，首次突破1.4萬億斤。"),
+]
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), SCRIPT_PAIRS)
+def test_traditional_script_gets_the_same_context(simplified, traditional):
+    def context(text):
+        return [(q.period_norm, q.place_norm, q.place_code, len(q.period or ""), len(q.place or ""))
+                for q in extract(text, dt.date(2024, 12, 1))]
+
+    assert context(traditional) == context(simplified)
+    assert all(place for _, place, _, _, _ in context(traditional))
+
+
+def test_a_dateline_dates_the_article():
+    # a bulk dateline under its title, the title edited to name its year
+    text = "2025年汽车企业约谈\n新华社北京6月11日电 工业和信息化部、市场监管总局11日进行约谈"
+    assert article_date(text).date == dt.date(2025, 6, 11)
 
 
 def test_a_compared_year_does_not_govern():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 
@@ -43,6 +44,14 @@ def extract(
     return _with_context(text, marks, found, periods.article_date(text, date))
 
 
+HEADLINE_GAP = 8  # blank lines between a headline and its paragraph
+
+
+def _leads(text: str, headline: tuple[int, int], block: int) -> bool:
+    """The block is the paragraph right under the headline: what the headline sums up."""
+    return block - headline[1] <= HEADLINE_GAP and not text[headline[1] : block].strip()
+
+
 def statistics_of(
     text: str, valued: list[tuple[scanning.Candidate, valuing.Valued]], excluded
 ) -> list[tuple[scanning.Candidate, valuing.Valued]]:
@@ -67,15 +76,31 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
     region = places.article_region(named_places)
     heading_place = places.title_place(text, named_places)
     blocks = layout.block_starts(text)
+    headline_spans = layout.headlines(text)
+    headline_starts = [start for start, _ in headline_spans]
+    headline_places = places.headline_places(named_places, headline_spans)
     period_index = periods.Governor(text, marks, time_expressions)
+    respectively = periods.distribute(
+        text, marks, time_expressions, [(c.start, c.end) for c, _, _ in found]
+    )
     results = []
-    for candidate, reading, link in found:
+    for index, (candidate, reading, link) in enumerate(found):
         block = layout.block_start(blocks, candidate.start)
-        period = period_index.governing(candidate.start, candidate.end, block)
+        period = respectively.get(index) or period_index.governing(
+            candidate.start, candidate.end, block
+        )
+        # the news item's headline, if the text below it names no place
+        item = bisect.bisect_right(headline_starts, candidate.start) - 1
         place = (
             places.governing(marks, named_places, candidate.start, candidate.end, block)
+            or (
+                headline_places[item]
+                if item >= 0 and _leads(text, headline_spans[item], block)
+                else None
+            )
             or heading_place
         )
+        norm, code = places.resolve(place, region) if place else (None, None)
         results.append(
             Quantity(
                 start=candidate.start,
@@ -93,7 +118,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
                 period=period.text if period else None,
                 period_norm=period.norm if period else None,
                 place=place.text if place else None,
-                place_norm=places.resolve(place, region) if place else None,
+                place_norm=norm,
+                place_code=code,
             )
         )
     links = repeats.first_mentions(results)

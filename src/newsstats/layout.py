@@ -15,7 +15,7 @@ CLOSING_QUOTES = "”』」’\""
 SHORT_LINE = 25  # a data-box line or a heading; prose lines run longer
 
 
-def _is_prose(line: str) -> bool:
+def is_prose(line: str) -> bool:
     return len(line) > SHORT_LINE or any(mark in line for mark in "，,。")
 
 
@@ -38,9 +38,33 @@ def _starts_block(previous: str, line: str) -> bool:
     ending = previous.rstrip(CLOSING_QUOTES) or previous
     if ending[-1] in SENTENCE_FINAL:  # 。 or 。” ends a paragraph; 建立“大党委” does not
         return True
-    if _is_prose(previous):
+    if is_prose(previous):
         return False  # a paragraph broken off mid-sentence goes on
-    return _is_prose(line)  # a box or heading ends where prose begins
+    return is_prose(line)  # a box or heading ends where prose begins
+
+
+HEADLINE = 40  # a news item's headline fits on one short line
+
+
+def headlines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that head a news item (`我国移动物联网连接数超过移动电话用户数`
+    above its paragraph): short, not a sentence, and followed by prose. A bulletin of
+    several items has one over each."""
+    found = []
+    offset = 0
+    previous: tuple[int, int, str] | None = None
+    for line in text.splitlines(keepends=True):
+        content = line.strip()
+        if content:
+            if previous is not None and is_prose(content):
+                found.append(previous[:2])
+            ending = content.rstrip(CLOSING_QUOTES) or content
+            short = len(content) <= HEADLINE and ending[-1] not in SENTENCE_FINAL
+            heading = short and not any(mark in content for mark in "，,。；;：:")
+            start = offset + line.index(content[0])
+            previous = (start, start + len(content), content) if heading else None
+        offset += len(line)
+    return found
 
 
 def block_start(starts: list[int], position: int) -> int:

@@ -32,7 +32,8 @@ class Quantity:
     period: str | None = None
     period_norm: str | None = None
     place: str | None = None
-    place_norm: str | None = None
+    place_norm: str | None = None  # a stable path: 中国/辽宁省/大连市, 伊朗/德黑兰
+    place_code: str | None = None  # ISO 3166: CN-LN, HK, IR
     repeat_of: int | None = None
 
     def to_dict(self) -> dict:

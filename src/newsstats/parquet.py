@@ -29,6 +29,7 @@ FLOATS = frozenset({"value", "value_max"})
 EXACT = {"value_exact": "value", "value_max_exact": "value_max"}
 NULLABLE = frozenset({
     "value_max", "change", "entity", "subject", "period", "period_norm", "place", "place_norm",
+    "place_code",
     "repeat_of", "value_max_exact",
 })
 PARQUET_COLUMNS = COLUMNS + tuple(EXACT)

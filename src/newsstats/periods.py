@@ -16,9 +16,9 @@ from functools import cache
 
 import regex
 
-from . import lexicon
+from . import lexicon, tagging
 from .filtering import SPACE, TO, YEAR, D
-from .layout import CLAUSE_MARKS, Marks
+from .layout import CLAUSE_MARKS, Marks, is_prose
 from .numerals import parse_number
 
 MONTH = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
@@ -26,11 +26,17 @@ DAY = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
 FULL_DATE = regex.compile(
     rf"(?P<y>[12]{D}{{3}})\s*(?:年|[-/.])\s*(?P<m>{D}{{1,2}})\s*(?:月|[-/.])\s*(?P<d>{D}{{1,2}})"
 )
+# 新华社北京6月11日电, 本报大连5月3日讯: the day the report was filed
+DATELINE = regex.compile(rf"(?P<m>{D}{{1,2}})\s*月\s*(?P<d>{D}{{1,2}})\s*日\s*(?:电|讯)")
 COMPARED = regex.compile(r"(?:比|较|相比|与|同比|环比)$")
+# 较去年同期多1948项, 是上年同期的1.3倍: the time compared with, written in two words
+COMPARED_SAME_TIME = regex.compile(r"(?:比|较|相比|与|同比|环比|是)(?:去年|上年|上年度)$")
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 # the clause opening `党纪学习教育开展以来`: an event the figures are counted from
-EVENT_SINCE = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n“”]{2,14}?以来")
-TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+y?)?\}")
+EVENT_SINCE = regex.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n]{2,14}?(?:以来|期间|(?:个月|年|天|周)来(?=[，,]))"
+)
+TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,12 @@ def _roles(role: str) -> list[str]:
     return [word for word, (r, _) in _words().items() if r == role]
 
 
+# a time of day after a date: 截至6月24日18时, 10日晚, 4月21日上午
+CLOCK = (
+    rf"(?:(?:[上下]午|凌晨|早上|晚上|晚)?\s*{D}{{1,2}}时(?:{D}{{1,2}}分)?"
+    r"|[上下]午|晚些时候|晚上|晚|凌晨|早上|(?=收盘))(?:收盘)?"
+)
+
 # the characters every branch of _pattern opens with, besides its words' first characters:
 # 截至/到, a year or a month in digits or numerals, 前三个月
 OPENERS = "截到前0-9０-９〇零一二两三四五六七八九十"
@@ -69,9 +81,14 @@ def _pattern() -> re.Pattern:
     alt = lexicon.alternation
     months = (
         rf"(?P<m1>{MONTH})(?:{TO}(?P<m2>{MONTH}))?\s*月份?"
-        rf"(?:\s*(?P<day>{DAY})\s*[日号])?(?P<mpart>[上中下]旬|初|底|末)?"
+        rf"(?:\s*(?P<day>{DAY})\s*[日号](?:{CLOCK})?)?(?P<mpart>[上中下]旬|初|底|末)?"
     )
-    part = rf"(?:(?P<part>{alt(_roles('part'))})|{months}|前(?P<first_months>{MONTH})个月)"
+    part = (
+        rf"(?:(?P<part>{alt(_roles('part'))})|{months}|前(?P<first_months>{MONTH})个月"
+        # 13日, 10日晚: a day of the article's month, where no month or digit stands before
+        rf"|(?<![0-9０-９月])(?P<day_only>{D}{{1,2}})日(?![电讯])(?:{CLOCK})?"
+        rf"(?:{TO}(?P<day_to>{D}{{1,2}})日)?)"
+    )
     # every branch needs an anchor (a year, a relative word, a part of a year, a month):
     # a pattern that could match nothing would stop at every character of the document.
     # A year (or relative year) with an optional part, else a part alone, is written with
@@ -84,7 +101,7 @@ def _pattern() -> re.Pattern:
           | (?P<span>{alt(_roles("span"))})
           | (?P<until>截至|截止到|截止|到)?
             (?:
-                (?P<year>{YEAR})(?:{TO}(?P<year2>{YEAR}))?\s*年
+                (?P<year>{YEAR})(?:\s*年)?(?:{TO}(?P<year2>{YEAR}))?\s*年
                 (?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
               | (?P<relyear>{alt(_roles("year"))})
             )?
@@ -113,20 +130,38 @@ def article_date(text: str, given: dt.date | None = None) -> ArticleDate:
             except ValueError:
                 continue
             return ArticleDate(date.year, date, reported)
+    dateline = next((DATELINE.search(line) for line in head if DATELINE.search(line)), None)
+    if dateline is not None and reported is not None:
+        try:  # 新华社北京6月11日电 under a title that names its year
+            date = dt.date(reported, int(dateline["m"]), int(dateline["d"]))
+            return ArticleDate(date.year, date, reported)
+        except ValueError:
+            pass
     return ArticleDate(reported, None, reported)
 
 
 def find_periods(text: str, article: ArticleDate, until: int | None = None) -> list[Period]:
     """Every time expression in the text, in order, with its ISO 8601 reading if any; with
-    ``until``, only those that start before it."""
+    ``until``, only those that start before it. Traditional script is read as simplified
+    (one character for one: the offsets and the verbatim text are the original's)."""
     until = len(text) if until is None else until
+    written = text
+    text = text.translate(tagging.simplified())
     found = []
     for match in _pattern().finditer(text):
         if match.start() >= until:
             break
         if COMPARED.search(text, max(0, match.start() - 3), match.start()):
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
-        found.append(Period(match.start(), match.end(), match.group(), _normalise(match, article)))
+        if COMPARED_SAME_TIME.search(text, max(0, match.start() - 5), match.start()):
+            continue
+        before = text[match.start() - 1 : match.start()]
+        if before == "是" and match.group().startswith(("去年", "上年")):
+            continue  # 是去年全年的1.3倍
+        if (match["now"] or match["span"]) and not _stands_alone(text, match.start(), match.end()):
+            continue  # 全天候 is no time of day
+        verbatim = written[match.start() : match.end()]
+        found.append(Period(match.start(), match.end(), verbatim, _normalise(match, article)))
     # the time expressions above are in order and do not overlap: whether one covers a
     # position is a binary search, not a scan (a long text has thousands of each)
     starts = [p.start for p in found]
@@ -136,10 +171,99 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
             break
         before = bisect.bisect_right(starts, match.start()) - 1
         if before < 0 or not match.start() < found[before].end:
-            found.append(Period(match.start(), match.end(), match.group(), None))
-    if len(found) == expressions:
-        return found
-    return sorted(found, key=lambda p: p.start)
+            verbatim = written[match.start() : match.end()]
+            found.append(Period(match.start(), match.end(), verbatim, None))
+    if len(found) > expressions:
+        found.sort(key=lambda p: p.start)
+    return _with_dates_in_brackets(written, found)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """The word ends where a word of jieba's segmentation ends."""
+    offset = start
+    for word, _ in tagging.tag(text[start : end + 3]):
+        offset += len(word)
+        if offset >= end:
+            return offset == end
+    return True
+
+
+def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
+    """今天（10月12日）is one time: the word and the date it stands for."""
+    merged: list[Period] = []
+    for period in periods:
+        bracketed = text[period.end : period.end + 1] == "）"
+        if merged and text[merged[-1].end : period.start] == "（" and bracketed:
+            word = merged.pop()
+            end = period.end + 1
+            merged.append(Period(word.start, end, text[word.start : end], period.norm or word.norm))
+            continue
+        merged.append(period)
+    return merged
+
+
+RESPECTIVELY = re.compile("分别")
+LISTED = regex.compile(r"[\s、，,和及与至到—–\-－~～]*")
+
+
+def distribute(
+    text: str, marks: Marks, periods: list[Period], mentions: list[tuple[int, int]]
+) -> dict[int, Period]:
+    """`2023年和2024年分别收缩0.3%和0.2%`: the times listed before 分别 go to the figures
+    listed after it, in order, when there are as many of each; a range of years counts
+    as its years (`2022年至2025年…分别为10.79亿元、13.03亿元、15.04亿元和15.70亿元`).
+    Returns the index of each mention so governed and its period."""
+    text = text.translate(tagging.simplified())  # 分別 as 分别
+    # found once and bisected: searching each mention's sentence costs a pass over it
+    words = [m.start() for m in RESPECTIVELY.finditer(text)]
+    assigned: dict[int, Period] = {}
+    starts = [p.start for p in periods]
+    i = 0
+    while i < len(mentions):
+        start, end = mentions[i]
+        sentence_start, _ = marks.sentence(start, end)
+        before = bisect.bisect_right(words, start - 2) - 1
+        respectively = words[before] if before >= 0 else -1
+        if respectively < sentence_start:
+            i += 1
+            continue
+        clause_start, clause_end = marks.clause(start, end)
+        group = [i]
+        while group[-1] + 1 < len(mentions) and mentions[group[-1] + 1][1] <= clause_end:
+            group.append(group[-1] + 1)
+        listed = _listed_before(text, periods, starts, sentence_start, respectively)
+        times = _each_time(text, listed)
+        if len(times) == len(group) > 1:
+            assigned.update(zip(group, times, strict=True))
+        i = group[-1] + 1
+    return assigned
+
+
+def _listed_before(
+    text: str, periods: list[Period], starts: list[int], low: int, position: int
+) -> list[Period]:
+    """The last run of times before ``position`` joined only by 、, 和, 至 and the like."""
+    run: list[Period] = []
+    i = bisect.bisect_left(starts, position) - 1
+    while i >= 0 and periods[i].start >= low and periods[i].end <= position:
+        joint = text[periods[i].end : run[0].start] if run else ""
+        if run and LISTED.fullmatch(joint) is None:
+            break
+        run.insert(0, periods[i])
+        i -= 1
+    return run
+
+
+def _each_time(text: str, listed: list[Period]) -> list[Period]:
+    """One period for each time the list names: a range of years gives each of its years,
+    with the range as its text."""
+    if len(listed) == 1 and listed[0].norm and regex.fullmatch(r"\d{4}/\d{4}", listed[0].norm):
+        first, last = (int(year) for year in listed[0].norm.split("/"))
+        if 0 < last - first < 20:
+            range_ = listed[0]
+            years = range(first, last + 1)
+            return [Period(range_.start, range_.end, range_.text, str(y)) for y in years]
+    return listed
 
 
 def _number(text: str | None) -> int | None:
@@ -162,6 +286,8 @@ def _fill(template: str, year: int | None, article: ArticleDate) -> str | None:
         if offset.endswith("y"):
             years = int(offset[:-1])
             date = date.replace(year=date.year + years, day=min(date.day, 28))
+        elif offset.endswith("d"):
+            date = date + dt.timedelta(days=int(offset[:-1]))
         return date.isoformat()
 
     if not template:
@@ -217,6 +343,16 @@ def _part(match: re.Match, year: int | None, article: ArticleDate) -> str | None
         return _fill(_words()[word][1], year, article)
     if year is None:
         return None
+    if match["day_only"]:
+        day = _number(match["day_only"])
+        date = article.date
+        if date is None or day is None or not 1 <= day <= _month_end(date.year, date.month):
+            return None
+        reading = f"{date.year}-{date.month:02d}-{day:02d}"
+        last = _number(match["day_to"])
+        if last is not None and day < last <= _month_end(date.year, date.month):
+            reading += f"/{date.year}-{date.month:02d}-{last:02d}"  # 14日至15日
+        return reading
     if match["first_months"]:
         last = _number(match["first_months"]) or 12
         return f"{year}-01-01/{year}-{last:02d}-{_month_end(year, last):02d}"
@@ -244,6 +380,18 @@ def _opens_clause(text: str, period: Period) -> bool:
     return not before or before[-1] in CLAUSE_MARKS or before.endswith(("据统计", "其中"))
 
 
+def _is_moment(text: str, period: Period) -> bool:
+    """目前 or 今天 in prose; as a data box's heading (`截至目前` on its own line) it still
+    governs the box."""
+    word = text[period.start : period.end].split("（")[0]
+    if _words().get(word, ("", ""))[0] != "now":
+        return False
+    line_start = text.rfind("\n", 0, period.start) + 1
+    line_end = text.find("\n", period.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return is_prose(line.strip())
+
+
 class Governor:
     """The periods of one document, indexed so that finding the one governing a mention
     costs a bisection, not a pass over every period of the document."""
@@ -252,7 +400,11 @@ class Governor:
         self.marks = marks
         self.periods = periods  # sorted by start (find_periods)
         self.starts = [p.start for p in periods]
-        self.topical = [p for p in periods if _opens_clause(text, p)]
+        reading = text.translate(tagging.simplified())  # 據統計 as 据统计
+        # 目前, 今天（9月11日）: a moment of the news, said of its own sentence only
+        self.topical = [
+            p for p in periods if _opens_clause(reading, p) and not _is_moment(reading, p)
+        ]
         self.topical_starts = [p.start for p in self.topical]
 
     def governing(self, start: int, end: int, block_start: int) -> Period | None:

