@@ -169,8 +169,8 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     for match in EVENT_SINCE.finditer(text):
         if match.start() >= until:
             break
-        before = bisect.bisect_right(starts, match.start()) - 1
-        if before < 0 or not match.start() < found[before].end:
+        covering = bisect.bisect_right(starts, match.start()) - 1
+        if covering < 0 or not match.start() < found[covering].end:
             verbatim = written[match.start() : match.end()]
             found.append(Period(match.start(), match.end(), verbatim, None))
     if len(found) > expressions:
