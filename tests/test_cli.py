@@ -43,6 +43,8 @@ def digits_engine(text: str, date: object = None) -> list[Quantity]:
             value_max=None,
             unit="",
             dimension="count",
+            base_value=int(match.group()),
+            base_unit="",
             approx="exact",
             change=None,
             entity=None,
@@ -149,7 +151,9 @@ def test_table_shows_every_column_and_value(fake_engine: None, tmp_path: Path) -
     header, data = (cells(line) for line in lines if line.startswith(("┃", "│")))
     # the file is the title, not a column
     assert tuple(header) == COLUMNS[1:]
-    assert data == ["1", "3", "12", "12", "", "", "count", "exact", "", "", "", "共12人"] + [""] * 5
+    assert data == [
+        "1", "3", "12", "12", "", "", "count", "12", "", "exact", "", "", "", "共12人"
+    ] + [""] * 5
 
 
 def test_table_does_not_read_brackets_as_markup(fake_engine: None, tmp_path: Path) -> None:
@@ -480,7 +484,8 @@ def test_closed_pipe_ends_quietly_whatever_the_engine_does() -> None:
     # A stand-in engine with thousands of rows per file, so the pipe surely closes mid-run.
     flood = (
         "import sys; from newsstats import core, cli; from newsstats.model import Quantity; "
-        "q = Quantity(0, 1, '1', 1, None, '', 'count', 'exact', None, None, None, 'x' * 100); "
+        "q = Quantity(0, 1, '1', 1, None, '', 'count', 1, '', 'exact', None, None, None, "
+        "'x' * 100); "
         "core.extract = lambda text, date=None: [q] * 5000; "
         "sys.argv[1:] = ['extract', *sys.argv[1:]]; "
         "cli.main()"

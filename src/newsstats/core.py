@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from . import filtering, layout, linking, periods, places, repeats, scanning, valuing
+from . import filtering, layout, linking, normalising, periods, places, repeats, scanning, valuing
 from .model import Quantity
 from .numerals import to_plain
 
@@ -68,6 +68,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
     heading_place = places.title_place(text, named_places)
     blocks = layout.block_starts(text)
     period_index = periods.Governor(text, marks, time_expressions)
+    has_money = any(reading.dimension == "currency" for _, reading, _ in found)
+    home_currency = normalising.money_region(text) if has_money else normalising.HOME_CURRENCY
     results = []
     for candidate, reading, link in found:
         block = layout.block_start(blocks, candidate.start)
@@ -75,6 +77,9 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
         place = (
             places.governing(marks, named_places, candidate.start, candidate.end, block)
             or heading_place
+        )
+        base_value, base_unit = normalising.base(
+            reading, home_currency, text[candidate.end : candidate.end + 3]
         )
         results.append(
             Quantity(
@@ -85,6 +90,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
                 value_max=None if reading.value_max is None else to_plain(reading.value_max),
                 unit=reading.unit,
                 dimension=reading.dimension,
+                base_value=None if base_value is None else to_plain(base_value),
+                base_unit=base_unit,
                 approx=reading.approx,
                 change=link.change,
                 entity=link.entity,

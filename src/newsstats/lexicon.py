@@ -14,12 +14,45 @@ from importlib import resources
 
 
 @dataclass(frozen=True)
+class Base:
+    """The base unit a reading converts to: a UCUM code (``m2``, ``kg``, ``m/s``) for a
+    physical quantity, an ISO 4217 code for money. base = (value + offset) × factor / divisor,
+    all Decimal: 亩 is 2000/3 m2 and km/h 5/18 m/s, factors no finite decimal holds."""
+
+    unit: str
+    factor: Decimal = Decimal(1)
+    divisor: Decimal = Decimal(1)
+    offset: Decimal = Decimal(0)  # °F: (value − 32) × 5/9 Cel
+
+    def convert(self, value: Decimal) -> Decimal:
+        if self.offset:
+            value += self.offset
+        if self.factor != 1:
+            value *= self.factor
+        if self.divisor != 1:
+            value /= self.divisor
+        return value
+
+
+@dataclass(frozen=True)
 class Unit:
     surface: str
     unit: str
     dimension: str
     scale: Decimal = Decimal(1)  # 三成 is 0.3: the unit 成 is tenths
     below: Decimal | None = None  # the reading must be less: 折 is a discount (十折 is none)
+    base: Base | None = None  # None: the unit is kept (counts, %), or money of no one country
+
+
+def base_of(row: dict[str, str]) -> Base | None:
+    """A table row's ``base_unit``, ``base_factor`` (``1000``, ``2000/3``), ``base_offset``."""
+    if not row.get("base_unit"):
+        return None
+    factor, _, divisor = (row.get("base_factor") or "1").partition("/")
+    return Base(
+        row["base_unit"], Decimal(factor), Decimal(divisor or 1),
+        Decimal(row.get("base_offset") or 0),
+    )
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -40,7 +73,7 @@ def _unit_rows() -> dict[str, dict[str, Unit]]:
         below = Decimal(row["below"]) if row.get("below") else None
         position = row.get("position") or "after"
         tables[position][row["surface"]] = Unit(
-            row["surface"], unit, row["dimension"], scale, below
+            row["surface"], unit, row["dimension"], scale, below, base_of(row)
         )
     return tables
 
@@ -60,6 +93,7 @@ class Cue:
     cue: str
     unit: str
     dimension: str
+    base: Base | None = None
 
 
 @cache
@@ -69,7 +103,7 @@ def unit_cues() -> dict[str, dict[str, Cue]]:
     table: dict[str, dict[str, Cue]] = {}
     for row in _rows("unit_cues.tsv"):
         table.setdefault(row["surface"], {})[row["cue"]] = Cue(
-            row["cue"], row["unit"], row["dimension"]
+            row["cue"], row["unit"], row["dimension"], base_of(row)
         )
     return table
 
@@ -156,3 +190,20 @@ def subunits() -> dict[str, dict[str, Decimal]]:
     for row in _rows("subunits.tsv"):
         table.setdefault(row["unit"], {})[row["subunit"]] = Decimal(row["factor"])
     return table
+
+
+@cache
+def money_regions() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The units that mean the article region's dollar (元), region marker → ISO code, and
+    the words that make an amount renminbi when they follow it (100億元人民幣)."""
+    regional: set[str] = set()
+    markers: dict[str, str] = {}
+    renminbi: list[str] = []
+    for row in _rows("money_regions.tsv"):
+        if row["role"] == "regional":
+            regional.add(row["word"])
+        elif row["role"] == "renminbi":
+            renminbi.append(row["word"])
+        else:
+            markers[row["word"]] = row["code"]
+    return frozenset(regional), markers, tuple(renminbi)

@@ -135,7 +135,9 @@ class TableWriter:
 
 
 # terminal columns a table needs before it shows these too
-WIDTH_NEEDED = dict.fromkeys(("period", "period_norm", "place", "place_norm", "repeat_of"), 160)
+WIDTH_NEEDED = dict.fromkeys(
+    ("base_value", "base_unit", "period", "period_norm", "place", "place_norm", "repeat_of"), 160
+)
 WIDTH_NEEDED["sentence"] = 200
 
 
