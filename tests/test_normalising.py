@@ -209,6 +209,12 @@ REAL = [
     ("其中过江段设计速度250公里/小时", "250公里/小时", 250 / 3.6, "m/s"),
     ("列车设计速度为160公里/小时", "160公里/小时", 160 / 3.6, "m/s"),
     ("最高运行时速160千米/小时", "160千米/小时", 160 / 3.6, "m/s"),
+    # a length after 时速/每小时/秒速 right before it is a speed; the unit stays as written
+    ("六车道，设计时速100公里。", "100公里", 100 / 3.6, "m/s"),
+    ("省内首条设计时速达350公里的高", "350公里", 350 / 3.6, "m/s"),
+    ("和吹雪，阵风时速超过60公里。", "超过60公里", 60 / 3.6, "m/s"),
+    ("阵风可能达到每小时80公里到112公里", "80公里到112公里", 80 / 3.6, "m/s"),
+    ("平台将秧盘以每秒0.8米的速度", "0.8米", 0.8, "m/s"),
     # temperature
     ("气温达到了摄氏30度，", "30度", 30, "Cel"),
     ("曾小祥在60多摄氏度高温环境中抢修设备故障近4个小时。", "60多摄氏度", 60, "Cel"),
@@ -239,6 +245,16 @@ def test_real_mentions_in_base_units(clause, mention, base_value, base_unit) -> 
     q = found[mention]
     assert q.base_unit == base_unit, q
     assert math.isclose(q.base_value, base_value, rel_tol=1e-12), q
+
+
+def test_a_speed_cue_reaches_only_the_number_right_after_it() -> None:
+    # the lengths around it stay lengths
+    found = extract(
+        "成昆铁路复线全长约860公里，设计时速160公里，目前仅剩峨眉至冕宁段约230公里正在建设中"
+    )
+    assert [(q.text, q.dimension) for q in found] == [
+        ("约860公里", "length"), ("160公里", "speed"), ("约230公里", "length"),
+    ]
 
 
 def test_real_table_covers_every_physical_dimension() -> None:
