@@ -79,7 +79,7 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
             or heading_place
         )
         base_value, base_unit = normalising.base(
-            reading, home_currency, text[candidate.end : candidate.end + 3]
+            reading, home_currency, text, candidate.start, candidate.end
         )
         results.append(
             Quantity(

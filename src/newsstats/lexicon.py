@@ -75,7 +75,47 @@ def _unit_rows() -> dict[str, dict[str, Unit]]:
         tables[position][row["surface"]] = Unit(
             row["surface"], unit, row["dimension"], scale, below, base_of(row)
         )
+    # every currency CLDR names (currencies.tsv), where units.tsv has no row of its own
+    money = currencies()
+    for name, code in money.names.items():
+        tables["after"].setdefault(name, Unit(name, name, "currency", base=Base(code)))
+    for short, codes in money.shorts.items():
+        base = Base(next(iter(codes))) if len(codes) == 1 else None
+        tables["after"].setdefault(short, Unit(short, short, "currency", base=base))
     return tables
+
+
+@dataclass(frozen=True)
+class Currencies:
+    """Chinese currency names from CLDR (data/currencies.tsv, tools/make_currencies.py)."""
+
+    names: dict[str, str]  # 丹麦克朗 → DKK
+    shorts: dict[str, frozenset[str]]  # 克朗 → {DKK, SEK, NOK, ISK, CZK}
+    # short form → (country, code) pairs of the countries using it: 克朗 → (丹麦, DKK), …
+    countries: dict[str, tuple[tuple[str, str], ...]]
+
+
+@cache
+def currencies() -> Currencies:
+    names: dict[str, str] = {}
+    shorts: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    for row in _rows("currencies.tsv"):
+        if row["role"] == "name":
+            names[row["word"]] = row["code"]
+        elif row["role"] == "short":
+            shorts.setdefault(row["word"], set()).add(row["code"])
+        else:
+            countries.setdefault(row["word"], set()).add(row["code"])
+    by_short = {
+        short: tuple(
+            sorted((country, code) for country, cs in countries.items() for code in cs & codes)
+        )
+        for short, codes in shorts.items()
+    }
+    return Currencies(
+        names, {short: frozenset(codes) for short, codes in shorts.items()}, by_short
+    )
 
 
 def units() -> dict[str, Unit]:

@@ -43,15 +43,22 @@ def money_region(text: str) -> str:
     return counts.most_common(1)[0][0] if counts else HOME_CURRENCY
 
 
-def base(reading: Valued, region: str, after: str = "") -> tuple[Decimal | None, str | None]:
-    """``reading``'s value in its base unit and that unit's code; ``region`` is the code of
-    the article's own dollar (``money_region``), ``after`` the text right after the mention.
-    (None, None) when no base is known."""
+def base(
+    reading: Valued, region: str, text: str = "", start: int = 0, end: int = 0
+) -> tuple[Decimal | None, str | None]:
+    """``reading``'s value in its base unit and that unit's code, for the mention at
+    ``text[start:end]``; ``region`` is the code of the article's own dollar
+    (``money_region``). (None, None) when no base is known."""
     conversion = reading.base
+    if reading.dimension == "currency" and reading.unit in lexicon.currencies().shorts:
+        code = _named_country_currency(reading.unit, text, start)
+        if code:  # 丹麦…5亿克朗: the country named last before the amount
+            return reading.value, code
     if conversion is None:
         if reading.dimension in KEPT:
             return reading.value, reading.unit
         return None, None
+    after = text[end : end + 3]
     code = conversion.unit
     # 元, 元/股: the region's dollar; 人民币 stays CNY wherever it is written
     if region != HOME_CURRENCY and code.startswith(HOME_CURRENCY):
@@ -59,6 +66,19 @@ def base(reading: Valued, region: str, after: str = "") -> tuple[Decimal | None,
         if reading.unit[:1] in regional and not after.startswith(renminbi):
             code = region + code[len(HOME_CURRENCY) :]
     return conversion.convert(reading.value), code
+
+
+def _named_country_currency(short: str, text: str, start: int) -> str | None:
+    """The currency of the country named last before ``start`` among those whose money
+    ``short`` names (克朗: 丹麦, 瑞典, 挪威…), if the short form is ambiguous."""
+    if len(lexicon.currencies().shorts[short]) < 2:
+        return None
+    best, code = -1, None
+    for country, its_code in lexicon.currencies().countries[short]:
+        found = text.rfind(country, 0, start)
+        if found > best:
+            best, code = found, its_code
+    return code
 
 
 # dimensions that are their own base: a count of 名 is not converted to anything else
