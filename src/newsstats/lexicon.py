@@ -177,8 +177,11 @@ def words_by_role(name: str) -> Roles:
 
 @cache
 def stop_patterns() -> dict[str, str]:
-    """Literal names, slogans, idioms and words whose numerals are never statistics."""
-    return {row["pattern"]: row["kind"] for row in _rows("stop_patterns.tsv")}
+    """Literal names, slogans, idioms and words whose numerals are never statistics: the
+    hand-kept table, and the numeral words of the tagger's dictionary (numeral_words.tsv)."""
+    found = {row["pattern"]: row["kind"] for row in _rows("numeral_words.tsv")}
+    found.update((row["pattern"], row["kind"]) for row in _rows("stop_patterns.tsv"))
+    return found
 
 
 def alternation(words) -> str:
@@ -249,3 +252,25 @@ def money_regions() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
         else:
             markers[row["word"]] = row["code"]
     return frozenset(regional), markers, tuple(renminbi)
+
+
+@dataclass(frozen=True)
+class NameAfter:
+    after: str  # "*": whatever follows
+    chinese_only: bool  # only a whole number in Chinese numerals (三级, not 7.6级)
+    is_name: bool  # False: a figure after all, an exception to a broader row
+
+
+@cache
+def names_after() -> dict[str, tuple[NameAfter, ...]]:
+    """Unit surface → what may follow it to make a rank, class or event name (names_after.tsv),
+    the most specific first: longer words before shorter, ``*`` last."""
+    table: dict[str, list[NameAfter]] = {}
+    for row in _rows("names_after.tsv"):
+        table.setdefault(row["unit"], []).append(
+            NameAfter(row["after"], row["numerals"] == "chinese", row["reading"] == "name")
+        )
+    return {
+        unit: tuple(sorted(rows, key=lambda r: (r.after == "*", -len(r.after))))
+        for unit, rows in table.items()
+    }
