@@ -19,7 +19,7 @@ from setuptools.command.build_ext import build_ext
 ENGINE = (
     "core", "scanning", "numerals", "valuing", "filtering", "tagging", "linking", "layout",
     "periods", "places", "repeats", "lexicon", "sentences", "candidates", "features", "ranking",
-    "changes",
+    "changes", "normalising",
 )
 
 

@@ -43,6 +43,8 @@ def digits_engine(text: str, date: object = None) -> list[Quantity]:
             value_max=None,
             unit="",
             dimension="count",
+            base_value=int(match.group()),
+            base_unit="",
             approx="exact",
             change=None,
             entity=None,
@@ -152,7 +154,7 @@ def test_table_shows_every_column_and_value(fake_engine: None, tmp_path: Path) -
     assert sorted(header) == sorted(COLUMNS[1:])
     expected = dict.fromkeys(COLUMNS[1:], "") | {
         "start": "1", "end": "3", "text": "12", "value": "12", "dimension": "count",
-        "approx": "exact", "sentence": "共12人",
+        "base_value": "12", "approx": "exact", "sentence": "共12人",
     }
     assert dict(zip(header, data, strict=True)) == expected
 
@@ -491,7 +493,8 @@ def test_closed_pipe_ends_quietly_whatever_the_engine_does() -> None:
     # A stand-in engine with thousands of rows per file, so the pipe surely closes mid-run.
     flood = (
         "import sys; from newsstats import core, cli; from newsstats.model import Quantity; "
-        "q = Quantity(0, 1, '1', 1, None, '', 'count', 'exact', None, None, None, 'x' * 100); "
+        "q = Quantity(0, 1, '1', 1, None, '', 'count', 1, '', 'exact', None, None, None, "
+        "'x' * 100); "
         "core.extract = lambda text, date=None: [q] * 5000; "
         "sys.argv[1:] = ['extract', *sys.argv[1:]]; "
         "cli.main()"

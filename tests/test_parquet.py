@@ -104,13 +104,18 @@ def test_value_exact_keeps_what_float64_cannot(tmp_path: Path) -> None:
             12345678901234568,
             "元",
             "currency",
+            12345678901234567,
+            "CNY",
             "range",
             None,
             None,
             None,
             "x",
         ),
-        Quantity(0, 5, "x", 0.3333333333333333, None, "", "ratio", "exact", None, None, None, "x"),
+        Quantity(
+            0, 5, "x", 0.3333333333333333, None, "", "ratio", 0.3333333333333333, "", "exact",
+            None, None, None, "x",
+        ),
     ]
     with parquet.ParquetWriter(tmp_path / "out") as writer:
         for quantity in quantities:

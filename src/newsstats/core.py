@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 from dataclasses import replace
 
-from . import filtering, layout, linking, periods, places, repeats, scanning, valuing
+from . import filtering, layout, linking, normalising, periods, places, repeats, scanning, valuing
 from .model import Quantity
 from .numerals import to_plain
 
@@ -83,6 +83,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
     respectively = periods.distribute(
         text, marks, time_expressions, [(c.start, c.end) for c, _, _ in found]
     )
+    has_money = any(reading.dimension == "currency" for _, reading, _ in found)
+    home_currency = normalising.money_region(text) if has_money else normalising.HOME_CURRENCY
     results = []
     for index, (candidate, reading, link) in enumerate(found):
         block = layout.block_start(blocks, candidate.start)
@@ -101,6 +103,9 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
             or heading_place
         )
         norm, code = places.resolve(place, region) if place else (None, None)
+        base_value, base_unit = normalising.base(
+            reading, home_currency, text, candidate.start, candidate.end
+        )
         results.append(
             Quantity(
                 start=candidate.start,
@@ -110,6 +115,8 @@ def _with_context(text, marks, found, article) -> list[Quantity]:
                 value_max=None if reading.value_max is None else to_plain(reading.value_max),
                 unit=reading.unit,
                 dimension=reading.dimension,
+                base_value=None if base_value is None else to_plain(base_value),
+                base_unit=base_unit,
                 approx=reading.approx,
                 change=link.change,
                 entity=link.entity,

@@ -60,6 +60,7 @@ ARTICLE_DIMENSIONS = {"count", "duration"}
 # a number only as an amount of money (拾元); 壹佰, 拾萬, 參仟 are numerals whatever follows.
 FINANCIAL = frozenset("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
 LIST_MARKS = "、，,和及与"
+CHINESE_NOT_WHOLE = "点點"  # 七点八级 is a magnitude
 
 
 # Markup and machine text left in scraped pages: a number inside a URL, an HTML tag, a
@@ -181,7 +182,25 @@ def is_statistic(
         return False
     if parts.get("num", "") in FINANCIAL and valued.dimension != "currency":
         return False
+    if unit_text and _names_a_class(parts, unit_text, text, end):
+        return False
     return True
+
+
+def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> bool:
+    """81公斤级, 100米自由泳, 三级医院: what follows makes the figure a class, an event or a
+    rank (names_after.tsv)."""
+    rows = lexicon.names_after().get(unit)
+    if not rows:
+        return False
+    number = parts.get("num", "")
+    chinese = bool(number) and not any(c in CHINESE_NOT_WHOLE or c.isdigit() for c in number)
+    for row in rows:
+        if row.chinese_only and not chinese:
+            continue
+        if row.after == "*" or text.startswith(row.after, end):
+            return row.is_name
+    return False
 
 
 def _is_indefinite_article(candidate: Candidate) -> bool:

@@ -14,12 +14,45 @@ from importlib import resources
 
 
 @dataclass(frozen=True)
+class Base:
+    """The base unit a reading converts to: a UCUM code (``m2``, ``kg``, ``m/s``) for a
+    physical quantity, an ISO 4217 code for money. base = (value + offset) × factor / divisor,
+    all Decimal: 亩 is 2000/3 m2 and km/h 5/18 m/s, factors no finite decimal holds."""
+
+    unit: str
+    factor: Decimal = Decimal(1)
+    divisor: Decimal = Decimal(1)
+    offset: Decimal = Decimal(0)  # °F: (value − 32) × 5/9 Cel
+
+    def convert(self, value: Decimal) -> Decimal:
+        if self.offset:
+            value += self.offset
+        if self.factor != 1:
+            value *= self.factor
+        if self.divisor != 1:
+            value /= self.divisor
+        return value
+
+
+@dataclass(frozen=True)
 class Unit:
     surface: str
     unit: str
     dimension: str
     scale: Decimal = Decimal(1)  # 三成 is 0.3: the unit 成 is tenths
     below: Decimal | None = None  # the reading must be less: 折 is a discount (十折 is none)
+    base: Base | None = None  # None: the unit is kept (counts, %), or money of no one country
+
+
+def base_of(row: dict[str, str]) -> Base | None:
+    """A table row's ``base_unit``, ``base_factor`` (``1000``, ``2000/3``), ``base_offset``."""
+    if not row.get("base_unit"):
+        return None
+    factor, _, divisor = (row.get("base_factor") or "1").partition("/")
+    return Base(
+        row["base_unit"], Decimal(factor), Decimal(divisor or 1),
+        Decimal(row.get("base_offset") or 0),
+    )
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -40,9 +73,49 @@ def _unit_rows() -> dict[str, dict[str, Unit]]:
         below = Decimal(row["below"]) if row.get("below") else None
         position = row.get("position") or "after"
         tables[position][row["surface"]] = Unit(
-            row["surface"], unit, row["dimension"], scale, below
+            row["surface"], unit, row["dimension"], scale, below, base_of(row)
         )
+    # every currency CLDR names (currencies.tsv), where units.tsv has no row of its own
+    money = currencies()
+    for name, code in money.names.items():
+        tables["after"].setdefault(name, Unit(name, name, "currency", base=Base(code)))
+    for short, codes in money.shorts.items():
+        base = Base(next(iter(codes))) if len(codes) == 1 else None
+        tables["after"].setdefault(short, Unit(short, short, "currency", base=base))
     return tables
+
+
+@dataclass(frozen=True)
+class Currencies:
+    """Chinese currency names from CLDR (data/currencies.tsv, tools/make_currencies.py)."""
+
+    names: dict[str, str]  # 丹麦克朗 → DKK
+    shorts: dict[str, frozenset[str]]  # 克朗 → {DKK, SEK, NOK, ISK, CZK}
+    # short form → (country, code) pairs of the countries using it: 克朗 → (丹麦, DKK), …
+    countries: dict[str, tuple[tuple[str, str], ...]]
+
+
+@cache
+def currencies() -> Currencies:
+    names: dict[str, str] = {}
+    shorts: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    for row in _rows("currencies.tsv"):
+        if row["role"] == "name":
+            names[row["word"]] = row["code"]
+        elif row["role"] == "short":
+            shorts.setdefault(row["word"], set()).add(row["code"])
+        else:
+            countries.setdefault(row["word"], set()).add(row["code"])
+    by_short = {
+        short: tuple(
+            sorted((country, code) for country, cs in countries.items() for code in cs & codes)
+        )
+        for short, codes in shorts.items()
+    }
+    return Currencies(
+        names, {short: frozenset(codes) for short, codes in shorts.items()}, by_short
+    )
 
 
 def units() -> dict[str, Unit]:
@@ -60,16 +133,19 @@ class Cue:
     cue: str
     unit: str
     dimension: str
+    base: Base | None = None
+    adjacent: bool = False  # the cue must stand right before the number (时速350公里)
 
 
 @cache
 def unit_cues() -> dict[str, dict[str, Cue]]:
     """Ambiguous unit surface → {cue word: reading}, in table order (the first cue found in
-    the clause wins): 温度…85度 is a temperature, where a bare 85度 is energy (kWh)."""
+    the clause wins): 温度…85度 is a temperature, where a bare 85度 is energy (kWh); an
+    ``adjacent`` cue counts only right before the number (时速350公里 is a speed)."""
     table: dict[str, dict[str, Cue]] = {}
     for row in _rows("unit_cues.tsv"):
         table.setdefault(row["surface"], {})[row["cue"]] = Cue(
-            row["cue"], row["unit"], row["dimension"]
+            row["cue"], row["unit"], row["dimension"], base_of(row), row.get("reach") == "adjacent"
         )
     return table
 
@@ -101,8 +177,11 @@ def words_by_role(name: str) -> Roles:
 
 @cache
 def stop_patterns() -> dict[str, str]:
-    """Literal names, slogans, idioms and words whose numerals are never statistics."""
-    return {row["pattern"]: row["kind"] for row in _rows("stop_patterns.tsv")}
+    """Literal names, slogans, idioms and words whose numerals are never statistics: the
+    hand-kept table, and the numeral words of the tagger's dictionary (numeral_words.tsv)."""
+    found = {row["pattern"]: row["kind"] for row in _rows("numeral_words.tsv")}
+    found.update((row["pattern"], row["kind"]) for row in _rows("stop_patterns.tsv"))
+    return found
 
 
 def alternation(words) -> str:
@@ -156,3 +235,42 @@ def subunits() -> dict[str, dict[str, Decimal]]:
     for row in _rows("subunits.tsv"):
         table.setdefault(row["unit"], {})[row["subunit"]] = Decimal(row["factor"])
     return table
+
+
+@cache
+def money_regions() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The units that mean the article region's dollar (元), region marker → ISO code, and
+    the words that make an amount renminbi when they follow it (100億元人民幣)."""
+    regional: set[str] = set()
+    markers: dict[str, str] = {}
+    renminbi: list[str] = []
+    for row in _rows("money_regions.tsv"):
+        if row["role"] == "regional":
+            regional.add(row["word"])
+        elif row["role"] == "renminbi":
+            renminbi.append(row["word"])
+        else:
+            markers[row["word"]] = row["code"]
+    return frozenset(regional), markers, tuple(renminbi)
+
+
+@dataclass(frozen=True)
+class NameAfter:
+    after: str  # "*": whatever follows
+    chinese_only: bool  # only a whole number in Chinese numerals (三级, not 7.6级)
+    is_name: bool  # False: a figure after all, an exception to a broader row
+
+
+@cache
+def names_after() -> dict[str, tuple[NameAfter, ...]]:
+    """Unit surface → what may follow it to make a rank, class or event name (names_after.tsv),
+    the most specific first: longer words before shorter, ``*`` last."""
+    table: dict[str, list[NameAfter]] = {}
+    for row in _rows("names_after.tsv"):
+        table.setdefault(row["unit"], []).append(
+            NameAfter(row["after"], row["numerals"] == "chinese", row["reading"] == "name")
+        )
+    return {
+        unit: tuple(sorted(rows, key=lambda r: (r.after == "*", -len(r.after))))
+        for unit, rows in table.items()
+    }

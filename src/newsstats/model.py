@@ -23,6 +23,10 @@ class Quantity:
     value_max: int | float | None
     unit: str
     dimension: str
+    # the value in its dimension's base unit (UCUM: m2, kg, m/s) or money's ISO 4217 code;
+    # counts, shares and multiples keep value and unit; None where no base is known
+    base_value: int | float | None
+    base_unit: str | None
     approx: str
     change: str | None  # up, down or None: a figure of change and which way (GUIDELINES §2)
     entity: str | None

@@ -1,9 +1,10 @@
 """``-f parquet -o DIR``: the rows as a Parquet dataset, a folder of ``part-NNNNNN.parquet`` files.
 
-The columns are ``COLUMNS`` with proper types: offsets and ``repeat_of`` int64, ``value`` and
-``value_max`` float64, the rest UTF-8 strings; then ``value_exact`` and ``value_max_exact``,
-the same numbers as text exactly as the JSON output writes them (a float64 cannot hold
-``12345678901234567`` or more than 15 or so significant digits).  Absent values are nulls.
+The columns are ``COLUMNS`` with proper types: offsets and ``repeat_of`` int64, ``value``,
+``value_max`` and ``base_value`` float64, the rest UTF-8 strings; then ``value_exact`` and
+``value_max_exact``, the same numbers as text exactly as the JSON output writes them (a
+float64 cannot hold ``12345678901234567`` or more than 15 or so significant digits).
+Absent values are nulls.
 
 A part is written whenever ``rows_per_file`` rows are waiting at the end of an article, and at
 ``close()``, so an article never straddles two parts and the parts, read in name order, are in
@@ -25,12 +26,11 @@ if TYPE_CHECKING:
     import pyarrow
 
 INTEGERS = frozenset({"start", "end", "repeat_of"})
-FLOATS = frozenset({"value", "value_max"})
+FLOATS = frozenset({"value", "value_max", "base_value"})
 EXACT = {"value_exact": "value", "value_max_exact": "value_max"}
 NULLABLE = frozenset({
-    "value_max", "change", "entity", "subject", "period", "period_norm", "place", "place_norm",
-    "place_code",
-    "repeat_of", "value_max_exact",
+    "value_max", "base_value", "base_unit", "change", "entity", "subject", "period",
+    "period_norm", "place", "place_norm", "place_code", "repeat_of", "value_max_exact",
 })
 PARQUET_COLUMNS = COLUMNS + tuple(EXACT)
 ROWS_PER_FILE = 100_000

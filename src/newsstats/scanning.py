@@ -172,6 +172,10 @@ CUE_WINDOW = 24
 CLAUSE_MARKS = "，,。；;！？!?\n"
 
 
+# An adjacent cue may be this far before the number: 时速达350公里, 时速可达350公里.
+ADJACENT_GAP = 3
+
+
 def _cue(text: str, number_start: int, unit: str) -> str | None:
     """The first cue word (in table order) for ``unit`` in the clause before the number."""
     cues = lexicon.unit_cues().get(unit)
@@ -180,7 +184,14 @@ def _cue(text: str, number_start: int, unit: str) -> str | None:
     window = text[max(0, number_start - CUE_WINDOW) : number_start]
     cut = max(window.rfind(mark) for mark in CLAUSE_MARKS)
     window = window[cut + 1 :]
-    return next((cue for cue in cues if cue in window), None)
+    for cue, reading in cues.items():
+        if reading.adjacent:
+            found = window.rfind(cue)
+            if found >= 0 and len(window) - found - len(cue) <= ADJACENT_GAP:
+                return cue
+        elif cue in window:
+            return cue
+    return None
 
 
 @cache

@@ -45,6 +45,7 @@ class Valued:
     unit: str
     dimension: str
     approx: str
+    base: lexicon.Base | None = None  # the unit table's conversion (normalising.py applies it)
 
 
 def _factor(multipliers: str) -> Decimal:
@@ -197,7 +198,9 @@ def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
         cue = parts.get("cue")
         if cue:  # 温度…85度: the clause settles an ambiguous unit
             reading = lexicon.unit_cues()[unit_text][cue]
-            unit = lexicon.Unit(unit.surface, reading.unit, reading.dimension, unit.scale)
+            unit = lexicon.Unit(
+                unit.surface, reading.unit, reading.dimension, unit.scale, base=reading.base
+            )
         return unit, None
     # 个多月, 个半小时: an approximation word or 半 sits inside the unit
     return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
@@ -249,4 +252,4 @@ def _reading(parts: dict[str, str]) -> Valued | None:
     dimension = unit.dimension
     if "age_mark" in parts and dimension == "duration":
         dimension = "age"  # 十个月大的宝宝
-    return Valued(low, high, unit.unit, dimension, approx)
+    return Valued(low, high, unit.unit, dimension, approx, unit.base)
