@@ -124,6 +124,35 @@ def test_a_restated_figure_still_links() -> None:
     assert second.repeat_of == 0 and first.repeat_of is None
 
 
+def _decisions(text: str) -> list[tuple[str, list[list[str]], list[float]]]:
+    """Every choice the linker makes in ``text``: its candidates' feature names and scores."""
+    seen = []
+
+    def record(kind, span, options, described):
+        seen.append((kind, [d.names() for d in described], [d.score for d in described]))
+        return ranking.best(kind, described)
+
+    core.extract(text, choose=record)
+    return seen
+
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+
+
+def test_remembered_descriptions_are_the_ones_worked_out_afresh() -> None:
+    """features.py remembers a description by a key: the key must hold everything the
+    names depend on, or an article would be described by another's candidates."""
+    texts = [path.read_text(encoding="utf-8") for path in SAMPLES]
+    warm = [_decisions(text) for text in texts]  # each after the others filled the memo
+    for text, remembered in zip(texts, warm, strict=True):
+        ranking.load()  # forgets every description
+        fresh = _decisions(text)
+        assert [(k, n) for k, n, _ in fresh] == [(k, n) for k, n, _ in remembered]
+        for kind, names, scores in fresh:
+            for features, score in zip(names, scores, strict=True):
+                assert score == pytest.approx(ranking.score(kind, features), abs=1e-9)
+
+
 # --- the model file --------------------------------------------------------------------
 
 

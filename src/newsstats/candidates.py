@@ -24,6 +24,10 @@ CLAUSES_BACK = 2  # entity candidates come from the mention's clause and the two
 QUOTES = frozenset("“”‘’\"'《》「」『』")
 LEVEL_ENDINGS = ("至", "到")  # 降至, 提高到: a change to a level
 BRACKETS = frozenset("(（[【)）]】")
+# token indices of subject candidates named before the sentence: the subject last chosen,
+# and the owner the hand-written rules last saw
+CARRIED = -1
+RULE_CARRIED = -2
 
 
 @cache

@@ -463,6 +463,7 @@ def link_all(
     names: list[candidates.Option] = []
     describer = features.Describer(sentence, kinds)
     last_subject: str | None = None
+    last_rule_subject: str | None = None
     spans = [_analysed_span(marks, c.start, c.end) for c, _ in mentions]
     starts = [c.start for c, _ in mentions]
     for i, (candidate, valued) in enumerate(mentions):
@@ -505,7 +506,15 @@ def link_all(
         ]
         if last_subject and all(o is None or o.text != last_subject for o in subject_options):
             # the owner of the figures before, named in an earlier sentence or clause
-            subject_options.append(candidates.Option(-1, -1, last_subject, -1, -1))
+            carried = candidates.CARRIED
+            subject_options.append(candidates.Option(carried, carried, last_subject, -1, -1))
+        if last_rule_subject and all(
+            o is None or o.text != last_rule_subject for o in subject_options
+        ):
+            # the owner the hand-written rules saw for an earlier figure (该工程, 高职专科)
+            subject_options.append(
+                candidates.Option(candidates.RULE_CARRIED, candidates.RULE_CARRIED,
+                                  last_rule_subject, -1, -1))
         subject_features = [features.null_features("subject", valued.dimension,
                                                    len(subject_options) - 1)]
         subject_features += [
@@ -516,6 +525,7 @@ def link_all(
                       subject_features)
         subject = subject_options[pick]
         last_subject = subject.text if subject else last_subject
+        last_rule_subject = rule.subject or last_rule_subject
         links.append(Link(entity.text if entity else None, subject.text if subject else None,
                           rule.sentence, change))
     return links

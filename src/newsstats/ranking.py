@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = "linker_weights.json"
 
 _weights: dict[str, dict[str, float]] | None = None
+# features.py's descriptions with their summed weights, by kind and key: valid for the
+# weights in use, so use() forgets them
+_memo: dict[str, dict[tuple, tuple[list[str], float]]] = {}
+MEMO_LIMIT = 200_000  # keys; an archive's long tail of head words must not grow it forever
 
 
 def load(path: str | None = None) -> None:
@@ -34,6 +38,14 @@ def load(path: str | None = None) -> None:
 def use(weights: dict[str, dict[str, float]]) -> None:
     global _weights
     _weights = weights
+    _memo.clear()
+
+
+def memo(kind: str) -> dict[tuple, tuple[list[str], float]]:
+    table = _memo.get(kind)
+    if table is None or len(table) > MEMO_LIMIT:
+        table = _memo[kind] = {}
+    return table
 
 
 def _table(kind: str) -> dict[str, float]:
@@ -50,12 +62,9 @@ def score(kind: str, features: list[str]) -> float:
 
 def best(kind: str, choices: list[Features]) -> int:
     """The index of the highest-scoring candidate (the first of equals)."""
-    table = _table(kind)
     best_index, best_score = 0, float("-inf")
     for i, features in enumerate(choices):
-        total = features.static_score
-        for f in features.relational:
-            total += table.get(f, 0.0)
+        total = features.score
         if total > best_score:
             best_index, best_score = i, total
     return best_index
