@@ -459,9 +459,10 @@ LENGTH_ENGINE = (
     "from newsstats.model import Quantity; "
     "reading.PART_BYTES = 64 * 1024; "
     # every digit run is a row whose sentence is the length of the text the engine was given
-    "core.extract = lambda text, date=None: [Quantity(m.start(), m.end(), m.group(), "
-    "int(m.group()), None, '', 'count', 'exact', None, None, None, str(len(text))) "
-    "for m in re.finditer('[0-9]+', text)]; "
+    "core.extract = lambda text, date=None: [Quantity(start=m.start(), end=m.end(), "
+    "text=m.group(), value=int(m.group()), value_max=None, unit='', dimension='count', "
+    "base_value=None, base_unit=None, approx='exact', change=None, entity=None, subject=None, "
+    "sentence=str(len(text))) for m in re.finditer('[0-9]+', text)]; "
     "sys.argv[1:] = ['extract', *sys.argv[1:]]; cli.main()"
 )
 
