@@ -61,22 +61,20 @@ class Features:
 
 
 # A description is worked out from a small key (the word classes, sides and distances that
-# the feature strings spell out) and remembered by that key until the weights change:
-# most keys recur thousands of times in an archive, and building the strings and summing
-# their weights for each candidate was most of the linker's time.
-Described = tuple[list[str], float]
-# What a phrase is made of: its features' names (spelled out on demand) and summed weight.
-Static = tuple[Callable[[], list[str]], float]
+# the feature strings spell out), and its summed weight is remembered by that key until the
+# weights change: most keys recur thousands of times in an archive, and building the strings
+# and summing their weights for each candidate was most of the linker's time. Only the sum
+# is kept (a few MB): the names are spelled out again when the trainer asks for them.
+Described = tuple[Callable[[], list[str]], float]
 
 
 def _described(kind: str, key: tuple, render: Callable[[], list[str]]) -> Described:
     memo = ranking.memo(kind)
-    found = memo.get(key)
-    if found is None:
-        names = render()
-        found = (names, ranking.score(kind, names))
-        memo[key] = found
-    return found
+    score = memo.get(key)
+    if score is None:
+        score = ranking.score(kind, render())
+        memo[key] = score
+    return render, score
 
 
 class Describer:
@@ -87,10 +85,10 @@ class Describer:
     def __init__(self, sentence: Sentence, kinds: list[str]) -> None:
         self.sentence = sentence
         self.kinds = kinds
-        self._entity_static: dict[tuple[int, int, bool], Static] = {}
-        self._subject_static: dict[tuple[int, int, bool], Static] = {}
+        self._entity_static: dict[tuple[int, int, bool], Described] = {}
+        self._subject_static: dict[tuple[int, int, bool], Described] = {}
 
-    def _static_entity(self, option: Option, before: bool) -> Static:
+    def _static_entity(self, option: Option, before: bool) -> Described:
         key = (option.first, option.last, before)
         cached = self._entity_static.get(key)
         if cached is not None:
@@ -127,7 +125,7 @@ class Describer:
         words = ["head=" + head, side + "|head=" + head]
         shape, shape_score = _described(
             "entity", ("E", side, prev, following, first, last, size, chars, inside), render)
-        cached = (lambda: shape + words, shape_score + ranking.score("entity", words))
+        cached = (lambda: shape() + words, shape_score + ranking.score("entity", words))
         self._entity_static[key] = cached
         return cached
 
@@ -165,9 +163,9 @@ class Describer:
 
         relational, relational_score = _described(
             "entity", ("e", before, length, clauses, gap_kinds, dimension, relation), render)
-        return Features(static_score + relational_score, lambda: static() + relational)
+        return Features(static_score + relational_score, lambda: static() + relational())
 
-    def _static_subject(self, option: Option, before: bool) -> Static:
+    def _static_subject(self, option: Option, before: bool) -> Described:
         key = (option.first, option.last, before)
         cached = self._subject_static.get(key)
         if cached is not None:
@@ -216,7 +214,7 @@ class Describer:
         shape, shape_score = _described(
             "subject", ("S", side, prev, following, last, first, leads, size, opens, inside,
                         flags, only_places, actor), render)
-        cached = (lambda: shape + words, shape_score + ranking.score("subject", words))
+        cached = (lambda: shape() + words, shape_score + ranking.score("subject", words))
         self._subject_static[key] = cached
         return cached
 
@@ -268,7 +266,7 @@ class Describer:
         relational, relational_score = _described(
             "subject", ("s", before, clauses, dimension, placed, between, distance,
                         same_as_last, relation), render)
-        return Features(static_score + relational_score, lambda: static() + relational)
+        return Features(static_score + relational_score, lambda: static() + relational())
 
 
 def null_features(kind: str, dimension: str, options: int) -> Features:

@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = "linker_weights.json"
 
 _weights: dict[str, dict[str, float]] | None = None
-# features.py's descriptions with their summed weights, by kind and key: valid for the
-# weights in use, so use() forgets them
-_memo: dict[str, dict[tuple, tuple[list[str], float]]] = {}
-MEMO_LIMIT = 200_000  # keys; an archive's long tail of head words must not grow it forever
+# the summed weights of features.py's descriptions, by kind and key: valid for the weights
+# in use, so use() forgets them
+_memo: dict[str, dict[tuple, float]] = {}
+# keys a kind remembers before starting afresh: the long tail of word-class combinations
+# must not grow a worker without bound (50,000 keys are a few MB; most hits are in far fewer)
+MEMO_LIMIT = 50_000
 
 
 def load(path: str | None = None) -> None:
@@ -41,7 +43,7 @@ def use(weights: dict[str, dict[str, float]]) -> None:
     _memo.clear()
 
 
-def memo(kind: str) -> dict[tuple, tuple[list[str], float]]:
+def memo(kind: str) -> dict[tuple, float]:
     table = _memo.get(kind)
     if table is None or len(table) > MEMO_LIMIT:
         table = _memo[kind] = {}
