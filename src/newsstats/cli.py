@@ -338,11 +338,7 @@ def extract(
         # the shell's convention: 128 + the signal's number
         raise typer.Exit(143 if terminated else 130) from None
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`): it has what it wanted, so no failure (as jq,
-        # csvkit, sqlite-utils). As the Python docs advise, point stdout at devnull so the
-        # interpreter's final flush cannot raise a second, noisy error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(0) from None
+        raise _reader_gone() from None
     except _DestinationError as error:
         # A destination failed (cannot create the -o file, disk full): nothing more can go out.
         _report(error.name, error.reason)
@@ -525,8 +521,7 @@ def summary(
         _report("interrupted", "no summary written")
         raise typer.Exit(130) from None
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
+        raise _reader_gone() from None
     except OSError as error:
         _report(str(output) if output else "<stdout>", error.strerror or str(error))
         raise typer.Exit(1) from None
@@ -586,8 +581,7 @@ def show(
             assert destination.stream is not None
             write_page(destination.stream, extracted())  # type: ignore[arg-type]
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
+        raise _reader_gone() from None
     except OSError as error:
         _report(str(output) if output else "<stdout>", error.strerror or str(error))
         raise typer.Exit(1) from None
@@ -668,8 +662,7 @@ def check(
         _report("interrupted", "the findings so far are written")
         raise typer.Exit(130) from None
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
+        raise _reader_gone() from None
     except _DestinationError as error:
         _report(error.name, error.reason)
         raise typer.Exit(1) from None
@@ -1018,6 +1011,14 @@ def _closing_stream(stream: TextIO | BinaryIO) -> Iterator[_Stream]:
 def _summarise(tally: Tally) -> None:
     sys.stderr.write(f"newsstats: {tally.summary()}\n")
     sys.stderr.flush()
+
+
+def _reader_gone() -> typer.Exit:
+    """The reader went away (e.g. `| head`): it has what it wanted, so no failure (as jq,
+    csvkit, sqlite-utils), for every command. As the Python docs advise, stdout points at
+    devnull so that the interpreter's final flush cannot raise a second, noisy error."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return typer.Exit(0)
 
 
 def _report(name: str, reason: str) -> None:
