@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsstats import core, ranking
+from newsstats import core, features, ranking
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -122,6 +122,22 @@ def test_a_restated_figure_still_links() -> None:
     text = "全省新兴领域有19.8万名党员。其中，19.8万名党员参加了志愿服务。"
     first, second = core.extract(text)
     assert second.repeat_of == 0 and first.repeat_of is None
+
+
+# (scores and groups of the candidates, the one chosen): phrases ending on the same word
+# (one group) name one thing, so their probabilities add up against no phrase (-100)
+GROUPED_CHOICES = [
+    ([(1.0, -100), (0.5, 7), (0.4, 7), (0.3, 7)], 1),  # three spans of one thing beat none
+    ([(1.0, -100), (0.5, 7), (0.4, 3)], 0),  # two things, each less likely than none
+    ([(0.0, -100), (2.0, 3), (1.9, 7), (1.9, 7)], 2),  # the likelier thing, its best span
+    ([(0.0, -100), (1.0, 3), (1.0, 3)], 1),  # equals: the first
+]
+
+
+@pytest.mark.parametrize(("candidates", "chosen"), GROUPED_CHOICES)
+def test_phrases_of_one_thing_add_up(candidates, chosen) -> None:
+    described = [features.Features(score, (), group) for score, group in candidates]
+    assert ranking.best("subject", described) == chosen
 
 
 def _decisions(text: str) -> list[tuple[str, list[list[str]], list[float]]]:

@@ -9,8 +9,6 @@ weights are learned (tools/train_linker.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from . import ranking
 from .candidates import CARRIED, NOUNS, Option, actor_heads
 from .sentences import NUM, Sentence
@@ -47,34 +45,136 @@ def _rule_relation(text: str, rule: str | None) -> str | None:
 
 
 class Features:
-    """A candidate's summed weight, and its features' names for the trainer: the names are
-    spelled out only when asked for, as scoring needs just the sum."""
+    """A candidate's summed weight, and the keys its feature names are spelled from: the
+    names are spelled out only when the trainer asks for them, as scoring needs just the
+    sum. Keys, not closures: a closure over its own frame is a reference cycle, and a
+    cycle per candidate kept the cyclic collector busy for a tenth of the engine's time."""
 
-    __slots__ = ("score", "_names")
+    __slots__ = ("score", "parts", "group")
 
-    def __init__(self, score: float, names: Callable[[], list[str]]) -> None:
+    def __init__(self, score: float, parts: tuple[tuple, ...], group: int) -> None:
         self.score = score
-        self._names = names
+        self.parts = parts
+        # the sentence token the phrase ends on (ranking.best adds up phrases that end on
+        # the same word); negative for a phrase named outside the sentence, or for none
+        self.group = group
 
     def names(self) -> list[str]:
-        return self._names()
+        found: list[str] = []
+        for part in self.parts:
+            found.extend(_render(part))
+        return found
 
 
 # A description is worked out from a small key (the word classes, sides and distances that
 # the feature strings spell out), and its summed weight is remembered by that key until the
 # weights change: most keys recur thousands of times in an archive, and building the strings
 # and summing their weights for each candidate was most of the linker's time. Only the sum
-# is kept (a few MB): the names are spelled out again when the trainer asks for them.
-Described = tuple[Callable[[], list[str]], float]
-
-
-def _described(kind: str, key: tuple, render: Callable[[], list[str]]) -> Described:
+# is kept (a few MB): the names are spelled out again from the key when the trainer asks.
+def _weighed(kind: str, key: tuple) -> float:
     memo = ranking.memo(kind)
     score = memo.get(key)
     if score is None:
-        score = ranking.score(kind, render())
+        score = ranking.score(kind, _render(key))
         memo[key] = score
-    return render, score
+    return score
+
+
+def _render(key: tuple) -> list[str]:
+    """The feature names a key spells: its first item says which description it is."""
+    tag = key[0]
+    if tag == "E":
+        return _entity_shape(key)
+    if tag == "e":
+        return _entity_relation(key)
+    if tag == "S":
+        return _subject_shape(key)
+    if tag == "s":
+        return _subject_relation(key)
+    return list(key[1:])  # "W": the words themselves, weighed apart
+
+
+def _entity_shape(key: tuple) -> list[str]:
+    _, side, prev, following, first, last, size, chars, inside = key
+    found = [
+        "side=" + side,
+        f"{side}|prev={prev}",
+        f"{side}|next={following}",
+        f"{side}|first={first}",
+        f"{side}|last={last}",
+        f"{side}|len={size}",
+        f"{side}|chars={chars}",
+        # 行业协会|商会捐赠款物: a phrase that opens inside a noun compound
+        f"{side}|cuts_compound={prev in NOUNS and first in NOUNS}",
+    ]
+    found.extend(f"{side}|has:{k}" for k in inside)
+    if last not in NOUNS:
+        found.append(f"{side}|last={last}|next={following}")
+    return found
+
+
+def _entity_relation(key: tuple) -> list[str]:
+    _, before, length, clauses, gap_kinds, dimension, relation = key
+    side = "L" if before else "R"
+    bridged = all(k in BRIDGES for k in gap_kinds)
+    features = [
+        f"{side}|gap={length}",
+        f"{side}|clauses={clauses}",
+        f"{side}|bridged={bridged}",
+        f"{side}|dim={dimension}",
+        f"{side}|bridged={bridged}|clauses={clauses}",
+        f"{side}|bridged={bridged}|dim={dimension}",
+    ]
+    features.extend(f"{side}|gap:{k}" for k in gap_kinds)
+    if before and NUM in gap_kinds:
+        # 一、二、三产业分别增长…: a list of figures between the phrase and this one
+        listed = all(k in BRIDGES or k in ("NUM", "SEP") for k in gap_kinds)
+        features.append(f"L|past_figures|list={listed}")
+    if not before and gap_kinds == ("DE",) and length == "1":
+        features.append("R|de")
+    if relation:
+        features.append("rule=" + relation)
+    return features
+
+
+def _subject_shape(key: tuple) -> list[str]:
+    _, side, prev, following, last, first, leads, size, opens, inside, flags, only_places, \
+        actor = key
+    found = [
+        f"{side}|prev={prev}",
+        f"{side}|next={following}",
+        f"{side}|last={last}",
+        f"{side}|first={first}",
+        f"{side}|leads={leads}",
+        f"{side}|len={size}",
+        f"first_phrase={opens}",
+    ]
+    found.extend(f"has:{k}" for k in inside)
+    found.extend(f"flag:{f}" for f in flags)
+    if only_places:
+        found.append("only_places")
+    if actor:
+        found.append("actor_head")
+    return found
+
+
+def _subject_relation(key: tuple) -> list[str]:
+    _, before, clauses, dimension, placed, between, distance, same_as_last, relation = key
+    side = "L" if before else "R"
+    features = ["side=" + side, f"{side}|clauses={clauses}", f"dim={dimension}",
+                "entity=" + placed]
+    if placed == "after":
+        features.extend(f"to_entity:{k}" for k in between)
+        features.append(f"to_entity={distance}")
+    if same_as_last:
+        features.append("same_as_last")
+    if relation:
+        features.append("rule=" + relation)
+    return features
+
+
+# what a phrase is made of, worked out once per sentence: its keys and their summed weight
+Static = tuple[tuple[tuple, ...], float]
 
 
 class Describer:
@@ -85,47 +185,28 @@ class Describer:
     def __init__(self, sentence: Sentence, kinds: list[str]) -> None:
         self.sentence = sentence
         self.kinds = kinds
-        self._entity_static: dict[tuple[int, int, bool], Described] = {}
-        self._subject_static: dict[tuple[int, int, bool], Described] = {}
+        self._entity_static: dict[tuple[int, int, bool], Static] = {}
+        self._subject_static: dict[tuple[int, int, bool], Static] = {}
 
-    def _static_entity(self, option: Option, before: bool) -> Described:
+    def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
         cached = self._entity_static.get(key)
         if cached is not None:
             return cached
-        kinds, tokens = self.kinds, self.sentence.tokens
+        kinds = self.kinds
         side = "L" if before else "R"
         prev = kinds[option.first - 1] if option.first > 0 else "BOS"
         following = kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS"
-        first, last = kinds[option.first], kinds[option.last]
-        head = tokens[option.last].reading
         inside = tuple(sorted({kinds[i] for i in range(option.first, option.last + 1)}
                               & INSIDE_KINDS))
-        size = _bucket(option.last - option.first + 1)
-        chars = _bucket(len(option.text) // 2)
-
-        def render() -> list[str]:
-            found = [
-                "side=" + side,
-                f"{side}|prev={prev}",
-                f"{side}|next={following}",
-                f"{side}|first={first}",
-                f"{side}|last={last}",
-                f"{side}|len={size}",
-                f"{side}|chars={chars}",
-                # 行业协会|商会捐赠款物: a phrase that opens inside a noun compound
-                f"{side}|cuts_compound={prev in NOUNS and first in NOUNS}",
-            ]
-            found.extend(f"{side}|has:{k}" for k in inside)
-            if last not in NOUNS:
-                found.append(f"{side}|last={last}|next={following}")
-            return found
-
+        shape = ("E", side, prev, following, kinds[option.first], kinds[option.last],
+                 _bucket(option.last - option.first + 1), _bucket(len(option.text) // 2),
+                 inside)
         # the head word is weighed apart: with it in the key few keys would recur
-        words = ["head=" + head, side + "|head=" + head]
-        shape, shape_score = _described(
-            "entity", ("E", side, prev, following, first, last, size, chars, inside), render)
-        cached = (lambda: shape() + words, shape_score + ranking.score("entity", words))
+        head = self.sentence.tokens[option.last].reading
+        words = ("W", "head=" + head, side + "|head=" + head)
+        cached = ((shape, words),
+                  _weighed("entity", shape) + ranking.score("entity", _render(words)))
         self._entity_static[key] = cached
         return cached
 
@@ -134,87 +215,50 @@ class Describer:
         before = option.last < at
         gap = kinds[option.last + 1 : at] if before else kinds[at + 1 : option.first]
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0
-        static, static_score = self._static_entity(option, before)
-        gap_kinds = tuple(sorted(set(gap)))
-        length = _bucket(len(gap))
-        relation = _rule_relation(option.text, rule)
+        parts, static_score = self._static_entity(option, before)
+        relation = ("e", before, _bucket(len(gap)), clauses, tuple(sorted(set(gap))),
+                    dimension, _rule_relation(option.text, rule))
+        return Features(static_score + _weighed("entity", relation), parts + (relation,),
+                        option.last)
 
-        def render() -> list[str]:
-            side = "L" if before else "R"
-            bridged = all(k in BRIDGES for k in gap_kinds)
-            features = [
-                f"{side}|gap={length}",
-                f"{side}|clauses={clauses}",
-                f"{side}|bridged={bridged}",
-                f"{side}|dim={dimension}",
-                f"{side}|bridged={bridged}|clauses={clauses}",
-                f"{side}|bridged={bridged}|dim={dimension}",
-            ]
-            features.extend(f"{side}|gap:{k}" for k in gap_kinds)
-            if before and NUM in gap_kinds:
-                # 一、二、三产业分别增长…: a list of figures between the phrase and this one
-                listed = all(k in BRIDGES or k in ("NUM", "SEP") for k in gap_kinds)
-                features.append(f"L|past_figures|list={listed}")
-            if not before and gap_kinds == ("DE",) and length == "1":
-                features.append("R|de")
-            if relation:
-                features.append("rule=" + relation)
-            return features
-
-        relational, relational_score = _described(
-            "entity", ("e", before, length, clauses, gap_kinds, dimension, relation), render)
-        return Features(static_score + relational_score, lambda: static() + relational())
-
-    def _static_subject(self, option: Option, before: bool) -> Described:
+    def _static_subject(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
         cached = self._subject_static.get(key)
         if cached is not None:
             return cached
         kinds, tokens, sentence = self.kinds, self.sentence.tokens, self.sentence
-        side = "L" if before else "R"
         prev = kinds[option.first - 1] if option.first > 0 else "BOS"
-        following = kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS"
         inside_all = {kinds[i] for i in range(option.first, option.last + 1)}
-        inside = tuple(sorted(k for k in inside_all if k in INSIDE_KINDS or k in NOUNS))
-        flags = tuple(sorted({tokens[i].flag for i in range(option.first, option.last + 1)}
-                             & NAME_FLAGS))
         leads = prev in ("BOS", "END", "T", "SKIP_CLAUSE") or (
             option.first > 0
             and sentence.clause_of[option.first - 1] < sentence.clause_of[option.first]
         )
-        last, first = kinds[option.last], kinds[option.first]
-        size = _bucket(option.last - option.first + 1)
-        head = tokens[option.last].reading
-        prevword = tokens[option.first - 1].reading if option.first > 0 else "BOS"
-        nextword = tokens[option.last + 1].reading if option.last + 1 < len(tokens) else "EOS"
-        opens = option.first == 0 or prev == "BOS"
-        only_places = inside_all <= {"NS", "SEP"}
-        actor = option.text.endswith(actor_heads())
-
-        def render() -> list[str]:
-            found = [
-                f"{side}|prev={prev}",
-                f"{side}|next={following}",
-                f"{side}|last={last}",
-                f"{side}|first={first}",
-                f"{side}|leads={leads}",
-                f"{side}|len={size}",
-                f"first_phrase={opens}",
-            ]
-            found.extend(f"has:{k}" for k in inside)
-            found.extend(f"flag:{f}" for f in flags)
-            if only_places:
-                found.append("only_places")
-            if actor:
-                found.append("actor_head")
-            return found
-
+        shape = (
+            "S",
+            "L" if before else "R",
+            prev,
+            kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS",
+            kinds[option.last],
+            kinds[option.first],
+            leads,
+            _bucket(option.last - option.first + 1),
+            option.first == 0 or prev == "BOS",
+            tuple(sorted(k for k in inside_all if k in INSIDE_KINDS or k in NOUNS)),
+            tuple(sorted({tokens[i].flag for i in range(option.first, option.last + 1)}
+                         & NAME_FLAGS)),
+            inside_all <= {"NS", "SEP"},
+            option.text.endswith(actor_heads()),
+        )
         # the words are weighed apart: with them in the key few keys would recur
-        words = ["head=" + head, "prevword=" + prevword, "nextword=" + nextword]
-        shape, shape_score = _described(
-            "subject", ("S", side, prev, following, last, first, leads, size, opens, inside,
-                        flags, only_places, actor), render)
-        cached = (lambda: shape() + words, shape_score + ranking.score("subject", words))
+        words = (
+            "W",
+            "head=" + tokens[option.last].reading,
+            "prevword=" + (tokens[option.first - 1].reading if option.first > 0 else "BOS"),
+            "nextword=" + (tokens[option.last + 1].reading if option.last + 1 < len(tokens)
+                           else "EOS"),
+        )
+        cached = ((shape, words),
+                  _weighed("subject", shape) + ranking.score("subject", _render(words)))
         self._subject_static[key] = cached
         return cached
 
@@ -224,13 +268,12 @@ class Describer:
     ) -> Features:
         if option.first < 0:  # the subject of the figures before, not in this sentence
             how = "carried" if option.first == CARRIED else "carried_rule"
-            names = [how, f"{how}|dim={dimension}",
-                     f"{how}|entity={'none' if entity is None else 'some'}"]
-            return Features(ranking.score("subject", names), lambda: names)
+            names = ("W", how, f"{how}|dim={dimension}",
+                     f"{how}|entity={'none' if entity is None else 'some'}")
+            return Features(ranking.score("subject", _render(names)), (names,), option.first)
         kinds = self.kinds
         before = option.last < at
-        clauses = _bucket(self.sentence.clause_of[at] - self.sentence.clause_of[option.last])
-        static, static_score = self._static_subject(option, before)
+        parts, static_score = self._static_subject(option, before)
         between: tuple[str, ...] = ()
         distance = ""
         if entity is None:
@@ -247,28 +290,19 @@ class Describer:
             distance = _bucket(entity.first - option.last - 1)
         else:
             placed = "before"
-        same_as_last = option.text == last_subject
-        relation = _rule_relation(option.text, rule)
+        clause_of = self.sentence.clause_of
+        relation = (
+            "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
+            between, distance, option.text == last_subject, _rule_relation(option.text, rule),
+        )
+        return Features(static_score + _weighed("subject", relation), parts + (relation,),
+                        option.last)
 
-        def render() -> list[str]:
-            side = "L" if before else "R"
-            features = ["side=" + side, f"{side}|clauses={clauses}", f"dim={dimension}",
-                        "entity=" + placed]
-            if placed == "after":
-                features.extend(f"to_entity:{k}" for k in between)
-                features.append(f"to_entity={distance}")
-            if same_as_last:
-                features.append("same_as_last")
-            if relation:
-                features.append("rule=" + relation)
-            return features
 
-        relational, relational_score = _described(
-            "subject", ("s", before, clauses, dimension, placed, between, distance,
-                        same_as_last, relation), render)
-        return Features(static_score + relational_score, lambda: static() + relational())
+NO_PHRASE = -100  # the group of the no-phrase choice
 
 
 def null_features(kind: str, dimension: str, options: int) -> Features:
-    names = [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={_bucket(options)}"]
-    return Features(ranking.score(kind, names), lambda: names)
+    names = ("W", f"{kind}|NULL", f"{kind}|NULL|dim={dimension}",
+             f"{kind}|NULL|n={_bucket(options)}")
+    return Features(ranking.score(kind, _render(names)), (names,), NO_PHRASE)

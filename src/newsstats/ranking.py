@@ -8,6 +8,7 @@ gold by ``tools/train_linker.py``; scoring is a sum of weights, plain Python.
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -62,11 +63,24 @@ def score(kind: str, features: list[str]) -> float:
     return sum(table.get(f, 0.0) for f in features)
 
 
+
+
 def best(kind: str, choices: list[Features]) -> int:
-    """The index of the highest-scoring candidate (the first of equals)."""
+    """The index of the best candidate: of the group of phrases ending on the same word
+    whose probabilities add up to the most, its highest-scoring phrase (the first of
+    equals). Phrases that end on the same word name the same thing (`储能电站`,
+    `压气储能电站`), so a thing offered in five spans must not lose to no phrase at all
+    because its probability is shared out among them."""
+    top = max(features.score for features in choices)
+    mass: dict[int, float] = {}
+    for features in choices:
+        mass[features.group] = mass.get(features.group, 0.0) + math.exp(features.score - top)
+    winner, winning = 0, -1.0
+    for group, total in mass.items():  # in the order first met: ties go to the earlier
+        if total > winning:
+            winner, winning = group, total
     best_index, best_score = 0, float("-inf")
     for i, features in enumerate(choices):
-        total = features.score
-        if total > best_score:
-            best_index, best_score = i, total
+        if features.group == winner and features.score > best_score:
+            best_index, best_score = i, features.score
     return best_index
