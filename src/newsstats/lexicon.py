@@ -152,8 +152,9 @@ def unit_cues() -> dict[str, dict[str, Cue]]:
 
 @cache
 def approximations() -> dict[str, dict[str, str]]:
-    """Position ('before', 'between', 'after') → {word: approx}."""
-    table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}}
+    """Position ('before', 'between', 'after') → {word: approx}; 'word' holds the words that
+    open with an approximation word and are none (余震, 多功能)."""
+    table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}, "word": {}}
     for row in _rows("approx.tsv"):
         table[row["position"]][row["word"]] = row["approx"]
     return table
