@@ -35,9 +35,13 @@ DATE_TIME = re.compile(
     (?<![0-9０-９〇零一二两三四五六七八九十])
     (?:
       {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号])?)?
+    # a decade: 30年代, 八十年代
+    | (?:{D}{{2}}|[二三四五六七八九]?十)\s*年代
     | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号])?
     | (?<![个個]){SMALL}[日号]
-    | {SMALL}(?:时|[点點](?=\s*(?:{SMALL}分|钟|半|整|前|后|左右)))
+    | {SMALL}(?:时|[点點](?=\s*(?:{SMALL}分|钟|半|整|前|后|之[前后]|以[前后]|左右|[档檔多许過过]))
+        # 凌晨4点20发现火情: minutes after 点 without 分
+      | [点點]{D}{{2}}(?![0-9０-９]))
         (?:\s*{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
     | {D}{{1,2}}[:：]{D}{{2}}(?:[:：]{D}{{2}})?
     | {D}{{4}}[-/.]{D}{{1,2}}[-/.]{D}{{1,2}}
@@ -51,9 +55,11 @@ DATE_TIME = re.compile(
 # The three below are tested on a character or a prefix with str operations, cheaper than a
 # regex call for each candidate.
 # 半个月前, 一年多来, 三年以来: a duration measured back from now is a time, not a statistic
-RELATIVE_TIME_AFTER = ("来", "以来", "之前", "前", "后", "之后", "以后", "间里")
+# 七天里, 十年间: the days and years a story spans are its time
+RELATIVE_TIME_AFTER = ("来", "以来", "之前", "前", "后", "之后", "以后", "间里", "里", "间")
 ORDINAL_BEFORE = frozenset("第初其")
 ASCII_CODE = frozenset(string.ascii_letters + string.digits + "_")
+DIGITS = frozenset("0123456789０１２３４５６７８９")
 INDEFINITE = {"一", "壹"}
 ARTICLE_DIMENSIONS = {"count", "duration"}
 # The banker's numerals are words too (收拾, 拾起, 參加, 參股, 陸續, 隊伍): one of them alone is
@@ -161,6 +167,8 @@ def is_statistic(
     if start and text[start - 1] in ASCII_CODE:
         if not excluded.markup.overlaps(start - 1, start):
             return False
+    if start > 1 and text[start - 1] in ".．" and text[start - 2] in DIGITS:
+        return False  # 第9.3.7条: the last part of a section number
     if valued.unit.isascii() and end < len(text) and text[end] in ASCII_CODE:
         return False  # 5G, 3M公司: a number glued to Latin letters is a code
     unit_text = parts.get("unit", "")
@@ -184,7 +192,77 @@ def is_statistic(
         return False
     if unit_text and _names_a_class(parts, unit_text, text, end):
         return False
+    if _after_a_naming_word(text, start, valued):
+        return False
+    number = parts.get("num", "")
+    if len(number) > 1 and number[0] in "0０" and number[1] not in ".．":
+        return False  # 宏图一号01组, 02号: a numeral with a leading zero is a serial number
+    if _in_a_short_quote(text, start, end) or _in_a_title(text, start, end):
+        return False
     return True
+
+
+# A name or slogan in quotation marks is short (“五个关系”, “十年禁渔”, “百名红通人员”,
+# “税惠千万家、共建现代化”); a longer quotation is speech, whose figures count.
+SHORT_QUOTE = 12
+QUOTES = {"“": "”", "「": "」", "‘": "’"}
+QUOTE_BREAKS = "。！？；\n"
+
+
+def _in_a_short_quote(text: str, start: int, end: int) -> bool:
+    """The number stands in a quoted name or slogan of at most SHORT_QUOTE characters that
+    is more than the number itself (“100亿元” quotes a figure)."""
+    window = text[max(0, start - SHORT_QUOTE) : start]
+    for opening, closing in QUOTES.items():
+        opened = window.rfind(opening)
+        if opened < 0 or closing in window[opened:]:
+            continue
+        if any(mark in window[opened:] for mark in QUOTE_BREAKS):
+            continue
+        quote_start = start - len(window) + opened + 1
+        close = text.find(closing, end, quote_start + SHORT_QUOTE + 1)
+        if close < 0 or any(mark in text[end:close] for mark in QUOTE_BREAKS):
+            continue
+        return close - quote_start > end - start
+    return False
+
+
+LONGEST_TITLE = 40
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """《东方人类百万年》, 《……十一条措施》: a number in the title of a work or a document."""
+    window = text[max(0, start - LONGEST_TITLE) : start]
+    opened = window.rfind("《")
+    if opened < 0 or "》" in window[opened:] or "\n" in window[opened:]:
+        return False
+    close = text.find("》", end, end + LONGEST_TITLE)
+    return close >= 0 and "\n" not in text[end:close] and "《" not in text[end:close]
+
+
+@cache
+def _words_before_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in lexicon.words_before()}, reverse=True))
+
+
+def _after_a_naming_word(text: str, start: int, valued: Valued) -> bool:
+    """今年前4个月, 过去24小时, 前六位, 北纬40.6度, 晚上7点, 高速1738公里: the word right before
+    the number makes it a time, a rank, a position or a clock time (words_before.tsv)."""
+    table = lexicon.words_before()
+    for length in _words_before_lengths():
+        if length > start:
+            continue
+        rows = table.get(text[start - length : start])
+        if not rows:
+            continue
+        previous = text[start - length - 1] if start > length else ""
+        for row in rows:
+            if row.dimension not in ("*", valued.dimension) or row.unit not in ("*", valued.unit):
+                continue
+            if previous and previous in row.unless_after:
+                continue
+            return True
+    return False
 
 
 def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> bool:
@@ -197,6 +275,8 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> boo
     chinese = bool(number) and not any(c in CHINESE_NOT_WHOLE or c.isdigit() for c in number)
     for row in rows:
         if row.chinese_only and not chinese:
+            continue
+        if row.two_only and number != "二":
             continue
         if row.after == "*" or text.startswith(row.after, end):
             return row.is_name
@@ -216,6 +296,8 @@ def _in_list_of_counts(
     for neighbour in neighbours:
         if neighbour is None or neighbour.parts.get("unit") != unit:
             continue
+        if neighbour.parts.get("num") in INDEFINITE:
+            continue  # 中的一个附加品，单推一个支付平台: two articles make no list
         gap = text[min(candidate.end, neighbour.end) : max(candidate.start, neighbour.start)]
         if len(gap) <= 8 and any(mark in gap for mark in LIST_MARKS):
             return True

@@ -152,8 +152,9 @@ def unit_cues() -> dict[str, dict[str, Cue]]:
 
 @cache
 def approximations() -> dict[str, dict[str, str]]:
-    """Position ('before', 'between', 'after') → {word: approx}."""
-    table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}}
+    """Position ('before', 'between', 'after') → {word: approx}; 'word' holds the words that
+    open with an approximation word and are none (余震, 多功能)."""
+    table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}, "word": {}}
     for row in _rows("approx.tsv"):
         table[row["position"]][row["word"]] = row["approx"]
     return table
@@ -259,6 +260,7 @@ class NameAfter:
     after: str  # "*": whatever follows
     chinese_only: bool  # only a whole number in Chinese numerals (三级, not 7.6级)
     is_name: bool  # False: a figure after all, an exception to a broader row
+    two_only: bool = False  # only the numeral 二 alone: an ordinal (二期), as a count says 两
 
 
 @cache
@@ -267,10 +269,30 @@ def names_after() -> dict[str, tuple[NameAfter, ...]]:
     the most specific first: longer words before shorter, ``*`` last."""
     table: dict[str, list[NameAfter]] = {}
     for row in _rows("names_after.tsv"):
+        numerals, is_name = row["numerals"], row["reading"] == "name"
         table.setdefault(row["unit"], []).append(
-            NameAfter(row["after"], row["numerals"] == "chinese", row["reading"] == "name")
+            NameAfter(row["after"], numerals == "chinese", is_name, numerals == "二")
         )
     return {
         unit: tuple(sorted(rows, key=lambda r: (r.after == "*", -len(r.after))))
         for unit, rows in table.items()
     }
+
+
+@dataclass(frozen=True)
+class WordBefore:
+    dimension: str  # "*": any
+    unit: str  # "*": any
+    unless_after: str  # characters that, before the word, make it another word (提前)
+
+
+@cache
+def words_before() -> dict[str, tuple[WordBefore, ...]]:
+    """Word → the readings it makes no statistic when it stands right before a number
+    (words_before.tsv): 前 in 今年前4个月, 北纬 in 北纬40.6度."""
+    table: dict[str, list[WordBefore]] = {}
+    for row in _rows("words_before.tsv"):
+        table.setdefault(row["word"], []).append(
+            WordBefore(row["dimension"], row["unit"], row["unless_after"])
+        )
+    return {word: tuple(rows) for word, rows in table.items()}

@@ -64,6 +64,12 @@ SIGN = rf"""(?P<sign>
 SIGN2 = rf"(?P<sign2>[负負]|零下|[-－−](?=[{DIGIT}]))"
 # 百分之, 千分之, 万分之, in financial and traditional characters too; never right after a
 # numeral (五百分之2.2 is a fraction with denominator 500, not 2.2%)
+# 分 is no unit of its own (a minute, a cent, a point); before seconds it is minutes. The digits
+# after 秒 are its decimals, as a scoreboard writes them.
+RACE_TIME = (
+    rf"(?P<race_min>[{DIGIT}]{{1,3}})分(?P<race_sec>[{DIGIT}]{{1,2}}(?:[.．][{DIGIT}]+)?)秒"
+    rf"(?P<race_frac>[{DIGIT}]{{1,3}})?(?![{DIGIT}])"
+)
 SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[万萬]分之)"
 
 
@@ -122,12 +128,47 @@ MULT_CHARS = "十拾佰仟千百万萬亿億兆"
 SIGN_CHARS = "半负負-－−零"
 
 
+def _unit_guard(openers: set[str], more: tuple[str, ...] = ()) -> str:
+    """A lookahead that fails where a unit opening with one of ``openers`` begins: 千, 百, 多
+    and 几 open currency names too (3千里達及托巴哥元 is 3 TTD, not 3000 里 and the rest;
+    100多米尼加比索, 20几内亚法郎), and the unit is the longer reading; or where one of the
+    ``more`` words begins."""
+    words = [surface for surface in lexicon.units() if surface[0] in openers] + list(more)
+    return f"(?!{guarded(words)})" if words else ""
+
+
+def _guard_after_first(words, guard: str) -> str:
+    """``guarded(words)`` with ``guard`` tried only where one of the words may begin."""
+    words = list(words)
+    firsts = "".join(sorted({w[0] for w in words}))
+    return f"(?=[{re.escape(firsts)}]){guard}(?:{lexicon.alternation(words)})"
+
+
+@cache
+def _guarded_number() -> tuple[str, str, str, str]:
+    """NUMBER, MULT, SMALL_MULT and BIG_MULT, with no multiplier where a unit begins."""
+    guard = _unit_guard(set(MULT_CHARS))
+    # the multiplier first: the guard runs only where one stands
+    small = rf"(?:(?=[十拾佰仟千百]){guard}(?:[十拾佰仟]|千|百(?!分)))"
+    big = rf"(?:(?=[万萬亿億]){guard}[万萬亿億])"
+    mult = rf"(?:{small}|{big})"
+    chinese = rf"(?:[{CN_DIGIT}]|{mult}|{PINNED})+(?:[点點][{CN_DIGIT}]+)?"
+    mixed = rf"{ARABIC}(?:{mult}+(?:{ARABIC}{mult}*)?)?"
+    return rf"(?:{mixed}|{chinese})", mult, small, big
+
+
 @cache
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
     before = guarded(approx["before"])
-    between = guarded(approx["between"])
-    after = guarded(approx["after"])
+    # no approximation word where a unit begins (100多米尼加比索)
+    # nor where a word opens with one (4.4级余震, 一层多功能厅: approx.tsv's `word` rows)
+    approx_guard = _unit_guard(
+        {word[0] for word in (*approx["between"], *approx["after"])}, tuple(approx["word"])
+    )
+    between = _guard_after_first(approx["between"], approx_guard)
+    after = _guard_after_first(approx["after"], approx_guard)
+    number, mult, small_mult, big_mult = _guarded_number()
     vague = guarded(lexicon.vague_magnitudes())
     prefix = guarded(lexicon.prefix_units())
     unit = _unit_alternation()
@@ -137,22 +178,25 @@ def pattern() -> re.Pattern:
     (?=[{re.escape(_first_characters())}])
     (?P<pre>{before})?
     (?:
+        # a race time, minutes, seconds and their decimals: 2分05秒48, 2分46秒516
+        {RACE_TIME}
+      |
         # fractions and shares: no unit follows them
         (?:
-            {SHARE}(?P<pnum>{NUMBER})
-          | (?P<den>{NUMBER})分之(?P<numer>{NUMBER})
+            {SHARE}(?P<pnum>{number})
+          | (?P<den>{number})分之(?P<numer>{number})
           | (?P<half_share>半数)
         )
         (?P<post_share>{after})?
       |
         (?P<unit_pre>{prefix})?
         (?:
-            (?P<vague>{vague})(?P<vmult>{MULT}+)
-          | {SIGN}?(?P<num>{NUMBER}|{HALF})
-            (?:(?P<unit_lo>{unit})?(?P<sep>{RANGE_SEP}){SIGN2}?(?P<num2>{NUMBER}))?
+            (?P<vague>{vague})(?P<vmult>{mult}+)
+          | {SIGN}?(?P<num>{number}|{HALF})
+            (?:(?P<unit_lo>{unit})?(?P<sep>{RANGE_SEP}){SIGN2}?(?P<num2>{number}))?
         )
         (?P<mid>{between})?
-        (?P<mult>{BIG_MULT}+|{SMALL_MULT}{BIG_MULT}*)?
+        (?P<mult>{big_mult}+|{small_mult}{big_mult}*)?
         (?P<mid2>{between})?
         # a range written with its unit twice (40天至60天) must repeat the same unit
         (?:

@@ -206,7 +206,27 @@ def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
     return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
 
 
+def _race_time(parts: dict[str, str]) -> Valued | None:
+    """2分05秒48 is 125.48 seconds."""
+    minutes, seconds = parse_number(parts["race_min"]), parse_number(parts["race_sec"])
+    if minutes is None or seconds is None:
+        return None
+    fraction = parts.get("race_frac", "")
+    if fraction:
+        if "." in parts["race_sec"] or "．" in parts["race_sec"]:
+            return None  # 5.2秒48: decimals twice
+        decimals = parse_number(fraction)
+        if decimals is None:
+            return None
+        seconds += decimals.scaleb(-len(fraction))
+    second = lexicon.units()["秒"]
+    approx = _approx([parts.get("pre")], ["before"])
+    return Valued(minutes * 60 + seconds, None, second.unit, second.dimension, approx, second.base)
+
+
 def _reading(parts: dict[str, str]) -> Valued | None:
+    if "race_min" in parts:
+        return _race_time(parts)
     if parts.keys() & {"pct", "den", "half_share"}:
         return _share(parts)
     unit, inner_approx = _unit(parts)
