@@ -128,7 +128,9 @@ SAMPLE_PLACES = [
     ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
     ("000", 882, "建昌县", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
     ("000", 1361, "全省", "中国/辽宁省", "CN-LN"),  # 全省 is the province the article is about
-    ("000", 960, "葫芦岛", "中国/辽宁省/葫芦岛市", "CN-LN"),  # not 辽宁, which opens a firm's name
+    # not 辽宁, which opens a firm's name, nor 葫芦岛, named in a later clause: the place of
+    # the paragraph's sentence before
+    ("000", 960, "建昌县", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
     ("001", 66, "我省", "中国/辽宁省", "CN-LN"),
     ("001", 306, "沈阳市", "中国/辽宁省/沈阳市", "CN-LN"),
     ("001", 433, "东港市", "中国/辽宁省/丹东市/东港市", "CN-LN"),  # from an earlier sentence
@@ -213,6 +215,30 @@ def test_resolved_places(text, place, norm, code):
     last = found[-1] if found else None
     resolved = resolve(last, article_region(found)) if last else (None, None)
     assert (last.text if last else None, *resolved) == (place, norm, code)
+
+
+# Real passages (train, samples) and the place each figure gets (issue 14): the place its
+# clause names; else one named before it in its sentence or paragraph; else the title's.
+GOVERNED_PLACES = [
+    # a place later in the sentence, in another clause, is where something else happens
+    ("该船排水量超过70000总吨，可容纳2500名乘客、800余辆各式汽车，将用于地中海沿岸的意大利国内港口间航线运营。",
+     [("2500名", None), ("800余辆", None)]),
+    # a text that opens with a paragraph has no title: its first sentence's place is not
+    # the place of every later paragraph (sample 001)
+    ("我省新兴领域19.8万名党员找到了组织归属。\n\n大众一汽发动机(大连)有限公司党委在这一体系下"
+     "创新“116X”党建模式,198名党员带动超过88%的员工提交900条建议。",
+     [("19.8万名", "我省"), ("198名", None), ("超过88%", None), ("900条", None)]),
+    # a title and the lead under it govern the item (bulk)
+    ("前十个月通信业稳步增长 5G加速拓展\n央视网消息（新闻联播）：工业和信息化部的最新数据显示，"
+     "1—10月我国通信业各项业务稳步增长。\n今年前十个月，电信业务收入累计完成14168亿元，同比增长6.9%。",
+     [("14168亿元", "我国"), ("6.9%", "我国")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNED_PLACES)
+def test_governed_places(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
 
 
 def test_ambiguous_district_resolves_in_the_articles_province():
@@ -367,7 +393,8 @@ def test_traditional_script_gets_the_same_context(simplified, traditional):
                 for q in extract(text, dt.date(2024, 12, 1))]
 
     assert context(traditional) == context(simplified)
-    assert all(place for _, place, _, _, _ in context(traditional))
+    # the last figure's clause names no place: the sentence's place before it holds
+    assert context(traditional)[-1][1]
 
 
 def test_a_dateline_dates_the_article():

@@ -440,23 +440,26 @@ def _within(division: Division, ancestor: Division) -> bool:
 def governing(
     marks: Marks, places: list[Place], start: int, end: int, block_start: int
 ) -> Place | None:
-    """The place its clause names (the nearest, before it first); else the nearest in its
-    sentence; else the nearest before it in its block. ``places`` is in text order and its
-    spans do not overlap (find_places), so both neighbours are found by bisection."""
+    """The place its clause names (the nearest, before it first); else the nearest before
+    it in its sentence, else in its block. A place later in the sentence but outside the
+    clause is where something else happens (`…可容纳2500名乘客，将用于意大利…`).
+    ``places`` is in text order and its spans do not overlap (find_places), so both
+    neighbours are found by bisection."""
     clause_start, clause_end = marks.clause(start, end)
-    sentence_start, sentence_end = marks.sentence(start, end)
+    sentence_start, _ = marks.sentence(start, end)
     after = bisect.bisect_left(places, end, key=lambda p: p.start)
     previous = after - 1
     while previous >= 0 and places[previous].end > start:  # a place overlapping the mention
         previous -= 1
     before = places[previous] if previous >= 0 else None
     following = places[after] if after < len(places) else None
-    for low, high in ((clause_start, clause_end), (sentence_start, sentence_end)):
-        if before is not None and before.start >= low:
-            return before
-        if following is not None and following.end <= high:
-            return following
-    return before if before is not None and before.start >= block_start else None
+    if before is not None and before.start >= clause_start:
+        return before
+    if following is not None and following.end <= clause_end:
+        return following
+    if before is not None and before.start >= min(sentence_start, block_start):
+        return before
+    return None
 
 
 def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[Place | None]:
@@ -468,9 +471,11 @@ def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[P
 
 
 def title_place(text: str, places: list[Place]) -> Place | None:
-    """The place a title or heading names (`中华人民共和国2025年…统计公报`)."""
+    """The place a title or heading names (`中华人民共和国2025年…统计公报`), or the lead
+    paragraph right under it. A text that opens with a paragraph has no title: the place
+    its first sentence names is not what every later figure is about."""
     lines = [line for line in text[:400].splitlines() if line.strip()][:2]
-    if not lines:
+    if not lines or "。" in lines[0]:
         return None
     title_end = text.find(lines[-1]) + len(lines[-1])
     return next((p for p in places if p.end <= title_end), None)
