@@ -322,6 +322,11 @@ def _country_governs(text: str, position: int) -> bool:
 NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
 
 
+def _is_han(char: str) -> bool:
+    """A character tagging.tag reads as part of a Chinese run (tagging.HAN_RUN)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> bool:
     """阿里纳斯, 澳门元, 上海证券交易所, 安康杯, 沿海城市: the name does not stand as a word
     of its own in jieba's segmentation (it begins or ends inside a longer word), or a word
@@ -330,11 +335,23 @@ def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> b
     if 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)":
         if start >= 2 and HAN.match(text, start - 2):
             return True
+    # Only the run of Chinese characters holding the place, as the window of WORD_WINDOW
+    # characters each side cuts it, can hold a word over its edges: that run is segmented
+    # as the whole window would segment it, and a place standing between punctuation,
+    # digits or the window's edges is no piece of a word at all.
     low = max(0, start - WORD_WINDOW)
-    offset = low
-    words = tagging.tag(text[low : end + WORD_WINDOW])
+    high = min(len(text), end + WORD_WINDOW)
+    offset = start
+    while offset > low and _is_han(text[offset - 1]):
+        offset -= 1
+    right = end
+    while right < high and _is_han(text[right]):
+        right += 1
     crossing = []  # the words that run over either edge of the place
+    words = tagging.tag(text[offset:right]) if (offset, right) != (start, end) else ()
     for word, flag in words:
+        if offset >= end:
+            break  # the words after the place cannot reach over it
         if offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
         longer = (offset, len(word)) != (start, end - start)
