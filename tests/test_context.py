@@ -385,6 +385,42 @@ PERIOD_SENTENCES = [
 ]
 
 
+# Real sentences (train, bulk) and the period of each figure named (issue 14)
+PERIOD_CLASSES = [
+    # a season inside a noun phrase names an event; the clause's other times govern
+    ("近日，人力资源社会保障部2023年大中城市联合招聘高校毕业生秋季专场活动将推出第四批共77场特色服务活动，"
+     "包括智能制造类、互联网产业等21场线下专场招聘会。",
+     dt.date(2023, 10, 20), [("77场", "2023年", "2023"), ("21场", "2023年", "2023")]),
+    # a day, 至 and a later day are one span
+    ("中央气象台预计，明天（11月21日）起至24日，寒潮将自西向东影响我国，长江中下游及以北地区气温普遍下降6—10℃。",
+     dt.date(2023, 11, 20), [("6—10℃", "明天（11月21日）起至24日", "2023-11-21/2023-11-24")]),
+    ("叶伟飞拟自本次股份减持计划预披露公告披露之日起15个交易日后的连续三个月内（即自2026年7月6日起至"
+     "2026年10月5日止，根据中国证券监督管理委员会或深圳证券交易所相关规定禁止减持的期间除外）"
+     "以集中竞价方式减持魅视科技股份不超过1,434,321股。",
+     dt.date(2026, 6, 10),
+     [("不超过1,434,321股", "自2026年7月6日起至2026年10月5日止", "2026-07-06/2026-10-05")]),
+    # a year inside a document's title is the document's
+    ("《节能装备高质量发展实施方案（2026—2028年）》印发\n今天（3月20日），工业和信息化部等四部门联合印发"
+     "《节能装备高质量发展实施方案（2026—2028年）》。",
+     dt.date(2026, 3, 20), [("四部门", "今天（3月20日）", "2026-03-20")]),
+    # a holiday; 比2024年同期 is one time compared with
+    ("记者从交通运输部了解到，今年端午节假期，全社会跨区域人员流动量预计将达6.87亿人次，比2024年同期增长约7.7%。",
+     dt.date(2025, 5, 29),
+     [("6.87亿人次", "今年端午节假期", "2025"), ("约7.7%", "今年端午节假期", "2025")]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), PERIOD_CLASSES)
+def test_period_classes(text, date, expected):
+    found = extract(text, date)
+
+    def period(figure):  # 四部门 may be read as 四部: the mention the figure opens with
+        q = next((q for q in found if figure.startswith(q.text)), None)
+        return (q.period, q.period_norm) if q else ("(not found)", None)
+
+    assert [(figure, *period(figure)) for figure, _, _ in expected] == expected
+
+
 @pytest.mark.parametrize(("text", "date", "expected"), PERIOD_SENTENCES)
 def test_periods_in_sentences(text, date, expected):
     assert [(q.text, q.period, q.period_norm) for q in extract(text, date)] == expected
