@@ -259,6 +259,7 @@ def find_places(text: str) -> list[Place]:
     openers, _, _, subunits, openings = _index()
     reading = text.translate(tagging.simplified())
     reading = text if reading == text else reading
+    scope_words = roles["province"] | roles["city"] | roles["country"]
     places: list[Place] = []
     end = 0
     for opener in openers.finditer(reading):
@@ -274,7 +275,10 @@ def find_places(text: str) -> list[Place]:
             end += len(name)
         if not words:
             continue
-        subunit = subunits.match(reading, end)  # 市辖区, 新区: optional, may match nothing
+        # 市辖区, 新区: optional, may match nothing; none below a scope word (全国县乡村三级
+        # 农村养老服务网络 is 全国's)
+        scoped = words[-1] in scope_words
+        subunit = None if scoped else subunits.match(reading, end)
         end = subunit.end() if subunit else end
         if reading[end : end + 1] == "市" and any(d.foreign for d in by_name.get(words[-1], ())):
             end += 1  # 纽约市
