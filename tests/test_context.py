@@ -128,7 +128,9 @@ SAMPLE_PLACES = [
     ("000", 804, "建昌县黑山科乡二道河子村徐杖子屯", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
     ("000", 882, "建昌县", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
     ("000", 1361, "全省", "中国/辽宁省", "CN-LN"),  # 全省 is the province the article is about
-    ("000", 960, "葫芦岛", "中国/辽宁省/葫芦岛市", "CN-LN"),  # not 辽宁, which opens a firm's name
+    # not 辽宁, which opens a firm's name, nor 葫芦岛, named in a later clause: the place of
+    # the paragraph's sentence before
+    ("000", 960, "建昌县", "中国/辽宁省/葫芦岛市/建昌县", "CN-LN"),
     ("001", 66, "我省", "中国/辽宁省", "CN-LN"),
     ("001", 306, "沈阳市", "中国/辽宁省/沈阳市", "CN-LN"),
     ("001", 433, "东港市", "中国/辽宁省/丹东市/东港市", "CN-LN"),  # from an earlier sentence
@@ -180,7 +182,11 @@ NAMED_PLACES = [
     ("这两天，杭州萧山的这家汽车轮毂轴承企业投入了4000万元新改造的智能化产线", ["杭州萧山"]),
     # 我国 after a time says where; 全国 inside an event's name does not
     ("2022年我国药品制造业营业收入达4.2万亿元", ["我国"]),
+    # 电 opening a word after a place is no dateline's 电
+    ("记者从工业和信息化部获悉，上半年，我国电子信息制造业生产快速增长", ["我国"]),
     ("组织5名选手参加第三届全国中小学青年教师教学竞赛决赛", []),
+    # no sub-county units below a scope word
+    ("全国县乡村三级农村养老服务网络加快构建，农村社区综合服务设施覆盖了80%的村庄。", ["全国"]),
 ]
 
 
@@ -204,6 +210,17 @@ RESOLVED_PLACES = [
     ("馬鞍山", "馬鞍山", "中国/香港特别行政区/沙田區/馬鞍山", "HK"),  # not Anhui's 马鞍山
     ("马鞍山市", "马鞍山市", "中国/安徽省/马鞍山市", "CN-AH"),
     ("臺北市", "臺北市", "中国/台湾省/臺北市", "TW"),
+    # regions (regions.tsv): China's have no ISO code; a zone under its province; a
+    # foreign country's divisions under it
+    ("截至2021年底，长江经济带地区生产总值达到53.02万亿元", "长江经济带", "中国/长江经济带", ""),
+    ("在下游，长三角三省一市共同启动水环境综合治理9个重大项目建设",
+     "长三角", "中国/长江三角洲", ""),
+    ("受高温天气影响，京津冀等地近日用电负荷不断攀升。", "京津冀", "中国/京津冀", ""),
+    ("今年前4个月，我国西部地区进出口1.25万亿元，增长8.9%", "我国西部地区", "中国/西部地区", ""),
+    ("调整后，雄安新区共设21个工作部门、4个片区管委会",
+     "雄安新区", "中国/河北省/雄安新区", "CN-HE"),
+    ("以军持续袭击加沙地带，造成30多人死亡", "加沙地带", "巴勒斯坦领土/加沙地带", "PS"),
+    ("其中在密苏里州多起龙卷风已造成至少12人死亡", "密苏里州", "美国/密苏里州", "US"),
 ]
 
 
@@ -213,6 +230,30 @@ def test_resolved_places(text, place, norm, code):
     last = found[-1] if found else None
     resolved = resolve(last, article_region(found)) if last else (None, None)
     assert (last.text if last else None, *resolved) == (place, norm, code)
+
+
+# Real passages (train, samples) and the place each figure gets (issue 14): the place its
+# clause names; else one named before it in its sentence or paragraph; else the title's.
+GOVERNED_PLACES = [
+    # a place later in the sentence, in another clause, is where something else happens
+    ("该船排水量超过70000总吨，可容纳2500名乘客、800余辆各式汽车，将用于地中海沿岸的意大利国内港口间航线运营。",
+     [("2500名", None), ("800余辆", None)]),
+    # a text that opens with a paragraph has no title: its first sentence's place is not
+    # the place of every later paragraph (sample 001)
+    ("我省新兴领域19.8万名党员找到了组织归属。\n\n大众一汽发动机(大连)有限公司党委在这一体系下"
+     "创新“116X”党建模式,198名党员带动超过88%的员工提交900条建议。",
+     [("19.8万名", "我省"), ("198名", None), ("超过88%", None), ("900条", None)]),
+    # a title and the lead under it govern the item (bulk)
+    ("前十个月通信业稳步增长 5G加速拓展\n央视网消息（新闻联播）：工业和信息化部的最新数据显示，"
+     "1—10月我国通信业各项业务稳步增长。\n今年前十个月，电信业务收入累计完成14168亿元，同比增长6.9%。",
+     [("14168亿元", "我国"), ("6.9%", "我国")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNED_PLACES)
+def test_governed_places(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
 
 
 def test_ambiguous_district_resolves_in_the_articles_province():
@@ -346,6 +387,42 @@ PERIOD_SENTENCES = [
 ]
 
 
+# Real sentences (train, bulk) and the period of each figure named (issue 14)
+PERIOD_CLASSES = [
+    # a season inside a noun phrase names an event; the clause's other times govern
+    ("近日，人力资源社会保障部2023年大中城市联合招聘高校毕业生秋季专场活动将推出第四批共77场特色服务活动，"
+     "包括智能制造类、互联网产业等21场线下专场招聘会。",
+     dt.date(2023, 10, 20), [("77场", "2023年", "2023"), ("21场", "2023年", "2023")]),
+    # a day, 至 and a later day are one span
+    ("中央气象台预计，明天（11月21日）起至24日，寒潮将自西向东影响我国，长江中下游及以北地区气温普遍下降6—10℃。",
+     dt.date(2023, 11, 20), [("6—10℃", "明天（11月21日）起至24日", "2023-11-21/2023-11-24")]),
+    ("叶伟飞拟自本次股份减持计划预披露公告披露之日起15个交易日后的连续三个月内（即自2026年7月6日起至"
+     "2026年10月5日止，根据中国证券监督管理委员会或深圳证券交易所相关规定禁止减持的期间除外）"
+     "以集中竞价方式减持魅视科技股份不超过1,434,321股。",
+     dt.date(2026, 6, 10),
+     [("不超过1,434,321股", "自2026年7月6日起至2026年10月5日止", "2026-07-06/2026-10-05")]),
+    # a year inside a document's title is the document's
+    ("《节能装备高质量发展实施方案（2026—2028年）》印发\n今天（3月20日），工业和信息化部等四部门联合印发"
+     "《节能装备高质量发展实施方案（2026—2028年）》。",
+     dt.date(2026, 3, 20), [("四部门", "今天（3月20日）", "2026-03-20")]),
+    # a holiday; 比2024年同期 is one time compared with
+    ("记者从交通运输部了解到，今年端午节假期，全社会跨区域人员流动量预计将达6.87亿人次，比2024年同期增长约7.7%。",
+     dt.date(2025, 5, 29),
+     [("6.87亿人次", "今年端午节假期", "2025"), ("约7.7%", "今年端午节假期", "2025")]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), PERIOD_CLASSES)
+def test_period_classes(text, date, expected):
+    found = extract(text, date)
+
+    def period(figure):  # 四部门 may be read as 四部: the mention the figure opens with
+        q = next((q for q in found if figure.startswith(q.text)), None)
+        return (q.period, q.period_norm) if q else ("(not found)", None)
+
+    assert [(figure, *period(figure)) for figure, _, _ in expected] == expected
+
+
 @pytest.mark.parametrize(("text", "date", "expected"), PERIOD_SENTENCES)
 def test_periods_in_sentences(text, date, expected):
     assert [(q.text, q.period, q.period_norm) for q in extract(text, date)] == expected
@@ -367,7 +444,8 @@ def test_traditional_script_gets_the_same_context(simplified, traditional):
                 for q in extract(text, dt.date(2024, 12, 1))]
 
     assert context(traditional) == context(simplified)
-    assert all(place for _, place, _, _, _ in context(traditional))
+    # the last figure's clause names no place: the sentence's place before it holds
+    assert context(traditional)[-1][1]
 
 
 def test_a_dateline_dates_the_article():

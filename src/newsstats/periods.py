@@ -37,6 +37,7 @@ EVENT_SINCE = regex.compile(
     r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n]{2,14}?(?:以来|期间|(?:个月|年|天|周)来(?=[，,]))"
 )
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
+HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def _pattern() -> re.Pattern:
         rf"(?:\s*(?P<day>{DAY})\s*[日号](?:{CLOCK})?)?(?P<mpart>[上中下]旬|初|底|末)?"
     )
     part = (
-        rf"(?:(?P<part>{alt(_roles('part'))})|{months}|前(?P<first_months>{MONTH})个月"
+        rf"(?:(?P<part>{alt(_roles('part') + _roles('season'))})|{months}"
+        rf"|前(?P<first_months>{MONTH})个月"
         # 13日, 10日晚: a day of the article's month, where no month or digit stands before
         rf"|(?<![0-9０-９月])(?P<day_only>{D}{{1,2}})日(?![电讯])(?:{CLOCK})?"
         rf"(?:{TO}(?P<day_to>{D}{{1,2}})日)?)"
@@ -148,13 +150,21 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     written = text
     text = text.translate(tagging.simplified())
     found = []
+    compared_end = -1
     for match in _pattern().finditer(text):
         if match.start() >= until:
             break
-        if COMPARED.search(text, max(0, match.start() - 3), match.start()):
+        if (
+            COMPARED.search(text, max(0, match.start() - 3), match.start())
+            or COMPARED_SAME_TIME.search(text, max(0, match.start() - 5), match.start())
+            or match.start() == compared_end  # 比2024年同期: one time compared with
+        ):
+            compared_end = match.end()
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
-        if COMPARED_SAME_TIME.search(text, max(0, match.start() - 5), match.start()):
-            continue
+        if _inside_title(text, match.start()):
+            continue  # 《节能装备高质量发展实施方案（2026—2028年）》 names a document
+        if match["part"] and _in_a_name(text, match):
+            continue  # 高校毕业生秋季专场: a season naming an event
         before = text[match.start() - 1 : match.start()]
         if before == "是" and match.group().startswith(("去年", "上年")):
             continue  # 是去年全年的1.3倍
@@ -175,7 +185,23 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
             found.append(Period(match.start(), match.end(), verbatim, None))
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
-    return _with_dates_in_brackets(written, found)
+    return _with_ranges(written, _with_dates_in_brackets(written, found))
+
+
+def _inside_title(text: str, position: int) -> bool:
+    """Inside 《…》: a document's name."""
+    opening = text.rfind("《", max(0, position - 40), position)
+    return opening >= 0 and text.find("》", opening, position) < 0
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """A season with no year of its own, written inside a noun phrase (a word runs on into
+    it and on out of it: 高校毕业生秋季专场, 第33届夏季奥林匹克运动会), names an event."""
+    if match["part"] not in _roles("season") or match.start() != match.start("part"):
+        return False
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 1]
+    return bool(before and after and HAN.match(before) and HAN.match(after))
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -196,7 +222,44 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
         if merged and text[merged[-1].end : period.start] == "（" and bracketed:
             word = merged.pop()
             end = period.end + 1
-            merged.append(Period(word.start, end, text[word.start : end], period.norm or word.norm))
+            # 今天 read against the article's date, which a title naming another year (a
+            # plan's 2026—2028年) does not move; the bracketed date when it has none
+            merged.append(Period(word.start, end, text[word.start : end], word.norm or period.norm))
+            continue
+        merged.append(period)
+    return merged
+
+
+# 明天（11月21日）起至24日: two times joined as the ends of one span
+RANGE_JOINT = regex.compile(r"起?\s*(?:至|到|—|–|－|~|～)\s*")
+FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+DAY_END = regex.compile(r"[日号]）?$")  # 11月21日, 明天（11月21日）
+BARE_DAY = regex.compile(r"(\d{1,2})[日号]")
+
+
+def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
+    """A day, 至 and a later day are one span: its text runs from the first to the last,
+    its reading from the first's day to the last's (a bare 24日 is in the first's month)."""
+    merged: list[Period] = []
+    for period in periods:
+        first = merged[-1] if merged else None
+        if (
+            first is not None
+            and DAY_END.search(first.text)
+            and DAY_END.search(period.text)
+            and RANGE_JOINT.fullmatch(text, first.end, period.start)
+        ):
+            norm = None
+            if first.norm and period.norm and FULL_DAY.fullmatch(first.norm):
+                last = period.norm.split("/")[-1]
+                bare = BARE_DAY.fullmatch(period.text)
+                if bare:
+                    last = f"{first.norm[:8]}{int(bare[1]):02d}"
+                norm = f"{first.norm}/{last}"
+            # 自2026年7月6日起至2026年10月5日止: the words that open and close the span
+            start = first.start - (text[first.start - 1 : first.start] in ("自", "从"))
+            end = period.end + (text[period.end : period.end + 1] == "止")
+            merged[-1] = Period(start, end, text[start:end], norm)
             continue
         merged.append(period)
     return merged

