@@ -192,3 +192,27 @@ def subject_options(sentence: Sentence, at: int, names: list[Option]) -> list[Op
 @cache
 def actor_heads() -> tuple[str, ...]:
     return tuple(sorted(_roles()["actor_head"], key=lambda w: (-len(w), w)))
+
+
+@cache
+def _owner_endings() -> dict[str, str]:
+    """head ending → the kind of owner it names (owner_org → org)."""
+    roles = _roles()
+    return {word: role[len("owner_"):] for role in sorted(roles) if role.startswith("owner_")
+            for word in roles[role]}
+
+
+def owner_kind(text: str) -> str:
+    """The kind of owner a phrase names by its ending (海关 → org, 储能电站 → work)."""
+    endings = _owner_endings()
+    for size in (3, 2, 1):
+        found = endings.get(text[-size:])
+        if found is not None:
+            return found
+    return "none"
+
+
+@cache
+def reporting_words() -> frozenset[str]:
+    return _roles()["report"]
+

@@ -10,7 +10,7 @@ weights are learned (tools/train_linker.py).
 from __future__ import annotations
 
 from . import ranking
-from .candidates import CARRIED, NOUNS, Option, actor_heads
+from .candidates import CARRIED, NOUNS, Option, actor_heads, owner_kind, reporting_words
 from .sentences import NUM, Sentence
 
 # Features are listed in a fixed order (sets sorted): the trainer sums them in that order,
@@ -22,6 +22,7 @@ BRIDGES = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", 
                      "Q", "SHARE_OF"})
 INSIDE_KINDS = frozenset({"DE", "V", "NS", "NT", "NR", "T", "SEP", "UP", "DOWN", "Q", "f",
                           "a", "SCOPE", "c"})
+GAP_READ = 12  # tokens between a subject and its figure whose classes are read
 NAME_FLAGS = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
 
 
@@ -139,8 +140,12 @@ def _entity_relation(key: tuple) -> list[str]:
 
 def _subject_shape(key: tuple) -> list[str]:
     _, side, prev, following, last, first, leads, size, opens, inside, flags, only_places, \
-        actor = key
+        actor, owner, reports = key
     found = [
+        f"{side}|leads={leads}|next={following}",
+        "owner=" + owner,
+        f"{side}|owner={owner}|leads={leads}",
+        f"reports={reports}",
         f"{side}|prev={prev}",
         f"{side}|next={following}",
         f"{side}|last={last}",
@@ -159,10 +164,13 @@ def _subject_shape(key: tuple) -> list[str]:
 
 
 def _subject_relation(key: tuple) -> list[str]:
-    _, before, clauses, dimension, placed, between, distance, same_as_last, relation = key
+    _, before, clauses, dimension, placed, between, distance, same_as_last, relation, leads, \
+        gap, gap_size = key
     side = "L" if before else "R"
     features = ["side=" + side, f"{side}|clauses={clauses}", f"dim={dimension}",
-                "entity=" + placed]
+                "entity=" + placed, f"{side}|clauses={clauses}|leads={leads}",
+                f"entity={placed}|leads={leads}", f"{side}|gap={gap_size}"]
+    features.extend(f"{side}|gap:{k}" for k in gap)
     if placed == "after":
         features.extend(f"to_entity:{k}" for k in between)
         features.append(f"to_entity={distance}")
@@ -175,6 +183,8 @@ def _subject_relation(key: tuple) -> list[str]:
 
 # what a phrase is made of, worked out once per sentence: its keys and their summed weight
 Static = tuple[tuple[tuple, ...], float]
+# and for a subject, whether it leads its clause, which the relation to a mention reads too
+StaticSubject = tuple[tuple[tuple, ...], float, bool]
 
 
 class Describer:
@@ -186,7 +196,7 @@ class Describer:
         self.sentence = sentence
         self.kinds = kinds
         self._entity_static: dict[tuple[int, int, bool], Static] = {}
-        self._subject_static: dict[tuple[int, int, bool], Static] = {}
+        self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -221,7 +231,7 @@ class Describer:
         return Features(static_score + _weighed("entity", relation), parts + (relation,),
                         option.last)
 
-    def _static_subject(self, option: Option, before: bool) -> Static:
+    def _static_subject(self, option: Option, before: bool) -> StaticSubject:
         key = (option.first, option.last, before)
         cached = self._subject_static.get(key)
         if cached is not None:
@@ -248,6 +258,8 @@ class Describer:
                          & NAME_FLAGS)),
             inside_all <= {"NS", "SEP"},
             option.text.endswith(actor_heads()),
+            owner_kind(option.text),
+            self._reports(option.last),
         )
         # the words are weighed apart: with them in the key few keys would recur
         words = (
@@ -258,9 +270,20 @@ class Describer:
                            else "EOS"),
         )
         cached = ((shape, words),
-                  _weighed("subject", shape) + ranking.score("subject", _render(words)))
+                  _weighed("subject", shape) + ranking.score("subject", _render(words)), leads)
         self._subject_static[key] = cached
         return cached
+
+    def _reports(self, last: int) -> bool:
+        """A reporting verb follows the phrase in its clause (国家能源局今天发布数据…)."""
+        tokens, kinds = self.sentence.tokens, self.kinds
+        words = reporting_words()
+        for i in range(last + 1, min(last + 5, len(tokens))):
+            if kinds[i] == "END":
+                return False
+            if tokens[i].reading in words:
+                return True
+        return False
 
     def subject(
         self, at: int, option: Option, dimension: str, entity: Option | None,
@@ -273,7 +296,7 @@ class Describer:
             return Features(ranking.score("subject", _render(names)), (names,), option.first)
         kinds = self.kinds
         before = option.last < at
-        parts, static_score = self._static_subject(option, before)
+        parts, static_score, leads = self._static_subject(option, before)
         between: tuple[str, ...] = ()
         distance = ""
         if entity is None:
@@ -291,9 +314,14 @@ class Describer:
         else:
             placed = "before"
         clause_of = self.sentence.clause_of
+        # the word classes between the phrase and its figure: a verb (该工程投资7.7亿元), a
+        # 的 (电站的储能容量), a reporting verb's clause (…发布数据显示，用电量…)
+        gap_kinds = kinds[option.last + 1 : at] if before else kinds[at + 1 : option.first]
+        gap = tuple(sorted(set(gap_kinds))) if len(gap_kinds) <= GAP_READ else ("far",)
         relation = (
             "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
             between, distance, option.text == last_subject, _rule_relation(option.text, rule),
+            leads, gap, _bucket(len(gap_kinds)),
         )
         return Features(static_score + _weighed("subject", relation), parts + (relation,),
                         option.last)
