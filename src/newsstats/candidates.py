@@ -181,12 +181,10 @@ def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
 
 
 def subject_options(sentence: Sentence, at: int, names: list[Option]) -> list[Option]:
-    """Subject candidates among the sentence's ``names``: those up to the end of the
-    mention's clause (an owner is named before its figures far more often than after, and
-    often at the head of a long sentence)."""
-    clause_of = sentence.clause_of
-    clause = clause_of[at]
-    return [o for o in names if o.last < at or (o.first > at and clause_of[o.first] == clause)]
+    """Subject candidates among the sentence's ``names``: those before the mention (an
+    owner is named before its figures, often at the head of a long sentence; one named
+    after them the ranker chose 4 times in 1,900 figures: not worth their cost)."""
+    return [o for o in names if o.last < at]
 
 
 @cache
