@@ -104,6 +104,19 @@ def test_rule_6_lists_and_rates(text, figure, entity, subject) -> None:
     assert (q.entity, q.subject) == (entity, subject)
 
 
+# the measure word itself names what is counted: medals, ministries
+UNIT_ENTITIES = [
+    ("截至目前，中国体育代表团已获得39金27银24铜的好成绩。", "27银", "银"),
+    ("至此，本届冬青奥会短道速滑的比赛全部结束，中国队取得了4金4银的好成绩。", "4金", "金"),
+    ("农业农村部等10部门日前联合制定了《促进农产品消费实施方案》。", "10部门", "部门"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "entity"), UNIT_ENTITIES)
+def test_a_measure_word_can_name_what_is_counted(text, figure, entity) -> None:
+    assert mention(text, figure).entity == entity
+
+
 def test_the_subject_is_the_owner_not_the_place() -> None:
     q = mention("广州港完成货物吞吐量超6.96亿吨。", "超6.96亿吨")
     assert q.entity in {"货物吞吐量", "完成货物吞吐量"}

@@ -222,6 +222,11 @@ class Describer:
 
     def entity(self, at: int, option: Option, dimension: str, rule: str | None) -> Features:
         kinds, sentence = self.kinds, self.sentence
+        if option.first == at:  # the figure's own measure word (39金, 10部门)
+            following = kinds[at + 1] if at + 1 < len(kinds) else "EOS"
+            names = ("W", "unit", "unit=" + option.text, f"unit|next={following}",
+                     f"unit|dim={dimension}")
+            return Features(ranking.score("entity", _render(names)), (names,), at)
         before = option.last < at
         gap = kinds[option.last + 1 : at] if before else kinds[at + 1 : option.first]
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0

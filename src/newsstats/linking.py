@@ -489,6 +489,11 @@ def link_all(
             continue
         entity_options: list[candidates.Option | None] = [None]
         entity_options += candidates.entity_options(sentence, at, every)
+        unit = candidate.parts.get("unit", "")
+        if valued.dimension == "count" and unit and unit.isalpha():
+            # 39金27银, 农业农村部等10部门: the measure word itself names what is counted
+            entity_options.append(
+                candidates.Option(at, at, unit, candidate.end - len(unit), candidate.end))
         entity_features = [features.null_features("entity", valued.dimension,
                                                   len(entity_options) - 1)]
         entity_features += [
