@@ -23,7 +23,8 @@ from conftest import interrupt_once_written
 from test_cli import SUMMARY, csv_rows, problems, write
 
 TESTS = Path(__file__).parent
-ENV = {"PYTHONPATH": str(TESTS)}
+# test_cli beside the path the tests run with (a worktree's src/ before an installed copy)
+ENV = {"PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")]))}
 
 
 def engine_script(delay: float = 0.0) -> str:
@@ -381,15 +382,96 @@ def test_utf16_without_a_bom_that_is_not_plausible_names_the_option(tmp_path: Pa
     assert "give --encoding utf-16-le or utf-16-be" in result.stderr
 
 
-@needs_corpus
 def test_an_implausible_decoding_is_a_warning_naming_the_option(tmp_path: Path) -> None:
-    # Japanese in Shift-JIS decodes as GB18030 without error, to rare characters
-    article = tmp_path / "japanese.txt"
-    article.write_bytes("東京都は今年、12の区で3千人を採用したと発表した。".encode("shift_jis"))
+    # rare hanzi in GB18030 (the most intricate characters, a favourite of trivia articles):
+    # not Chinese-looking to our check, nor placed elsewhere by the detector
+    article = tmp_path / "rare.txt"
+    article.write_bytes("龘靐齉齾爩鱻麤龗灪龖厵爨癵驫麣纞虋讟钃鸜麷鞻韽顟".encode("gb18030"))
     result = run(article)
     assert result.returncode == 0, result.stderr
     assert "warning: the encoding is unclear" in result.stderr
     assert "--encoding" in result.stderr
+
+
+# Text our own check does not place (not UTF-8/16/32, not Chinese in GB18030 or Big5): read
+# through charset-normalizer, with a warning naming the encoding it found and the option.
+FOREIGN = [
+    ("東京都は今年、12の区で3千人を採用したと発表した。", "shift_jis", "cp932"),
+    ("東京都は今年、12の区で3千人を採用したと発表した。", "euc_jp", "euc_jp"),
+    (
+        "서울시는 올해 12개 구에서 3천 명을 채용했다고 밝혔다. 서울시 관계자는 이번 채용이 "
+        "지역 경제에 도움이 될 것으로 기대한다고 말했다.",
+        "euc_kr",
+        "cp949",
+    ),
+    (
+        "La société a annoncé une hausse de 12 % de son chiffre d’affaires, à 3 milliards "
+        "d’euros.",
+        "cp1252",
+        "cp1252",
+    ),
+    ("Правительство объявило о росте экономики на 12 процентов за 3 года.", "cp1251", "cp1251"),
+    ("Правительство объявило о росте экономики на 12 процентов за 3 года.", "koi8_r", "koi8-r"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "codec", "found"), FOREIGN)
+def test_text_in_another_legacy_encoding_is_read_through_the_detector(
+    tmp_path: Path, sentence: str, codec: str, found: str
+) -> None:
+    article = tmp_path / "foreign.txt"
+    article.write_bytes(sentence.encode(codec))
+    result = run("-f", "jsonl", article)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["sentence"] for line in result.stdout.splitlines()] == [sentence] * 2
+    assert f"read as {found} (detected)" in result.stderr
+    assert "--encoding" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [
+        ("東京都は今年、12の区で3千人を採用したと発表した。", "iso2022_jp"),
+        ("서울시는 올해 12개 구에서 3천 명을 채용했다고 밝혔다.", "iso2022_kr"),
+    ],
+)
+def test_seven_bit_text_with_escape_sequences_is_iso_2022(sentence: str, codec: str) -> None:
+    from newsstats.reading import decode_text
+
+    assert decode_text(sentence.encode(codec)) == (sentence, None)
+
+
+def test_a_mixed_file_keeps_its_utf8_lines_beside_the_detected_ones() -> None:
+    from newsstats.reading import decode_text
+
+    lines = ["全市新增就业岗位12万个。", "Die Stadt München hat 12 Schulen renoviert; überzeugend.",
+             "同比增长3%。"]
+    data = b"\n".join(
+        line.encode("utf-8" if index != 1 else "cp1252") for index, line in enumerate(lines)
+    )
+    text, warning = decode_text(data)
+    assert text == "\n".join(lines)
+    assert warning is not None and "1 line(s) read as cp125" in warning
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "全市新增就业岗位12万个，同比增长3%。".encode(),
+        "全市新增就业岗位12万个，同比增长3%。".encode("gb18030"),
+        "全市新增就業崗位12萬個，同比增長3%。".encode("big5"),
+    ],
+)
+def test_chinese_text_does_not_load_the_detector(data: bytes) -> None:
+    """Our own check places it: the detector is imported only for what it cannot."""
+    script = (
+        "import sys; from newsstats.reading import decode_text; "
+        f"decode_text({data!r}); print('charset_normalizer' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_a_single_nul_in_the_text_is_not_binary(tmp_path: Path) -> None:
