@@ -444,14 +444,17 @@ def test_seven_bit_text_with_escape_sequences_is_iso_2022(sentence: str, codec: 
 def test_a_mixed_file_keeps_its_utf8_lines_beside_the_detected_ones() -> None:
     from newsstats.reading import decode_text
 
-    lines = ["全市新增就业岗位12万个。", "Die Stadt München hat 12 Schulen renoviert; überzeugend.",
-             "同比增长3%。"]
+    lines = [
+        "全市新增就业岗位12万个。",
+        "La société a annoncé une hausse de 12 % de son chiffre d’affaires, à 3 milliards.",
+        "同比增长3%。",
+    ]
     data = b"\n".join(
         line.encode("utf-8" if index != 1 else "cp1252") for index, line in enumerate(lines)
     )
     text, warning = decode_text(data)
     assert text == "\n".join(lines)
-    assert warning is not None and "1 line(s) read as cp125" in warning
+    assert warning is not None and "1 line(s) read as cp1252" in warning
 
 
 @pytest.mark.parametrize(
@@ -549,13 +552,13 @@ LENGTH_ENGINE = (
 )
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("jobs", "source"), [("1", "file"), ("2", "file"), ("2", "stdin")])
 def test_a_huge_text_file_is_extracted_in_parts_with_offsets_from_its_start(
-    tmp_path: Path, jobs: str
+    tmp_path: Path, jobs: str, source: str
 ) -> None:
     """Cut at paragraph breaks into parts of about PART_BYTES (64 KB here): no part the engine
     sees grows with the file, every figure is found once, offsets count from the file's
-    start, and it is still one article."""
+    start, and it is still one article.  Piped to stdin, the same, read as it comes."""
     paragraphs = [
         f"第{i}段：全省共有{i}个市，常住人口4259万人。" + "经济运行总体平稳。" * (i % 50)
         for i in range(6000)
@@ -565,7 +568,9 @@ def test_a_huge_text_file_is_extracted_in_parts_with_offsets_from_its_start(
     article.write_text(text, encoding="utf-8")
     assert article.stat().st_size > 20 * 64 * 1024
     result = subprocess.run(
-        [sys.executable, "-c", LENGTH_ENGINE, "-j", jobs, "-f", "jsonl", str(article)],
+        [sys.executable, "-c", LENGTH_ENGINE, "-j", jobs, "-f", "jsonl",
+         "-" if source == "stdin" else str(article)],
+        input=text if source == "stdin" else None,
         capture_output=True, text=True, timeout=300, env=os.environ | ENV, check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -592,6 +597,38 @@ def test_a_huge_file_in_utf16_is_not_cut_mid_character(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 40000
     assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_huge_jsonl_archive_on_stdin_is_read_in_blocks(tmp_path: Path, encoding: str) -> None:
+    """Piped JSONL past two parts is cut in blocks of lines as it comes, named -#LINE."""
+    lines = [
+        json.dumps({"text": f"第{i}篇：全省共有{i}个市。" + "经济平稳。" * (i % 40)},
+                   ensure_ascii=False)
+        for i in range(4000)
+    ]
+    data = ("\n".join(lines) + "\n").encode(encoding)
+    assert len(data) > 2 * 64 * 1024
+    result = subprocess.run(
+        [sys.executable, "-c", LENGTH_ENGINE, "-j", "2", "-f", "jsonl", "-"],
+        input=data, capture_output=True, timeout=300, env=os.environ | ENV, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4000 articles read" in result.stderr.decode()
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["file"], row["value"]) for row in rows[::2]] == [
+        (f"-#{i + 1}", i) for i in range(4000)
+    ]
+
+
+def test_binary_data_on_stdin_is_refused_from_its_head(tmp_path: Path) -> None:
+    data = b"%PDF-1.7\n" + bytes(range(256)) * 2000
+    result = subprocess.run(
+        [sys.executable, "-c", LENGTH_ENGINE, "-"],
+        input=data, capture_output=True, timeout=120, env=os.environ | ENV, check=False,
+    )
+    assert result.returncode == 1
+    assert b"binary file (PDF document)" in result.stderr
 
 
 def test_a_compressed_text_too_big_to_hold_is_refused_with_a_way_out(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ Reading happens in two halves so that a process pool can share it out:
 * ``tasks(paths)`` runs in the parent.  It expands each argument, lazily and in order, into
   small picklable tasks: a file to read (``FileTask``: plain text, HTML or a JSON array of
   articles, also ``.gz``/``.bz2``/``.xz``), standard input (``StdinTask``: text, or JSONL when
-  every line is an object), or a block of lines of a JSONL archive (``JsonlBlock``).
+  every line is an object; past 2 MB, read as it comes in ``StdinPart``s or ``JsonlBlock``s),
+  a part of a huge text file (``FilePart``) or a block of lines of a JSONL archive
+  (``JsonlBlock``).
   A path that cannot even be expanded becomes an ``InputError`` in the stream.
 * ``articles(task, options)`` runs wherever the task is processed (a worker).  It loads and
   decodes the task's text and yields one ``Document`` per article, or an ``InputError`` for a
@@ -23,6 +25,7 @@ import codecs
 import dataclasses
 import datetime
 import gzip
+import io
 import json
 import lzma
 import os
@@ -99,6 +102,9 @@ WEB_ENCODINGS = (
     "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5", "euc_jp", "iso2022_jp",
     "shift_jis", "cp932", "euc_kr", "cp949",
 )
+# Fewer non-ASCII bytes than this are too few to tell one code page from another: a
+# detector finds some code page for any two bytes (two damaged ones would read as Cyrillic).
+DETECTOR_EVIDENCE = 4
 # 7-bit encodings that switch character sets by escape sequences (ESC $ B, ESC $ ) C...)
 ESCAPED_ENCODINGS = ("iso2022_jp", "iso2022_jp_2", "iso2022_kr")
 # More undecodable sequences than this per non-ASCII byte is text in another encoding, not
@@ -124,6 +130,7 @@ WIDE_BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+WIDE_BOM_BYTES = tuple(bom for bom, _ in WIDE_BOMS)
 
 # ...and without one, recognised by reading like Chinese; the code unit's width in bytes
 WIDE_WITHOUT_BOM = (("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4))
@@ -190,7 +197,17 @@ class FilePart:
     length: int
 
 
-Task = FileTask | StdinTask | JsonlBlock | FilePart
+@dataclass(frozen=True)
+class StdinPart:
+    """Bytes ``offset`` to ``offset + len(data)`` of standard input too big to extract whole,
+    cut at a paragraph break as a ``FilePart`` is: rows are joined again the same way."""
+
+    data: bytes
+    offset: int
+    name: str = STDIN
+
+
+Task = FileTask | StdinTask | JsonlBlock | FilePart | StdinPart
 
 
 # --- the parent's half: arguments to tasks ---------------------------------------------------
@@ -213,12 +230,108 @@ def tasks(
         if isinstance(name, InputError):
             yield name
         elif name == STDIN:
-            try:
-                yield StdinTask(sys.stdin.buffer.read())
-            except OSError as error:
-                yield InputError(STDIN, _reason(error))
+            yield from _stdin_tasks(sys.stdin.buffer, block_bytes, input_format)
         else:
             yield from _file_tasks(name, block_bytes, input_format)
+
+
+def whole_stdin() -> StdinTask | InputError:
+    """Standard input read whole, as one task (where parts could not be joined again)."""
+    try:
+        return StdinTask(sys.stdin.buffer.read())
+    except OSError as error:
+        return InputError(STDIN, _reason(error))
+
+
+def _stdin_tasks(
+    stream: IO[bytes], block_bytes: int, input_format: str | None = None
+) -> Iterator[Task | InputError]:
+    """Standard input as one task, or, past ``2 * PART_BYTES``, as a plain file would be:
+    JSONL in blocks of lines, text in parts cut at paragraph breaks, read as they are needed,
+    so that memory stays flat however much is piped in.  What cannot be cut at line breaks (a
+    JSON array, an HTML page, UTF-16/32 text) is read whole."""
+    try:
+        head = stream.read(2 * PART_BYTES + 1)
+        if len(head) <= 2 * PART_BYTES:
+            yield StdinTask(head)
+            return
+        probe = head[:BINARY_PROBE]
+        _sniff_head(probe)
+        whole_lines = head[: head.rfind(b"\n") + 1]
+        kind = input_format or _sniffed_format(whole_lines, None)
+        if kind == "jsonl":
+            replayed = io.BufferedReader(_Replayed(head, stream))
+            yield from _jsonl_blocks(STDIN, replayed, block_bytes)
+        elif kind != "text" or probe.startswith(WIDE_BOM_BYTES) or b"\x00" in probe:
+            yield StdinTask(head + stream.read())
+        else:
+            for offset, data in _streamed_parts(head, stream):
+                yield StdinPart(data, offset)
+    except Unreadable as error:
+        yield InputError(STDIN, str(error))
+    except READ_ERRORS as error:
+        yield InputError(STDIN, _reason(error))
+
+
+def _streamed_parts(head: bytes, stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """``head`` and the rest of ``stream`` in parts, each with its offset, cut as
+    ``_paragraph_cuts`` cuts a file: past ``PART_BYTES``, at a blank line within 64 KB, else
+    at the next line break; at most about ``3 * PART_BYTES`` is held at a time."""
+    window = 64 * 1024
+    held = bytearray(head)
+    offset = 0
+    ended = False
+    while True:
+        while not ended and len(held) <= 2 * PART_BYTES:
+            chunk = stream.read(PART_BYTES)
+            ended = not chunk
+            held += chunk
+        if len(held) <= 2 * PART_BYTES:  # the end: the rest is the last part
+            if held:
+                yield offset, bytes(held)
+            return
+        blank = held.find(b"\n\n", PART_BYTES, PART_BYTES + window)
+        cut = blank + 2 if blank >= 0 else held.find(b"\n", PART_BYTES) + 1
+        while not cut and not ended:  # one long line: read on to its end
+            searched = len(held)
+            chunk = stream.read(PART_BYTES)
+            ended = not chunk
+            held += chunk
+            cut = held.find(b"\n", searched) + 1
+        if not cut:  # one line to the end: the rest is one part
+            yield offset, bytes(held)
+            return
+        yield offset, bytes(held[:cut])
+        offset += cut
+        del held[:cut]
+
+
+class _Replayed(io.RawIOBase):
+    """The bytes of ``head``, already read, then the rest of ``stream``: standard input read
+    on after its head was looked at.  Counts what it gives for ``tell``."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._stream = stream
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+        else:
+            data = self._stream.read(len(buffer))
+            count = len(data)
+            buffer[:count] = data
+        self._position += count
+        return count
+
+    def tell(self) -> int:
+        return self._position
 
 
 def inputs(
@@ -357,7 +470,7 @@ def _text_tasks(name: str) -> Iterator[FileTask | FilePart]:
             return
         with open(name, "rb") as raw:
             head = raw.read(BINARY_PROBE)
-            if head.startswith(tuple(bom for bom, _ in WIDE_BOMS)) or b"\x00" in head:
+            if head.startswith(WIDE_BOM_BYTES) or b"\x00" in head:
                 yield FileTask(name)
                 return
             cuts = list(_paragraph_cuts(raw, size))
@@ -466,8 +579,10 @@ def articles(task: Task | InputError, options: ReadOptions) -> Iterator[Document
         yield task
     elif isinstance(task, JsonlBlock):
         yield from _block_articles(task, options)
-    elif isinstance(task, FilePart):
-        document = _document(task.name, lambda: _read_part(task), options.encoding)
+    elif isinstance(task, (FilePart, StdinPart)):
+        part = task
+        load = (lambda: _read_part(part)) if isinstance(part, FilePart) else (lambda: part.data)
+        document = _document(task.name, load, options.encoding)
         if isinstance(document, Document) and task.offset:
             document = dataclasses.replace(document, continued=True)
         yield document
@@ -549,7 +664,7 @@ def stored_size(task: Task | InputError) -> int:
     """Bytes the task covers as stored, for the progress bar (0 where it cannot be known)."""
     if isinstance(task, JsonlBlock):
         return task.size
-    if isinstance(task, StdinTask):
+    if isinstance(task, (StdinTask, StdinPart)):
         return len(task.data)
     if isinstance(task, FilePart):
         return task.length
@@ -639,7 +754,10 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | No
 
 
 def _non_ascii(data: bytes) -> int:
-    return len(data) - len(data.translate(None, bytes(range(128))))
+    return len(data.translate(None, ASCII_BYTES))  # the bytes left when ASCII is deleted
+
+
+ASCII_BYTES = bytes(range(128))
 
 
 def _refuse_binary(head: bytes) -> None:
@@ -668,8 +786,11 @@ def sniff(name: str, stream: IO[bytes]) -> None:
     """Refuse a binary stream from its decompressed head, before reading on: a compressed
     bomb (a gigabyte of zeros in a megabyte of gzip) is rejected having cost 8 KB."""
     peek = getattr(stream, "peek", None)
-    head = peek(BINARY_PROBE)[:BINARY_PROBE] if peek is not None else b""
-    if len(head) < BINARY_PROBE or head.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
+    _sniff_head(peek(BINARY_PROBE)[:BINARY_PROBE] if peek is not None else b"")
+
+
+def _sniff_head(head: bytes) -> None:
+    if len(head) < BINARY_PROBE or head.startswith(WIDE_BOM_BYTES):
         return  # a short file is judged whole, by decode_text; a BOM says it is text
     _refuse_binary(head)
     if head.count(b"\x00") > NUL_SHARE * len(head) and _wide_head(head) is None:
@@ -778,7 +899,10 @@ def _detected(data: bytes, replaced: int) -> tuple[str, str | None] | None:
     in an encoding other than those ``_likeliest_legacy`` weighs (Shift-JIS, EUC-KR,
     windows-1252…) and that encoding leaves no more than ``replaced`` byte sequences
     undecodable (as many as our own reading did)."""
-    codec = _detector_guess(_legacy_sample(data))
+    sample = _legacy_sample(data)
+    if _non_ascii(sample) < DETECTOR_EVIDENCE or _broken_utf8(sample):
+        return None
+    codec = _detector_guess(sample)
     if codec is None or codec in DECIDED_ENCODINGS:
         return None
     lines = _lines(data, codec)
@@ -790,6 +914,15 @@ def _detected(data: bytes, replaced: int) -> tuple[str, str | None] | None:
         "look wrong, give the encoding with --encoding"
     )
     return text, f"{guessed}; {warning.removeprefix('warning: ')}" if warning else guessed
+
+
+def _broken_utf8(sample: bytes) -> bool:
+    """Whether lines that are not UTF-8 are mostly UTF-8 all the same, with a few bad bytes
+    (a file cut mid-character, a damaged byte): nothing for a detector to place."""
+    text = sample.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - bad >= bad
 
 
 def _escaped(data: bytes) -> str | None:
