@@ -8,6 +8,8 @@ and the output, not extraction.  Timeouts are generous and only there to catch a
 from __future__ import annotations
 
 import gzip
+import io
+import itertools
 import json
 import os
 import re
@@ -619,6 +621,32 @@ def test_a_huge_jsonl_archive_on_stdin_is_read_in_blocks(tmp_path: Path, encodin
     assert [(row["file"], row["value"]) for row in rows[::2]] == [
         (f"-#{i + 1}", i) for i in range(4000)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n".join(f"第{i}段：全省共有{i}个市。" for i in range(3000)),  # paragraphs
+        "\n".join(f"第{i}段：全省共有{i}个市。" for i in range(3000)),  # lines only
+        "全省共有12个市。" * 2000 + "\n" + "共3人。" * 100,  # a line longer than a part
+        "全省共有12个市。" * 3000,  # no line break at all
+    ],
+)
+def test_stdin_is_cut_like_a_file(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """The parts of a stream are those of the same bytes in a file: same offsets, nothing
+    lost or doubled, every cut just past a line break."""
+    from newsstats import reading
+
+    monkeypatch.setattr(reading, "PART_BYTES", 4096)
+    data = text.encode()
+    parts = list(reading._streamed_parts(data[:100], io.BytesIO(data[100:])))
+    assert b"".join(part for _, part in parts) == data
+    assert [offset for offset, _ in parts] == list(
+        itertools.accumulate([0, *(len(part) for _, part in parts[:-1])])
+    )
+    assert all(part.endswith(b"\n") for _, part in parts[:-1])
+    file_cuts = list(reading._paragraph_cuts(io.BytesIO(data), len(data)))
+    assert [offset for offset, _ in parts[1:]] == file_cuts
 
 
 def test_binary_data_on_stdin_is_refused_from_its_head(tmp_path: Path) -> None:
