@@ -940,8 +940,13 @@ def _detector_guess(sample: bytes, among: tuple[str, ...] = WEB_ENCODINGS) -> st
     """charset-normalizer's likeliest encoding of ``sample`` ``among`` those given, as Python's
     codec name.
 
-    Imported here, lazily: only text our own check cannot place pays for loading it."""
-    import charset_normalizer
+    Imported here, lazily: only text our own check cannot place pays for loading it.  It is
+    a dependency; a source tree run without it reads such text as before it was (U+FFFD or
+    the "unclear" warning) rather than fail the file."""
+    try:
+        import charset_normalizer
+    except ImportError:
+        return None
 
     best = charset_normalizer.from_bytes(sample, cp_isolation=list(among)).best()
     if best is None:
