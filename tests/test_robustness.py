@@ -8,6 +8,8 @@ and the output, not extraction.  Timeouts are generous and only there to catch a
 from __future__ import annotations
 
 import gzip
+import io
+import itertools
 import json
 import os
 import re
@@ -23,7 +25,8 @@ from conftest import interrupt_once_written
 from test_cli import SUMMARY, csv_rows, problems, write
 
 TESTS = Path(__file__).parent
-ENV = {"PYTHONPATH": str(TESTS)}
+# test_cli beside the path the tests run with (a worktree's src/ before an installed copy)
+ENV = {"PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")]))}
 
 
 def engine_script(delay: float = 0.0) -> str:
@@ -381,15 +384,99 @@ def test_utf16_without_a_bom_that_is_not_plausible_names_the_option(tmp_path: Pa
     assert "give --encoding utf-16-le or utf-16-be" in result.stderr
 
 
-@needs_corpus
 def test_an_implausible_decoding_is_a_warning_naming_the_option(tmp_path: Path) -> None:
-    # Japanese in Shift-JIS decodes as GB18030 without error, to rare characters
-    article = tmp_path / "japanese.txt"
-    article.write_bytes("東京都は今年、12の区で3千人を採用したと発表した。".encode("shift_jis"))
+    # rare hanzi in GB18030 (the most intricate characters, a favourite of trivia articles):
+    # not Chinese-looking to our check, nor placed elsewhere by the detector
+    article = tmp_path / "rare.txt"
+    article.write_bytes("龘靐齉齾爩鱻麤龗灪龖厵爨癵驫麣纞虋讟钃鸜麷鞻韽顟".encode("gb18030"))
     result = run(article)
     assert result.returncode == 0, result.stderr
     assert "warning: the encoding is unclear" in result.stderr
     assert "--encoding" in result.stderr
+
+
+# Text our own check does not place (not UTF-8/16/32, not Chinese in GB18030 or Big5): read
+# through charset-normalizer, with a warning naming the encoding it found and the option.
+FOREIGN = [
+    ("東京都は今年、12の区で3千人を採用したと発表した。", "shift_jis", "cp932"),
+    ("東京都は今年、12の区で3千人を採用したと発表した。", "euc_jp", "euc_jp"),
+    (
+        "서울시는 올해 12개 구에서 3천 명을 채용했다고 밝혔다. 서울시 관계자는 이번 채용이 "
+        "지역 경제에 도움이 될 것으로 기대한다고 말했다.",
+        "euc_kr",
+        "cp949",
+    ),
+    (
+        "La société a annoncé une hausse de 12 % de son chiffre d’affaires, à 3 milliards "
+        "d’euros.",
+        "cp1252",
+        "cp1252",
+    ),
+    ("Правительство объявило о росте экономики на 12 процентов за 3 года.", "cp1251", "cp1251"),
+    ("Правительство объявило о росте экономики на 12 процентов за 3 года.", "koi8_r", "koi8-r"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "codec", "found"), FOREIGN)
+def test_text_in_another_legacy_encoding_is_read_through_the_detector(
+    tmp_path: Path, sentence: str, codec: str, found: str
+) -> None:
+    article = tmp_path / "foreign.txt"
+    article.write_bytes(sentence.encode(codec))
+    result = run("-f", "jsonl", article)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["sentence"] for line in result.stdout.splitlines()] == [sentence] * 2
+    assert f"read as {found} (detected)" in result.stderr
+    assert "--encoding" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codec"),
+    [
+        ("東京都は今年、12の区で3千人を採用したと発表した。", "iso2022_jp"),
+        ("서울시는 올해 12개 구에서 3천 명을 채용했다고 밝혔다.", "iso2022_kr"),
+    ],
+)
+def test_seven_bit_text_with_escape_sequences_is_iso_2022(sentence: str, codec: str) -> None:
+    from newsstats.reading import decode_text
+
+    assert decode_text(sentence.encode(codec)) == (sentence, None)
+
+
+def test_a_mixed_file_keeps_its_utf8_lines_beside_the_detected_ones() -> None:
+    from newsstats.reading import decode_text
+
+    lines = [
+        "全市新增就业岗位12万个。",
+        "La société a annoncé une hausse de 12 % de son chiffre d’affaires, à 3 milliards.",
+        "同比增长3%。",
+    ]
+    data = b"\n".join(
+        line.encode("utf-8" if index != 1 else "cp1252") for index, line in enumerate(lines)
+    )
+    text, warning = decode_text(data)
+    assert text == "\n".join(lines)
+    assert warning is not None and "1 line(s) read as cp1252" in warning
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "全市新增就业岗位12万个，同比增长3%。".encode(),
+        "全市新增就业岗位12万个，同比增长3%。".encode("gb18030"),
+        "全市新增就業崗位12萬個，同比增長3%。".encode("big5"),
+    ],
+)
+def test_chinese_text_does_not_load_the_detector(data: bytes) -> None:
+    """Our own check places it: the detector is imported only for what it cannot."""
+    script = (
+        "import sys; from newsstats.reading import decode_text; "
+        f"decode_text({data!r}); print('charset_normalizer' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_a_single_nul_in_the_text_is_not_binary(tmp_path: Path) -> None:
@@ -467,13 +554,13 @@ LENGTH_ENGINE = (
 )
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("jobs", "source"), [("1", "file"), ("2", "file"), ("2", "stdin")])
 def test_a_huge_text_file_is_extracted_in_parts_with_offsets_from_its_start(
-    tmp_path: Path, jobs: str
+    tmp_path: Path, jobs: str, source: str
 ) -> None:
     """Cut at paragraph breaks into parts of about PART_BYTES (64 KB here): no part the engine
     sees grows with the file, every figure is found once, offsets count from the file's
-    start, and it is still one article."""
+    start, and it is still one article.  Piped to stdin, the same, read as it comes."""
     paragraphs = [
         f"第{i}段：全省共有{i}个市，常住人口4259万人。" + "经济运行总体平稳。" * (i % 50)
         for i in range(6000)
@@ -483,7 +570,9 @@ def test_a_huge_text_file_is_extracted_in_parts_with_offsets_from_its_start(
     article.write_text(text, encoding="utf-8")
     assert article.stat().st_size > 20 * 64 * 1024
     result = subprocess.run(
-        [sys.executable, "-c", LENGTH_ENGINE, "-j", jobs, "-f", "jsonl", str(article)],
+        [sys.executable, "-c", LENGTH_ENGINE, "-j", jobs, "-f", "jsonl",
+         "-" if source == "stdin" else str(article)],
+        input=text if source == "stdin" else None,
         capture_output=True, text=True, timeout=300, env=os.environ | ENV, check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -510,6 +599,64 @@ def test_a_huge_file_in_utf16_is_not_cut_mid_character(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 40000
     assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_huge_jsonl_archive_on_stdin_is_read_in_blocks(tmp_path: Path, encoding: str) -> None:
+    """Piped JSONL past two parts is cut in blocks of lines as it comes, named -#LINE."""
+    lines = [
+        json.dumps({"text": f"第{i}篇：全省共有{i}个市。" + "经济平稳。" * (i % 40)},
+                   ensure_ascii=False)
+        for i in range(4000)
+    ]
+    data = ("\n".join(lines) + "\n").encode(encoding)
+    assert len(data) > 2 * 64 * 1024
+    result = subprocess.run(
+        [sys.executable, "-c", LENGTH_ENGINE, "-j", "2", "-f", "jsonl", "-"],
+        input=data, capture_output=True, timeout=300, env=os.environ | ENV, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4000 articles read" in result.stderr.decode()
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["file"], row["value"]) for row in rows[::2]] == [
+        (f"-#{i + 1}", i) for i in range(4000)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n\n".join(f"第{i}段：全省共有{i}个市。" for i in range(3000)),  # paragraphs
+        "\n".join(f"第{i}段：全省共有{i}个市。" for i in range(3000)),  # lines only
+        "全省共有12个市。" * 2000 + "\n" + "共3人。" * 100,  # a line longer than a part
+        "全省共有12个市。" * 3000,  # no line break at all
+    ],
+)
+def test_stdin_is_cut_like_a_file(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """The parts of a stream are those of the same bytes in a file: same offsets, nothing
+    lost or doubled, every cut just past a line break."""
+    from newsstats import reading
+
+    monkeypatch.setattr(reading, "PART_BYTES", 4096)
+    data = text.encode()
+    parts = list(reading._streamed_parts(data[:100], io.BytesIO(data[100:])))
+    assert b"".join(part for _, part in parts) == data
+    assert [offset for offset, _ in parts] == list(
+        itertools.accumulate([0, *(len(part) for _, part in parts[:-1])])
+    )
+    assert all(part.endswith(b"\n") for _, part in parts[:-1])
+    file_cuts = list(reading._paragraph_cuts(io.BytesIO(data), len(data)))
+    assert [offset for offset, _ in parts[1:]] == file_cuts
+
+
+def test_binary_data_on_stdin_is_refused_from_its_head(tmp_path: Path) -> None:
+    data = b"%PDF-1.7\n" + bytes(range(256)) * 2000
+    result = subprocess.run(
+        [sys.executable, "-c", LENGTH_ENGINE, "-"],
+        input=data, capture_output=True, timeout=120, env=os.environ | ENV, check=False,
+    )
+    assert result.returncode == 1
+    assert b"binary file (PDF document)" in result.stderr
 
 
 def test_a_compressed_text_too_big_to_hold_is_refused_with_a_way_out(tmp_path: Path) -> None:

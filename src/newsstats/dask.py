@@ -117,7 +117,7 @@ def tasks(
         if isinstance(name, InputError):
             yield name
         elif name == STDIN:
-            yield from reading.tasks([name])
+            yield reading.whole_stdin()  # in one piece: parts would need joining again
         else:
             yield from _located(name, block_bytes, input_format)
 

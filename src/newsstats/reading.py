@@ -5,7 +5,9 @@ Reading happens in two halves so that a process pool can share it out:
 * ``tasks(paths)`` runs in the parent.  It expands each argument, lazily and in order, into
   small picklable tasks: a file to read (``FileTask``: plain text, HTML or a JSON array of
   articles, also ``.gz``/``.bz2``/``.xz``), standard input (``StdinTask``: text, or JSONL when
-  every line is an object), or a block of lines of a JSONL archive (``JsonlBlock``).
+  every line is an object; past 2 MB, read as it comes in ``StdinPart``s or ``JsonlBlock``s),
+  a part of a huge text file (``FilePart``) or a block of lines of a JSONL archive
+  (``JsonlBlock``).
   A path that cannot even be expanded becomes an ``InputError`` in the stream.
 * ``articles(task, options)`` runs wherever the task is processed (a worker).  It loads and
   decodes the task's text and yields one ``Document`` per article, or an ``InputError`` for a
@@ -19,22 +21,24 @@ workers as raw bytes.  Nothing here holds more than one block or one folder list
 from __future__ import annotations
 
 import bz2
+import codecs
 import dataclasses
 import datetime
 import gzip
+import io
 import json
 import lzma
 import os
+import re
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import IO
 
 STDIN = "-"
-# GB18030 is a superset of GBK and GB2312, so one fallback covers mainland legacy encodings.
-FALLBACK_ENCODING = "gb18030"
 COMPRESSED = (".gz", ".bz2", ".xz")
 JSONL = (".jsonl", ".ndjson")
 JSON = (".json",)  # one array of article objects
@@ -84,6 +88,33 @@ MAGIC = (
 # Legacy Chinese encodings to choose between when a text is not UTF-8: mainland (GB18030, a
 # superset of GBK and GB2312) and Taiwan / Hong Kong (Big5-HKSCS, a superset of Big5).
 LEGACY_ENCODINGS = ("gb18030", "big5hkscs")
+# The encodings the detector chooses among: the legacy encodings of the WHATWG Encoding
+# Standard (those a browser reads a web page in, which text files come in too), as Python
+# names them; UTF-16 aside, which our own check places (a detector's guess of it for
+# legacy bytes, cut into lines, would be garbage) and the classic Mac OS code pages (gone
+# with it in 2001, and the detector's pick for short German or French lines), and with
+# Python's wider twins of two (windows-31J for Shift_JIS, UHC for EUC-KR, as browsers read
+# them).  Left to choose among all Python's codecs, it picks DOS code pages for Latin text.
+WEB_ENCODINGS = (
+    "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7",
+    "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "koi8_r", "koi8_u", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+    "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5", "euc_jp", "iso2022_jp",
+    "shift_jis", "cp932", "euc_kr", "cp949",
+)
+# Fewer non-ASCII bytes than this are too few to tell one code page from another: a
+# detector finds some code page for any two bytes (two damaged ones would read as Cyrillic).
+DETECTOR_EVIDENCE = 4
+# 7-bit encodings that switch character sets by escape sequences (ESC $ B, ESC $ ) C...)
+ESCAPED_ENCODINGS = ("iso2022_jp", "iso2022_jp_2", "iso2022_kr")
+# More undecodable sequences than this per non-ASCII byte is text in another encoding, not
+# a Chinese one with a few broken bytes.
+BROKEN_SHARE = 0.02
+# What our own check has weighed already (as codecs.lookup names them): when a detector
+# guesses one of these for text the check found implausible in both, it adds nothing.
+DECIDED_ENCODINGS = frozenset(
+    ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "ascii", "utf-8")
+)
 # Below this share of common characters (see _commonness) a decoding is probably wrong.
 PLAUSIBLE = 0.6
 # A JSONL line longer than this is not read into memory (a compressed bomb, a dump that is
@@ -99,6 +130,7 @@ WIDE_BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+WIDE_BOM_BYTES = tuple(bom for bom, _ in WIDE_BOMS)
 
 # ...and without one, recognised by reading like Chinese; the code unit's width in bytes
 WIDE_WITHOUT_BOM = (("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4))
@@ -165,7 +197,17 @@ class FilePart:
     length: int
 
 
-Task = FileTask | StdinTask | JsonlBlock | FilePart
+@dataclass(frozen=True)
+class StdinPart:
+    """Bytes ``offset`` to ``offset + len(data)`` of standard input too big to extract whole,
+    cut at a paragraph break as a ``FilePart`` is: rows are joined again the same way."""
+
+    data: bytes
+    offset: int
+    name: str = STDIN
+
+
+Task = FileTask | StdinTask | JsonlBlock | FilePart | StdinPart
 
 
 # --- the parent's half: arguments to tasks ---------------------------------------------------
@@ -188,12 +230,108 @@ def tasks(
         if isinstance(name, InputError):
             yield name
         elif name == STDIN:
-            try:
-                yield StdinTask(sys.stdin.buffer.read())
-            except OSError as error:
-                yield InputError(STDIN, _reason(error))
+            yield from _stdin_tasks(sys.stdin.buffer, block_bytes, input_format)
         else:
             yield from _file_tasks(name, block_bytes, input_format)
+
+
+def whole_stdin() -> StdinTask | InputError:
+    """Standard input read whole, as one task (where parts could not be joined again)."""
+    try:
+        return StdinTask(sys.stdin.buffer.read())
+    except OSError as error:
+        return InputError(STDIN, _reason(error))
+
+
+def _stdin_tasks(
+    stream: IO[bytes], block_bytes: int, input_format: str | None = None
+) -> Iterator[Task | InputError]:
+    """Standard input as one task, or, past ``2 * PART_BYTES``, as a plain file would be:
+    JSONL in blocks of lines, text in parts cut at paragraph breaks, read as they are needed,
+    so that memory stays flat however much is piped in.  What cannot be cut at line breaks (a
+    JSON array, an HTML page, UTF-16/32 text) is read whole."""
+    try:
+        head = stream.read(2 * PART_BYTES + 1)
+        if len(head) <= 2 * PART_BYTES:
+            yield StdinTask(head)
+            return
+        probe = head[:BINARY_PROBE]
+        _sniff_head(probe)
+        whole_lines = head[: head.rfind(b"\n") + 1]
+        kind = input_format or _sniffed_format(whole_lines, None)
+        if kind == "jsonl":
+            replayed = io.BufferedReader(_Replayed(head, stream))
+            yield from _jsonl_blocks(STDIN, replayed, block_bytes)
+        elif kind != "text" or probe.startswith(WIDE_BOM_BYTES) or b"\x00" in probe:
+            yield StdinTask(head + stream.read())
+        else:
+            for offset, data in _streamed_parts(head, stream):
+                yield StdinPart(data, offset)
+    except Unreadable as error:
+        yield InputError(STDIN, str(error))
+    except READ_ERRORS as error:
+        yield InputError(STDIN, _reason(error))
+
+
+def _streamed_parts(head: bytes, stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """``head`` and the rest of ``stream`` in parts, each with its offset, cut as
+    ``_paragraph_cuts`` cuts a file: past ``PART_BYTES``, at a blank line within 64 KB, else
+    at the next line break; at most about ``3 * PART_BYTES`` is held at a time."""
+    window = 64 * 1024
+    held = bytearray(head)
+    offset = 0
+    ended = False
+    while True:
+        while not ended and len(held) <= 2 * PART_BYTES:
+            chunk = stream.read(PART_BYTES)
+            ended = not chunk
+            held += chunk
+        if len(held) <= 2 * PART_BYTES:  # the end: the rest is the last part
+            if held:
+                yield offset, bytes(held)
+            return
+        blank = held.find(b"\n\n", PART_BYTES, PART_BYTES + window)
+        cut = blank + 2 if blank >= 0 else held.find(b"\n", PART_BYTES) + 1
+        while not cut and not ended:  # one long line: read on to its end
+            searched = len(held)
+            chunk = stream.read(PART_BYTES)
+            ended = not chunk
+            held += chunk
+            cut = held.find(b"\n", searched) + 1
+        if not cut:  # one line to the end: the rest is one part
+            yield offset, bytes(held)
+            return
+        yield offset, bytes(held[:cut])
+        offset += cut
+        del held[:cut]
+
+
+class _Replayed(io.RawIOBase):
+    """The bytes of ``head``, already read, then the rest of ``stream``: standard input read
+    on after its head was looked at.  Counts what it gives for ``tell``."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self._head = memoryview(head)
+        self._stream = stream
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+        else:
+            data = self._stream.read(len(buffer))
+            count = len(data)
+            buffer[:count] = data
+        self._position += count
+        return count
+
+    def tell(self) -> int:
+        return self._position
 
 
 def inputs(
@@ -332,7 +470,7 @@ def _text_tasks(name: str) -> Iterator[FileTask | FilePart]:
             return
         with open(name, "rb") as raw:
             head = raw.read(BINARY_PROBE)
-            if head.startswith(tuple(bom for bom, _ in WIDE_BOMS)) or b"\x00" in head:
+            if head.startswith(WIDE_BOM_BYTES) or b"\x00" in head:
                 yield FileTask(name)
                 return
             cuts = list(_paragraph_cuts(raw, size))
@@ -441,8 +579,10 @@ def articles(task: Task | InputError, options: ReadOptions) -> Iterator[Document
         yield task
     elif isinstance(task, JsonlBlock):
         yield from _block_articles(task, options)
-    elif isinstance(task, FilePart):
-        document = _document(task.name, lambda: _read_part(task), options.encoding)
+    elif isinstance(task, (FilePart, StdinPart)):
+        part = task
+        load = (lambda: _read_part(part)) if isinstance(part, FilePart) else (lambda: part.data)
+        document = _document(task.name, load, options.encoding)
         if isinstance(document, Document) and task.offset:
             document = dataclasses.replace(document, continued=True)
         yield document
@@ -524,7 +664,7 @@ def stored_size(task: Task | InputError) -> int:
     """Bytes the task covers as stored, for the progress bar (0 where it cannot be known)."""
     if isinstance(task, JsonlBlock):
         return task.size
-    if isinstance(task, StdinTask):
+    if isinstance(task, (StdinTask, StdinPart)):
         return len(task.data)
     if isinstance(task, FilePart):
         return task.length
@@ -554,10 +694,12 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | No
     With ``encoding`` given, decoding is strict. Otherwise a UTF-16/32 byte-order mark picks
     that codec; NUL bytes padding the end are dropped (with a warning); a signature (PDF, PNG,
     zip…) or many NUL bytes in the head mean a binary file (``BinaryInput``), unless the head
-    reads as UTF-16 without a byte-order mark. UTF-8 is tried, then each line on its own as
-    UTF-8 or else the legacy encoding (GB18030 or Big5-HKSCS) whose reading of the file looks
-    most like Chinese text, so an archive pasted together from several keeps every line
-    readable; a line that is neither has its bad bytes replaced.
+    reads as UTF-16 without a byte-order mark. UTF-8 is tried (ISO-2022 if 7-bit text has
+    escape sequences), then each line on its own as UTF-8 or else the legacy encoding
+    (GB18030 or Big5-HKSCS) whose reading of the file looks most like Chinese text, so an
+    archive pasted together from several keeps every line readable; a line that is neither
+    has its bad bytes replaced.  Text that looks Chinese in neither legacy encoding is placed
+    by charset-normalizer (``_detected``) if it can, still line by line.
     """
     if encoding is not None:
         return data.decode(encoding).removeprefix("\ufeff"), None
@@ -581,23 +723,41 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | No
         _refuse_nuls(head)
     try:
         # A byte-order mark is never content, and leaving it would shift every offset by one.
-        return body.decode("utf-8").removeprefix("\ufeff"), unpadded
+        utf8 = body.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         pass
+    else:
+        # 7-bit text with escape sequences is ISO-2022 (Japanese, Korean) rather than ASCII
+        escaped = _escaped(body) if b"\x1b" in body else None
+        return escaped or utf8, unpadded
     if not nuls:
         wide_text = _wide_without_bom(data)  # UTF-16 Chinese may have no NUL byte at all
         if wide_text is not None:
             return wide_text, None
     fallback, score = _likeliest_legacy(body)
-    text, warning = _decode_lines(body, fallback)
-    if warning is None and score < PLAUSIBLE:
-        warning = (
-            f"warning: the encoding is unclear (read as {fallback}); if the rows look wrong, "
-            "give it with --encoding"
-        )
+    ours = _lines(body, fallback)
+    text, warning = _worded(ours, fallback)
+    if score < PLAUSIBLE or ours.replaced > BROKEN_SHARE * _non_ascii(body):
+        # Chinese in neither legacy encoding, or many bytes undecodable (more than a few
+        # broken ones): a general detector may know what it is
+        detected = _detected(body, ours.replaced)
+        if detected is not None:
+            text, warning = detected
+        elif warning is None:
+            warning = (
+                f"warning: the encoding is unclear (read as {fallback}); if the rows look "
+                "wrong, give it with --encoding"
+            )
     if unpadded:
         warning = f"{unpadded}; {warning.removeprefix('warning: ')}" if warning else unpadded
     return text, warning
+
+
+def _non_ascii(data: bytes) -> int:
+    return len(data.translate(None, ASCII_BYTES))  # the bytes left when ASCII is deleted
+
+
+ASCII_BYTES = bytes(range(128))
 
 
 def _refuse_binary(head: bytes) -> None:
@@ -626,8 +786,11 @@ def sniff(name: str, stream: IO[bytes]) -> None:
     """Refuse a binary stream from its decompressed head, before reading on: a compressed
     bomb (a gigabyte of zeros in a megabyte of gzip) is rejected having cost 8 KB."""
     peek = getattr(stream, "peek", None)
-    head = peek(BINARY_PROBE)[:BINARY_PROBE] if peek is not None else b""
-    if len(head) < BINARY_PROBE or head.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
+    _sniff_head(peek(BINARY_PROBE)[:BINARY_PROBE] if peek is not None else b"")
+
+
+def _sniff_head(head: bytes) -> None:
+    if len(head) < BINARY_PROBE or head.startswith(WIDE_BOM_BYTES):
         return  # a short file is judged whole, by decode_text; a BOM says it is text
     _refuse_binary(head)
     if head.count(b"\x00") > NUL_SHARE * len(head) and _wide_head(head) is None:
@@ -663,9 +826,8 @@ def _wide_without_bom(data: bytes) -> str | None:
         return None
 
 
-def _likeliest_legacy(data: bytes) -> tuple[str, float]:
-    """The legacy encoding whose reading of the non-UTF-8 lines of the head looks most like
-    text, and that reading's share of common characters."""
+def _legacy_sample(data: bytes) -> bytes:
+    """The lines of the head of ``data`` that are not UTF-8: what a legacy encoding must read."""
     sample = []
     held = 0
     for line in data.split(b"\n", 200)[:200]:
@@ -676,25 +838,135 @@ def _likeliest_legacy(data: bytes) -> tuple[str, float]:
         except UnicodeDecodeError:
             sample.append(line)
             held += len(line)
-    probe = b"\n".join(sample)
+    return b"\n".join(sample)
+
+
+def _likeliest_legacy(data: bytes) -> tuple[str, float]:
+    """The legacy encoding whose reading of the non-UTF-8 lines of the head looks most like
+    Chinese text, and that reading's share of common characters (0 when the mainland reading
+    shows the text to be Japanese or Korean: for a detector to place)."""
+    probe = _legacy_sample(data)
+    readings = [probe.decode(codec, "replace") for codec in LEGACY_ENCODINGS]
+    if _euc_shaped(probe) and _japanese_or_korean(readings[0]):
+        return LEGACY_ENCODINGS[0], 0.0
     scored = [
-        (_commonness(probe.decode(codec, "replace")), -rank, codec)
-        for rank, codec in enumerate(LEGACY_ENCODINGS)
+        (_commonness(reading, ascii_too=False), -rank, codec)
+        for rank, (reading, codec) in enumerate(zip(readings, LEGACY_ENCODINGS, strict=True))
     ]
     score, _, codec = max(scored)
     return codec, score
 
 
-def _commonness(text: str) -> float:
+def _euc_shaped(data: bytes) -> bool:
+    """Whether every run of non-ASCII bytes is whole pairs, as in EUC-JP, EUC-KR and GB2312:
+    Big5 and GBK have second halves in the ASCII range too, which cut runs at odd lengths."""
+    runs = NON_ASCII_RUN.findall(data)
+    return bool(runs) and all(len(run) % 2 == 0 for run in runs)
+
+
+def _japanese_or_korean(gb_reading: str) -> bool:
+    """Whether the GB18030 reading of legacy bytes betrays EUC-JP or EUC-KR, which share
+    GB2312's layout: Japanese kana sit where GB2312 has its kana, and Korean's 2,350 hangul
+    fill exactly GB2312's rows 16-40 (hanzi a Chinese text of any length mixes with those
+    of rows 41-55, such as 是, 在, 中, 这 and 年)."""
+    kana = len(gb_reading) - len(KANA.sub("", gb_reading))
+    hanzi = len(gb_reading) - len(HANZI.sub("", gb_reading))
+    if kana >= 5 and kana >= 0.1 * (kana + hanzi):
+        return True
+    return hanzi >= 30 and _later_level1().isdisjoint(gb_reading)
+
+
+NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+KANA = re.compile("[\u3040-\u30ff]")
+HANZI = re.compile("[\u4e00-\u9fff]")
+_LATER: frozenset[str] = frozenset()
+
+
+def _later_level1() -> frozenset[str]:
+    """GB2312's level-1 hanzi of rows 41-55 (lead bytes 0xC9-0xD7), built once."""
+    global _LATER
+    if not _LATER:
+        rows = bytes(
+            byte for lead in range(0xC9, 0xD8) for trail in range(0xA1, 0xFF)
+            for byte in (lead, trail)
+        )
+        _LATER = frozenset(rows.decode("gb2312", "ignore"))
+    return _LATER
+
+
+def _detected(data: bytes, replaced: int) -> tuple[str, str | None] | None:
+    """The text and a warning, when charset-normalizer places the non-UTF-8 lines of ``data``
+    in an encoding other than those ``_likeliest_legacy`` weighs (Shift-JIS, EUC-KR,
+    windows-1252…) and that encoding leaves no more than ``replaced`` byte sequences
+    undecodable (as many as our own reading did)."""
+    sample = _legacy_sample(data)
+    if _non_ascii(sample) < DETECTOR_EVIDENCE or _broken_utf8(sample):
+        return None
+    codec = _detector_guess(sample)
+    if codec is None or codec in DECIDED_ENCODINGS:
+        return None
+    lines = _lines(data, codec)
+    if lines.replaced > replaced:
+        return None
+    text, warning = _worded(lines, codec)
+    guessed = (
+        f"warning: not Chinese in GB18030 or Big5, read as {codec} (detected); if the rows "
+        "look wrong, give the encoding with --encoding"
+    )
+    return text, f"{guessed}; {warning.removeprefix('warning: ')}" if warning else guessed
+
+
+def _broken_utf8(sample: bytes) -> bool:
+    """Whether lines that are not UTF-8 are mostly UTF-8 all the same, with a few bad bytes
+    (a file cut mid-character, a damaged byte): nothing for a detector to place."""
+    text = sample.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return non_ascii - bad >= bad
+
+
+def _escaped(data: bytes) -> str | None:
+    """The text of 7-bit ``data`` that charset-normalizer finds to be ISO-2022, or None."""
+    codec = _detector_guess(data[: 4 * BINARY_PROBE], ESCAPED_ENCODINGS)
+    if codec is None or not codec.startswith("iso2022"):
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detector_guess(sample: bytes, among: tuple[str, ...] = WEB_ENCODINGS) -> str | None:
+    """charset-normalizer's likeliest encoding of ``sample`` ``among`` those given, as Python's
+    codec name.
+
+    Imported here, lazily: only text our own check cannot place pays for loading it.  It is
+    a dependency; a source tree run without it reads such text as before it was (U+FFFD or
+    the "unclear" warning) rather than fail the file."""
+    try:
+        import charset_normalizer
+    except ImportError:
+        return None
+
+    best = charset_normalizer.from_bytes(sample, cp_isolation=list(among)).best()
+    if best is None:
+        return None
+    return codecs.lookup(best.encoding).name
+
+
+def _commonness(text: str, ascii_too: bool = True) -> float:
     """The share of non-space characters that are ordinary in Chinese text: ASCII, CJK and
     full-width punctuation, and the frequently used hanzi of GB2312 level 1 or Big5 level 1.
-    A wrong decoding scatters over rare characters, other scripts and U+FFFD."""
+    A wrong decoding scatters over rare characters, other scripts and U+FFFD.  Without
+    ``ascii_too``, of the non-ASCII characters alone: the only ones a legacy encoding decides,
+    and a few of them in Latin text (an é read as half a hanzi) must not pass for Chinese."""
     common = total = 0
     frequent = _frequent_hanzi()
-    for char in text:
-        if char.isspace():
+    # each distinct character judged once: a text repeats its few thousand characters
+    for char, count in Counter(text).items():
+        if char.isspace() or (char.isascii() and not ascii_too):
             continue
-        total += 1
+        total += count
         if (
             (char.isascii() and char.isprintable())
             or char in frequent
@@ -702,7 +974,7 @@ def _commonness(text: str) -> float:
             or "\uff01" <= char <= "\uff5e"
             or "\u2010" <= char <= "\u2027"
         ):
-            common += 1
+            common += count
     return common / total if total else 1.0
 
 
@@ -728,15 +1000,25 @@ def _frequent_hanzi() -> frozenset[str]:
     return _FREQUENT
 
 
-def _decode_lines(data: bytes, fallback: str = FALLBACK_ENCODING) -> tuple[str, str | None]:
-    # b"\n" never occurs inside a GB18030 or Big5 character (their bytes past the first are
-    # 0x30 and up), so lines split the same in every codec.
-    lines = data.split(b"\n")
+@dataclass(frozen=True)
+class _Lines:
+    """``data`` read line by line, as UTF-8 or else in a legacy encoding, and how it went."""
+
+    text: str
+    utf8: int  # lines with non-ASCII UTF-8
+    legacy: int  # lines read in the legacy encoding
+    replaced: int  # undecodable byte sequences replaced with U+FFFD
+    first_bad: int | None  # the byte offset of the first
+
+
+def _lines(data: bytes, fallback: str) -> _Lines:
+    # b"\n" never occurs inside a character of the legacy encodings read here (their bytes
+    # past the first are 0x30 and up, or 0x40 and up), so lines split the same in each.
     decoded = []
     utf8 = legacy = replaced = 0
     first_bad = None
     offset = 0
-    for line in lines:
+    for line in data.split(b"\n"):
         try:
             decoded.append(line.decode("utf-8"))
             utf8 += not line.isascii()
@@ -751,14 +1033,19 @@ def _decode_lines(data: bytes, fallback: str = FALLBACK_ENCODING) -> tuple[str, 
                 decoded.append(text)
         offset += len(line) + 1
     text = "\n".join(decoded).removeprefix("\ufeff")
-    if replaced:
-        return text, (
-            f"warning: mixed or broken encoding, {replaced} undecodable byte sequence(s) "
-            f"replaced with U+FFFD (first at byte offset {first_bad})"
+    return _Lines(text, utf8, legacy, replaced, first_bad)
+
+
+def _worded(lines: _Lines, fallback: str) -> tuple[str, str | None]:
+    """The text, and a warning if it was not read cleanly in one encoding."""
+    if lines.replaced:
+        return lines.text, (
+            f"warning: mixed or broken encoding, {lines.replaced} undecodable byte sequence(s) "
+            f"replaced with U+FFFD (first at byte offset {lines.first_bad})"
         )
-    if utf8 and legacy:
-        return text, f"warning: mixed encodings, {legacy} line(s) read as {fallback}"
-    return text, None
+    if lines.utf8 and lines.legacy:
+        return lines.text, f"warning: mixed encodings, {lines.legacy} line(s) read as {fallback}"
+    return lines.text, None
 
 
 def _read_part(part: FilePart) -> bytes:
