@@ -114,6 +114,19 @@ def test_numeral_in_a_name_or_idiom_is_no_statistic(clause: str, false_hit: str)
     assert false_hit not in [q.text for q in extract(clause)]
 
 
+def _in_hong_kong_script(text: str) -> str:
+    import opencc  # a runtime dependency (the tagger's traditional table comes from it)
+
+    return opencc.OpenCC("s2hk").convert(text)
+
+
+@pytest.mark.parametrize(("clause", "false_hit"), NOT_STATISTICS)
+def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) -> None:
+    """The word tables are simplified; the filter reads traditional text as simplified."""
+    clause, false_hit = _in_hong_kong_script(clause), _in_hong_kong_script(false_hit)
+    assert false_hit not in [q.text for q in extract(clause)]
+
+
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
     ("的天然气供应量将增加一倍。", "一倍"),
@@ -174,6 +187,24 @@ def test_one_reading(clause: str, mention: str, value: float, unit: str) -> None
 
 @pytest.mark.parametrize(("clause", "figure"), STILL_STATISTICS)
 def test_real_figures_beside_them_survive(clause: str, figure: str) -> None:
+    assert figure in [q.text for q in extract(clause)]
+
+
+# the scanner does not read these units in traditional script yet (塊錢, 標準箱, 公里/小時,
+# 超過半數): a gap of the unit tables, not of the filter
+TRADITIONAL_GAPS = {"超过半数", "250公里/小时", "突破2800万标准箱", "5万块钱"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "figure"),
+    [
+        pytest.param(clause, figure, marks=pytest.mark.xfail(strict=True, reason="unit gap"))
+        if figure in TRADITIONAL_GAPS else (clause, figure)
+        for clause, figure in STILL_STATISTICS
+    ],
+)
+def test_real_figures_survive_in_traditional_script(clause: str, figure: str) -> None:
+    clause, figure = _in_hong_kong_script(clause), _in_hong_kong_script(figure)
     assert figure in [q.text for q in extract(clause)]
 
 

@@ -6,7 +6,18 @@ import bisect
 import datetime as dt
 from dataclasses import replace
 
-from . import filtering, layout, linking, normalising, periods, places, repeats, scanning, valuing
+from . import (
+    filtering,
+    layout,
+    linking,
+    normalising,
+    periods,
+    places,
+    repeats,
+    scanning,
+    tagging,
+    valuing,
+)
 from .model import Quantity
 from .numerals import to_plain
 
@@ -55,7 +66,10 @@ def _leads(text: str, headline: tuple[int, int], block: int) -> bool:
 def statistics_of(
     text: str, valued: list[tuple[scanning.Candidate, valuing.Valued]], excluded
 ) -> list[tuple[scanning.Candidate, valuing.Valued]]:
-    """The valued candidates that are statistics (filtering.py), in text order."""
+    """The valued candidates that are statistics (filtering.py), in text order. The text is
+    read in simplified script (one character for one, so offsets hold): the word tables
+    around a number (屆, 萬里, 以來) then hold for traditional script too."""
+    text = text.translate(tagging.simplified())
     kept = []
     for i, (candidate, reading) in enumerate(valued):
         neighbours = (

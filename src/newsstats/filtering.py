@@ -16,6 +16,7 @@ import regex
 
 from . import lexicon
 from .scanning import Candidate
+from .tagging import simplified
 from .valuing import Valued
 
 D = "[0-9０-９]"
@@ -154,6 +155,8 @@ def is_statistic(
     start, end = candidate.start, candidate.end
     if not valued.dimension:
         return False
+    # ``text`` is read in simplified script (core.statistics_of): so are the number's parts
+    parts = {key: part.translate(simplified()) for key, part in parts.items()}
     if excluded.dates.overlaps(_number_start(candidate), end):
         return False
     if excluded.markup.overlaps(start, end):
@@ -178,7 +181,7 @@ def is_statistic(
     # 一个一个, 一面面, 一次又一次: repetition, not counting
     if unit_text and (after.startswith(unit_text) or after.startswith("又" + parts.get("num", ""))):
         return False
-    if text[end : end + len(candidate.text)] == candidate.text:
+    if text[end : end + len(candidate.text)] == candidate.text.translate(simplified()):
         return False
     # 一美元, 一公里, 一倍 are amounts; an article counts things or times (一场交接仪式,
     # 少挨一天冻)
