@@ -117,6 +117,24 @@ def test_a_measure_word_can_name_what_is_counted(text, figure, entity) -> None:
     assert mention(text, figure).entity == entity
 
 
+# 分别 hands out its figures in order: to the things listed before it, or to the figures
+# before it (GUIDELINES §2 rule 6)
+DISTRIBUTED = [
+    ("全国示范步行街客流量、营业额同比分别增长26.9%和21.7%。", "21.7%", {"营业额"}),
+    ("全国示范步行街客流量、营业额同比分别增长26.9%和21.7%。", "26.9%",
+     {"示范步行街客流量", "客流量", "步行街客流量"}),
+    ("承接服务外包合同额2599亿元人民币，执行额1615亿元，同比分别增长10.3%和10.6%。", "10.3%",
+     {"承接服务外包合同额", "服务外包合同额"}),
+    ("承接服务外包合同额2599亿元人民币，执行额1615亿元，同比分别增长10.3%和10.6%。", "10.6%",
+     {"执行额"}),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "entities"), DISTRIBUTED)
+def test_a_distributed_list_gives_each_figure_its_own_thing(text, figure, entities) -> None:
+    assert mention(text, figure).entity in entities
+
+
 def test_the_subject_is_the_owner_not_the_place() -> None:
     q = mention("广州港完成货物吞吐量超6.96亿吨。", "超6.96亿吨")
     assert q.entity in {"货物吞吐量", "完成货物吞吐量"}

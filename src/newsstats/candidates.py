@@ -214,3 +214,57 @@ def owner_kind(text: str) -> str:
 def reporting_words() -> frozenset[str]:
     return _roles()["report"]
 
+
+DISTRIBUTING = "分别"  # 客流量、营业额同比分别增长26.9%和21.7%: the k-th figure is the k-th thing's
+# word classes between a list of things and its 分别 (同比, 比上年, 今年)
+BEFORE_DISTRIBUTING = frozenset({"COMPARE", "SKIP_CLAUSE", "ADVERB", "T", "d", "SPACE"})
+
+
+@dataclass(frozen=True)
+class Distributed:
+    """A figure that 分别 hands out: the ``place``-th (from 0) of ``count`` figures, with
+    the things the list names before 分别 (token spans, in order) and the figures of the
+    sentence before it (token indices)."""
+
+    place: int
+    count: int
+    things: tuple[tuple[int, int], ...]
+    figures_before: tuple[int, ...]
+
+
+def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | None:
+    tokens = sentence.tokens
+    lead = -1
+    for i in range(at - 1, -1, -1):
+        if kinds[i] == "END":
+            return None
+        if tokens[i].reading == DISTRIBUTING:
+            lead = i
+            break
+    if lead < 0:
+        return None
+    figures = []
+    for j in range(lead + 1, len(tokens)):
+        if kinds[j] == "END":
+            break
+        if kinds[j] == NUM:
+            figures.append(j)
+    if len(figures) < 2 or at not in figures:
+        return None
+    # the things: coordinated phrases right before 分别, split at 、 and conjunctions
+    things: list[tuple[int, int]] = []
+    i = lead - 1
+    while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
+        i -= 1
+    last = i
+    while i >= 0 and kinds[i] not in BREAKS:
+        if kinds[i] in ("SEP", "c"):
+            if last > i:
+                things.append((i + 1, last))
+            last = i - 1
+        i -= 1
+    if last > i:
+        things.append((i + 1, last))
+    before = tuple(j for j in range(lead) if kinds[j] == NUM)
+    return Distributed(figures.index(at), len(figures), tuple(reversed(things)), before)
+

@@ -220,7 +220,20 @@ class Describer:
         self._entity_static[key] = cached
         return cached
 
-    def entity(self, at: int, option: Option, dimension: str, rule: str | None) -> Features:
+    def entity(
+        self, at: int, option: Option, dimension: str, rule: str | None, listed: str = ""
+    ) -> Features:
+        """``listed``: how the phrase stands in a 分别 list that hands out this figure
+        (``thing``: the list's thing in this figure's place; ``other_thing``; ``figure``:
+        the entity of the earlier figure in this figure's place)."""
+        found = self._entity(at, option, dimension, rule)
+        if not listed:
+            return found
+        names = ("W", "list=" + listed, f"list={listed}|dim={dimension}")
+        return Features(found.score + ranking.score("entity", _render(names)),
+                        found.parts + (names,), found.group)
+
+    def _entity(self, at: int, option: Option, dimension: str, rule: str | None) -> Features:
         kinds, sentence = self.kinds, self.sentence
         if option.first == at:  # the figure's own measure word (39金, 10部门)
             following = kinds[at + 1] if at + 1 < len(kinds) else "EOS"

@@ -446,6 +446,39 @@ def ranked(
     return ranking.best(kind, described)
 
 
+def _listed(
+    sentence: sentences.Sentence, kinds: list[str], at: int, every: list[candidates.Option],
+    options: list[candidates.Option | None], links: list[Link],
+) -> dict[candidates.Option, str]:
+    """How the entity candidates stand in a 分别 list that hands out the figure at ``at``:
+    the thing named in its place (客流量、营业额同比分别增长26.9%和21.7%), another of the
+    list's things, or the entity of the earlier figure in its place (合同额2599亿元，执行额
+    1615亿元，同比分别增长10.3%和10.6%). Phrases of the sentence the figure's own window
+    misses join the candidates."""
+    spread = candidates.distributed(sentence, kinds, at)
+    if spread is None:
+        return {}
+    found: dict[candidates.Option, str] = {}
+    if len(spread.things) == spread.count:
+        first, last = spread.things[spread.place]
+        ends = {end: k for k, (_, end) in enumerate(spread.things)}
+        for o in every:
+            k = ends.get(o.last)
+            if k is not None and o.first >= spread.things[k][0]:
+                found[o] = "thing" if k == spread.place else "other_thing"
+    if len(spread.figures_before) >= spread.count:
+        token = spread.figures_before[len(spread.figures_before) - spread.count + spread.place]
+        earlier = sentence.tokens[token].mention
+        entity = links[earlier].entity if 0 <= earlier < len(links) else None
+        for o in every:
+            if o.text == entity and o.last < token:
+                found[o] = "figure"
+    for o in found:
+        if o not in options:
+            options.append(o)
+    return found
+
+
 def link_all(
     text: str,
     mentions: list[tuple[Candidate, Valued]],
@@ -494,10 +527,11 @@ def link_all(
             # 39金27银, 农业农村部等10部门: the measure word itself names what is counted
             entity_options.append(
                 candidates.Option(at, at, unit, candidate.end - len(unit), candidate.end))
+        listed = _listed(sentence, kinds, at, every, entity_options, links)
         entity_features = [features.null_features("entity", valued.dimension,
                                                   len(entity_options) - 1)]
         entity_features += [
-            describer.entity(at, o, valued.dimension, rule.entity)
+            describer.entity(at, o, valued.dimension, rule.entity, listed.get(o, ""))
             for o in entity_options[1:] if o is not None
         ]
         mention_span = (candidate.start, candidate.end)
