@@ -196,8 +196,8 @@ def test_remembered_descriptions_are_the_ones_worked_out_afresh() -> None:
         fresh = _decisions(text)
         assert [(k, n) for k, n, _ in fresh] == [(k, n) for k, n, _ in remembered]
         for kind, names, scores in fresh:
-            for features, score in zip(names, scores, strict=True):
-                assert score == pytest.approx(ranking.score(kind, features), abs=1e-9)
+            for spelled, score in zip(names, scores, strict=True):
+                assert score == pytest.approx(ranking.score(kind, spelled), abs=1e-9)
 
 
 # --- the model file --------------------------------------------------------------------
