@@ -177,6 +177,9 @@ def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
         o for o in every
         if not (o.first > 0 and tokens[o.first - 1].flag[:1] == "n"
                 and tokens[o.first].flag[:1] == "n")
+        # 安排中央财政, 记者从银川市旅游局: a verb opens a clause and a preposition
+        # introduces an adjunct; an owner's name holds neither
+        and all(tokens[i].flag != "p" for i in range(o.first, o.last + 1))
     ]
 
 
