@@ -195,6 +195,29 @@ def test_named_places(text, named):
     assert [p.text for p in find_places(text)] == named
 
 
+# Real sentences (bulk, train) for the classes of a second round on places (issue 14).
+PLACE_CLASSES = [
+    # a games named after its host city is a name, not where its figures hold
+    ("巴黎奥运会北京时间今天（8月11日）凌晨结束了倒数第二个比赛日的争夺，中国体育代表团斩获6金1铜",
+     []),
+    ("成都世运会中国体育代表团今天（7月29日）成立。代表团共489人，其中运动员321人", []),
+    ("中国拳击队以3金2银的佳绩结束巴黎奥运会征程。", []),
+    # a county of two characters in a chain the tagger reads as 湖南永州 + 市道 + 县
+    ("在湖南永州市道县的新光村，558户承包户已签订完成延包合同。", ["湖南永州市道县的新光村"]),
+    ("今天（11月7日），2022全球工业互联网大会在辽宁沈阳开幕，大会主题为“赋能高质量·打造新动能”。",
+     ["辽宁沈阳"]),
+    # a foreign region whose name ends in a Chinese city's (苏梅州, not 梅州)
+    ("俄军打击了乌克兰多座军用机场、武器库，在苏梅州控制了一个定居点。", ["乌克兰", "苏梅州"]),
+    ("俄罗斯布良斯克州一座桥梁5月31日晚发生坍塌，导致一列客运列车脱轨，造成7人",
+     ["俄罗斯布良斯克州"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), PLACE_CLASSES)
+def test_place_classes(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
 # (text, place, place_norm, place_code): foreign places (CLDR's names), traditional script
 # read as simplified, and Hong Kong's divisions in their own script. Sentences from train
 # and train_hant; the Hong Kong names are bare, as no labelled text open to tests has them.

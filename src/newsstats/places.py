@@ -200,11 +200,17 @@ def _index() -> tuple[
 @cache
 def _county_short_names() -> dict[str, tuple[Division, ...]]:
     """成武 for 成武县, 萧山 for 萧山区: read only right after the province or city above
-    them (山东成武, 杭州萧山), where a two-character word is no longer ambiguous."""
+    them (山东成武, 杭州萧山), where a two-character word is no longer ambiguous; so are
+    the counties of two characters, which are never read alone (永州市道县, not 和县 in
+    和县城)."""
     found: dict[str, list[Division]] = {}
     for division in _divisions()[0].values():
-        if division.level == 3 and len(division.name) >= 3 and division.name[-1] in "县区市旗":
+        if division.level != 3:
+            continue
+        if len(division.name) >= 3 and division.name[-1] in "县区市旗":
             found.setdefault(division.name[:-1], []).append(division)
+        elif len(division.name) == 2 and division.name[-1] in "县旗":
+            found.setdefault(division.name, []).append(division)
     return {name: tuple(options) for name, options in found.items()}
 
 
@@ -286,7 +292,8 @@ def find_places(text: str) -> list[Place]:
         if _inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
             continue
         first_end = start + len(words[0])
-        if _is_dateline(reading, end) or _inside_name(reading, start, first_end, scope):
+        inside = _inside_name(reading, start, first_end, scope, end)
+        if _is_dateline(reading, end) or inside:
             continue
         if scope == "country" and not _country_governs(reading, start):
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
@@ -331,11 +338,15 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> bool:
+def _inside_name(
+    text: str, start: int, end: int, scope: str | None = None, chain_end: int = 0
+) -> bool:
     """阿里纳斯, 澳门元, 上海证券交易所, 安康杯, 沿海城市: the name does not stand as a word
     of its own in jieba's segmentation (it begins or ends inside a longer word), or a word
-    after it makes it part of another name (北京时间), or it is bracketed inside an
-    organisation's name (世界气象中心（北京）)."""
+    after it makes it part of another name (北京时间, 巴黎奥运会), or it is bracketed inside
+    an organisation's name (世界气象中心（北京）). A place name of the tagger's that lies
+    within the chain the name opens (湖南永州 in 湖南永州市道县) is that chain, read in
+    other pieces, not a longer name."""
     if 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)":
         if start >= 2 and HAN.match(text, start - 2):
             return True
@@ -356,6 +367,9 @@ def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> b
     for word, flag in words:
         if offset >= end:
             break  # the words after the place cannot reach over it
+        if flag.startswith("ns") and start <= offset and offset + len(word) <= chain_end:
+            offset += len(word)
+            continue
         if offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
         longer = (offset, len(word)) != (start, end - start)
