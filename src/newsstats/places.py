@@ -321,13 +321,27 @@ WORD_WINDOW = 8
 
 
 # what may stand right before 全国 or 我国 when it says where a figure holds: a clause's
-# opening, a time (2022年我国, 今年一季度全国, 以来全国), or 在/从/占
+# opening, a time (2022年我国, 今年一季度全国, 以来全国), or 在/从/占; see also
+# _country_governs
 COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
 
 
 def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
-    return not before or before[-1] in COUNTRY_AFTER
+    if not before or before[-1] in COUNTRY_AFTER:
+        return True
+    # else the word before it, as the tagger reads the run of Chinese before it: a time
+    # (目前全国, 当前我国) or a verb of reach (放眼全国, 来自全国各地, 遍布全国)
+    low = max(0, position - WORD_WINDOW)
+    while low < position and not _is_han(text[low]):
+        low += 1
+    if low == position:
+        return False
+    words = tagging.tag(text[low : position + 2])
+    if len(words) < 2 or words[-1][0] != text[position : position + 2]:
+        return False  # 覆盖全国 as one word: the tagger's call, left to _inside_name
+    word, flag = words[-2]
+    return flag == "t" or word in _roles()["country_after"]
 
 
 NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
