@@ -293,7 +293,7 @@ def find_places(text: str) -> list[Place]:
             continue
         first_end = start + len(words[0])
         inside = _inside_name(reading, start, first_end, scope, end)
-        if _is_dateline(reading, end) or inside:
+        if _is_dateline(reading, end) or inside or _is_home_town(reading, start, end):
             continue
         if scope == "country" and not _country_governs(reading, start):
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
@@ -314,6 +314,22 @@ HAN = regex.compile(r"\p{Han}")
 
 def _is_dateline(text: str, end: int) -> bool:
     return DATELINE_AFTER.match(text, end) is not None
+
+
+HOME_TOWN_MARKS = CLAUSE_MARKS + "、（）()"
+
+
+def _is_home_town(text: str, start: int, end: int) -> bool:
+    """何某某，男，43岁，广东五华人，…: a place that with 人 or 籍 makes a clause of its own
+    says where a person comes from, not where a figure holds."""
+    if start > 0 and text[start - 1] not in HOME_TOWN_MARKS:
+        return False
+    after = text[end : end + 3]
+    return any(
+        after.startswith(word) and after[len(word) : len(word) + 1] in HOME_TOWN_MARKS
+        and len(after) > len(word)
+        for word in _roles()["native_after"]
+    )
 
 
 # the words around a place are segmented this far each side: enough to hold a name
