@@ -200,11 +200,17 @@ def _index() -> tuple[
 @cache
 def _county_short_names() -> dict[str, tuple[Division, ...]]:
     """成武 for 成武县, 萧山 for 萧山区: read only right after the province or city above
-    them (山东成武, 杭州萧山), where a two-character word is no longer ambiguous."""
+    them (山东成武, 杭州萧山), where a two-character word is no longer ambiguous; so are
+    the counties of two characters, which are never read alone (永州市道县, not 和县 in
+    和县城)."""
     found: dict[str, list[Division]] = {}
     for division in _divisions()[0].values():
-        if division.level == 3 and len(division.name) >= 3 and division.name[-1] in "县区市旗":
+        if division.level != 3:
+            continue
+        if len(division.name) >= 3 and division.name[-1] in "县区市旗":
             found.setdefault(division.name[:-1], []).append(division)
+        elif len(division.name) == 2 and division.name[-1] in "县旗":
+            found.setdefault(division.name, []).append(division)
     return {name: tuple(options) for name, options in found.items()}
 
 
@@ -286,7 +292,8 @@ def find_places(text: str) -> list[Place]:
         if _inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
             continue
         first_end = start + len(words[0])
-        if _is_dateline(reading, end) or _inside_name(reading, start, first_end, scope):
+        inside = _inside_name(reading, start, first_end, scope, end)
+        if _is_dateline(reading, end) or inside or _is_home_town(reading, start, end):
             continue
         if scope == "country" and not _country_governs(reading, start):
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
@@ -309,18 +316,48 @@ def _is_dateline(text: str, end: int) -> bool:
     return DATELINE_AFTER.match(text, end) is not None
 
 
+HOME_TOWN_MARKS = CLAUSE_MARKS + "、（）()"
+
+
+def _is_home_town(text: str, start: int, end: int) -> bool:
+    """何某某，男，43岁，广东五华人，…: a place that with 人 or 籍 makes a clause of its own
+    says where a person comes from, not where a figure holds."""
+    if start > 0 and text[start - 1] not in HOME_TOWN_MARKS:
+        return False
+    after = text[end : end + 3]
+    return any(
+        after.startswith(word) and after[len(word) : len(word) + 1] in HOME_TOWN_MARKS
+        and len(after) > len(word)
+        for word in _roles()["native_after"]
+    )
+
+
 # the words around a place are segmented this far each side: enough to hold a name
 WORD_WINDOW = 8
 
 
 # what may stand right before 全国 or 我国 when it says where a figure holds: a clause's
-# opening, a time (2022年我国, 今年一季度全国, 以来全国), or 在/从/占
+# opening, a time (2022年我国, 今年一季度全国, 以来全国), or 在/从/占; see also
+# _country_governs
 COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
 
 
 def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
-    return not before or before[-1] in COUNTRY_AFTER
+    if not before or before[-1] in COUNTRY_AFTER:
+        return True
+    # else the word before it, as the tagger reads the run of Chinese before it: a time
+    # (目前全国, 当前我国) or a verb of reach (放眼全国, 来自全国各地, 遍布全国)
+    low = max(0, position - WORD_WINDOW)
+    while low < position and not _is_han(text[low]):
+        low += 1
+    if low == position:
+        return False
+    words = tagging.tag(text[low : position + 2])
+    if len(words) < 2 or words[-1][0] != text[position : position + 2]:
+        return False  # 覆盖全国 as one word: the tagger's call, left to _inside_name
+    word, flag = words[-2]
+    return flag == "t" or word in _roles()["country_after"]
 
 
 NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
@@ -331,11 +368,15 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> bool:
+def _inside_name(
+    text: str, start: int, end: int, scope: str | None = None, chain_end: int = 0
+) -> bool:
     """阿里纳斯, 澳门元, 上海证券交易所, 安康杯, 沿海城市: the name does not stand as a word
     of its own in jieba's segmentation (it begins or ends inside a longer word), or a word
-    after it makes it part of another name (北京时间), or it is bracketed inside an
-    organisation's name (世界气象中心（北京）)."""
+    after it makes it part of another name (北京时间, 巴黎奥运会), or it is bracketed inside
+    an organisation's name (世界气象中心（北京）). A place name of the tagger's that lies
+    within the chain the name opens (湖南永州 in 湖南永州市道县) is that chain, read in
+    other pieces, not a longer name."""
     if 0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)":
         if start >= 2 and HAN.match(text, start - 2):
             return True
@@ -356,6 +397,9 @@ def _inside_name(text: str, start: int, end: int, scope: str | None = None) -> b
     for word, flag in words:
         if offset >= end:
             break  # the words after the place cannot reach over it
+        if flag.startswith("ns") and start <= offset and offset + len(word) <= chain_end:
+            offset += len(word)
+            continue
         if offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
         longer = (offset, len(word)) != (start, end - start)
