@@ -12,6 +12,7 @@ from __future__ import annotations
 from . import ranking
 from .candidates import CARRIED, NOUNS, Option, actor_heads, owner_kind, reporting_words
 from .sentences import NUM, Sentence
+from .tagging import simplified
 
 # Features are listed in a fixed order (sets sorted): the trainer sums them in that order,
 # and another order would round a weight differently under another hash seed.
@@ -237,7 +238,8 @@ class Describer:
         kinds, sentence = self.kinds, self.sentence
         if option.first == at:  # the figure's own measure word (39金, 10部门)
             following = kinds[at + 1] if at + 1 < len(kinds) else "EOS"
-            names = ("W", "unit", "unit=" + option.text, f"unit|next={following}",
+            names = ("W", "unit", "unit=" + option.text.translate(simplified()),
+                     f"unit|next={following}",
                      f"unit|dim={dimension}")
             return Features(ranking.score("entity", _render(names)), (names,), at)
         before = option.last < at
@@ -256,6 +258,8 @@ class Describer:
             return cached
         kinds, tokens, sentence = self.kinds, self.sentence.tokens, self.sentence
         prev = kinds[option.first - 1] if option.first > 0 else "BOS"
+        # the phrase in simplified script, which the word tables are written in (總工會)
+        reading = option.text.translate(simplified())
         inside_all = {kinds[i] for i in range(option.first, option.last + 1)}
         leads = prev in ("BOS", "END", "T", "SKIP_CLAUSE") or (
             option.first > 0
@@ -275,8 +279,8 @@ class Describer:
             tuple(sorted({tokens[i].flag for i in range(option.first, option.last + 1)}
                          & NAME_FLAGS)),
             inside_all <= {"NS", "SEP"},
-            option.text.endswith(actor_heads()),
-            owner_kind(option.text),
+            reading.endswith(actor_heads()),
+            owner_kind(reading),
             self._reports(option.last),
         )
         # the words are weighed apart: with them in the key few keys would recur
