@@ -65,7 +65,7 @@ INDEFINITE = {"一", "壹"}
 ARTICLE_DIMENSIONS = {"count", "duration"}
 # The banker's numerals are words too (收拾, 拾起, 參加, 參股, 陸續, 隊伍): one of them alone is
 # a number only as an amount of money (拾元); 壹佰, 拾萬, 參仟 are numerals whatever follows.
-FINANCIAL = frozenset("壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟")
+FINANCIAL = frozenset("壹贰貳叁參参叄肆伍陆陸柒捌玖拾佰仟")
 LIST_MARKS = "、，,和及与"
 CHINESE_NOT_WHOLE = "点點"  # 七点八级 is a magnitude
 
