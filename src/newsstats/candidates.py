@@ -177,8 +177,7 @@ def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
         o for o in every
         if not (o.first > 0 and tokens[o.first - 1].flag[:1] == "n"
                 and tokens[o.first].flag[:1] == "n")
-        # 安排中央财政, 记者从银川市旅游局: a verb opens a clause and a preposition
-        # introduces an adjunct; an owner's name holds neither
+        # 记者从银川市旅游局: a preposition introduces an adjunct; an owner's name has none
         and all(tokens[i].flag != "p" for i in range(o.first, o.last + 1))
     ]
 
@@ -218,7 +217,8 @@ def reporting_words() -> frozenset[str]:
     return _roles()["report"]
 
 
-DISTRIBUTING = "分别"  # 客流量、营业额同比分别增长26.9%和21.7%: the k-th figure is the k-th thing's
+# 客流量、营业额同比分别增长26.9%和21.7%: the k-th figure is the k-th thing's
+DISTRIBUTING = "分别"
 # word classes between a list of things and its 分别 (同比, 比上年, 今年)
 BEFORE_DISTRIBUTING = frozenset({"COMPARE", "SKIP_CLAUSE", "ADVERB", "T", "d", "SPACE"})
 
@@ -236,6 +236,7 @@ class Distributed:
 
 
 def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | None:
+    """The list the figure at token ``at`` stands in after a 分别 of its clause, if any."""
     tokens = sentence.tokens
     lead = -1
     for i in range(at - 1, -1, -1):

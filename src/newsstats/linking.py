@@ -460,7 +460,6 @@ def _listed(
         return {}
     found: dict[candidates.Option, str] = {}
     if len(spread.things) == spread.count:
-        first, last = spread.things[spread.place]
         ends = {end: k for k, (_, end) in enumerate(spread.things)}
         for o in every:
             k = ends.get(o.last)

@@ -63,8 +63,6 @@ def score(kind: str, features: list[str]) -> float:
     return sum(table.get(f, 0.0) for f in features)
 
 
-
-
 def best(kind: str, choices: list[Features]) -> int:
     """The index of the best candidate: of the group of phrases ending on the same word
     whose probabilities add up to the most, its highest-scoring phrase (the first of
