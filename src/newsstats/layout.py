@@ -102,3 +102,11 @@ class Marks:
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         return self._around(self.clause_marks, start, end, self.length)
+
+
+def inside_title(text: str, position: int) -> bool:
+    """Inside 《…》: a document's or a work's name (《辽宁省关爱服务新就业群体十一条措施》),
+    whose places and years are not the article's."""
+    opening = text.rfind("《", max(0, position - 40), position)
+    return opening >= 0 and text.find("》", opening, position) < 0
+

@@ -18,7 +18,7 @@ import regex
 
 from . import lexicon, tagging
 from .filtering import SPACE, TO, YEAR, D
-from .layout import CLAUSE_MARKS, Marks, is_prose
+from .layout import CLAUSE_MARKS, Marks, inside_title, is_prose
 from .numerals import parse_number
 
 MONTH = rf"(?:{D}{{1,2}}|[一二三四五六七八九十]{{1,3}})"
@@ -161,7 +161,7 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         ):
             compared_end = match.end()
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
-        if _inside_title(text, match.start()):
+        if inside_title(text, match.start()):
             continue  # 《节能装备高质量发展实施方案（2026—2028年）》 names a document
         if match["part"] and _in_a_name(text, match):
             continue  # 高校毕业生秋季专场: a season naming an event
@@ -186,12 +186,6 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
     return _with_ranges(written, _with_dates_in_brackets(written, found))
-
-
-def _inside_title(text: str, position: int) -> bool:
-    """Inside 《…》: a document's name."""
-    opening = text.rfind("《", max(0, position - 40), position)
-    return opening >= 0 and text.find("》", opening, position) < 0
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:

@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from . import lexicon, tagging
-from .layout import CLAUSE_MARKS, Marks
+from .layout import CLAUSE_MARKS, Marks, inside_title
 
 SPECIAL_SHORT = {  # autonomous regions and SARs: their short names are not a suffix cut
     "内蒙古自治区": "内蒙古", "广西壮族自治区": "广西", "西藏自治区": "西藏",
@@ -289,7 +289,7 @@ def find_places(text: str) -> list[Place]:
         if reading[end : end + 1] == "市" and any(d.foreign for d in by_name.get(words[-1], ())):
             end += 1  # 纽约市
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
-        if _inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
+        if inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
             continue
         first_end = start + len(words[0])
         inside = _inside_name(reading, start, first_end, scope, end)
@@ -364,8 +364,8 @@ NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper 
 
 
 def _is_han(char: str) -> bool:
-    """A character tagging.tag reads as part of a Chinese run (tagging.HAN_RUN)."""
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    """A character tagging.tag reads as part of a Chinese run."""
+    return tagging.HAN_RUN.match(char) is not None
 
 
 def _inside_name(
@@ -447,12 +447,6 @@ def _chain(words: list[str], by_name: dict[str, tuple[Division, ...]]) -> tuple[
         if under or options:
             chosen.append((under or list(options))[0])
     return tuple(chosen)
-
-
-def _inside_title(text: str, position: int) -> bool:
-    """《辽宁省关爱服务新就业群体十一条措施》: a document's name is not a place."""
-    opening = text.rfind("《", max(0, position - 40), position)
-    return opening >= 0 and text.find("》", opening, position) < 0
 
 
 # matched in place: slicing the rest of the text would copy it for each place
