@@ -108,15 +108,28 @@ BREAKS = frozenset({"END", "NUM", "SPACE", "y", "e", "o", "d", "ADVERB", "COPULA
                     "COMPARE"})
 
 
-@dataclass(frozen=True)
 class Option:
-    """A candidate phrase: tokens ``first..last`` (inclusive) of the sentence."""
+    """A candidate phrase: tokens ``first..last`` (inclusive) of the sentence; never
+    changed once made. A plain class, as sentences.Token is, for mypyc to compile."""
 
-    first: int
-    last: int
-    text: str
-    start: int
-    end: int
+    def __init__(self, first: int, last: int, text: str, start: int, end: int) -> None:
+        self.first = first
+        self.last = last
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[int, int, str, int, int]:
+        return (self.first, self.last, self.text, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Option) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Option({self.first}, {self.last}, {self.text!r})"
 
 
 def _phrase_text(tokens: tuple[Token, ...], first: int, last: int) -> str:

@@ -93,7 +93,26 @@ def _render(key: tuple) -> list[str]:
         return _subject_shape(key)
     if tag == "s":
         return _subject_relation(key)
-    return list(key[1:])  # "W": the words themselves, weighed apart
+    if tag in WORD_PREFIXES:
+        return [prefix + word for prefix, word in zip(WORD_PREFIXES[tag], key[1:], strict=True)]
+    return list(key[1:])  # "W": the names themselves
+
+
+# The words of a candidate, weighed apart from its shape (with them in a key few keys would
+# recur): a key ("h", head, head) spells the features head=…, L|head=…; a key is
+# weighed by looking each word up in the table of its prefix (ranking.by_word).
+WORD_PREFIXES = {
+    "hL": ("head=", "L|head="),
+    "hR": ("head=", "R|head="),
+    "w": ("head=", "prevword=", "nextword="),
+}
+
+
+def _words_weight(kind: str, key: tuple) -> float:
+    total = 0.0
+    for prefix, word in zip(WORD_PREFIXES[key[0]], key[1:], strict=True):
+        total += ranking.by_word(kind, prefix).get(word, 0.0)
+    return total
 
 
 def _entity_shape(key: tuple) -> list[str]:
@@ -198,6 +217,7 @@ class Describer:
         self.kinds = kinds
         self._entity_static: dict[tuple[int, int, bool], Static] = {}
         self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
+        self._written_traditional = -1  # unknown until a phrase asks
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -213,11 +233,10 @@ class Describer:
         shape = ("E", side, prev, following, kinds[option.first], kinds[option.last],
                  _bucket(option.last - option.first + 1), _bucket(len(option.text) // 2),
                  inside)
-        # the head word is weighed apart: with it in the key few keys would recur
         head = self.sentence.tokens[option.last].reading
-        words = ("W", "head=" + head, side + "|head=" + head)
+        words = ("h" + side, head, head)
         cached = ((shape, words),
-                  _weighed("entity", shape) + ranking.score("entity", _render(words)))
+                  _weighed("entity", shape) + _words_weight("entity", words))
         self._entity_static[key] = cached
         return cached
 
@@ -259,7 +278,7 @@ class Describer:
         kinds, tokens, sentence = self.kinds, self.sentence.tokens, self.sentence
         prev = kinds[option.first - 1] if option.first > 0 else "BOS"
         # the phrase in simplified script, which the word tables are written in (總工會)
-        reading = option.text.translate(simplified())
+        reading = option.text.translate(simplified()) if self._traditional() else option.text
         inside_all = {kinds[i] for i in range(option.first, option.last + 1)}
         leads = prev in ("BOS", "END", "T", "SKIP_CLAUSE") or (
             option.first > 0
@@ -283,18 +302,23 @@ class Describer:
             owner_kind(reading),
             self._reports(option.last),
         )
-        # the words are weighed apart: with them in the key few keys would recur
         words = (
-            "W",
-            "head=" + tokens[option.last].reading,
-            "prevword=" + (tokens[option.first - 1].reading if option.first > 0 else "BOS"),
-            "nextword=" + (tokens[option.last + 1].reading if option.last + 1 < len(tokens)
-                           else "EOS"),
+            "w",
+            tokens[option.last].reading,
+            tokens[option.first - 1].reading if option.first > 0 else "BOS",
+            tokens[option.last + 1].reading if option.last + 1 < len(tokens) else "EOS",
         )
         cached = ((shape, words),
-                  _weighed("subject", shape) + ranking.score("subject", _render(words)), leads)
+                  _weighed("subject", shape) + _words_weight("subject", words), leads)
         self._subject_static[key] = cached
         return cached
+
+    def _traditional(self) -> bool:
+        """Whether any word of the sentence reads otherwise in simplified script."""
+        if self._written_traditional < 0:
+            self._written_traditional = int(
+                any(t.reading and t.reading != t.word for t in self.sentence.tokens))
+        return self._written_traditional > 0
 
     def _reports(self, last: int) -> bool:
         """A reporting verb follows the phrase in its clause (国家能源局今天发布数据…)."""

@@ -21,6 +21,10 @@ _weights: dict[str, dict[str, float]] | None = None
 # the summed weights of features.py's descriptions, by kind and key: valid for the weights
 # in use, so use() forgets them
 _memo: dict[str, dict[tuple, float]] = {}
+# the weights of the features that spell one word after a fixed prefix (head=储能电站), by
+# kind and prefix and then by the word: the word's own string is looked up, with its hash
+# already known, instead of a new string being built and hashed for every candidate
+_by_word: dict[tuple[str, str], dict[str, float]] = {}
 # keys a kind remembers before starting afresh: the long tail of word-class combinations
 # must not grow a worker without bound (50,000 keys are a few MB; most hits are in far fewer)
 MEMO_LIMIT = 50_000
@@ -42,6 +46,7 @@ def use(weights: dict[str, dict[str, float]]) -> None:
     global _weights
     _weights = weights
     _memo.clear()
+    _by_word.clear()
 
 
 def memo(kind: str) -> dict[tuple, float]:
@@ -56,6 +61,18 @@ def _table(kind: str) -> dict[str, float]:
         load()
     assert _weights is not None
     return _weights.get(kind, {})
+
+
+def by_word(kind: str, prefix: str) -> dict[str, float]:
+    """word → the weight of the feature ``prefix + word``."""
+    table = _by_word.get((kind, prefix))
+    if table is None:
+        size = len(prefix)
+        table = _by_word[(kind, prefix)] = {
+            name[size:]: weight for name, weight in _table(kind).items()
+            if name.startswith(prefix)
+        }
+    return table
 
 
 def score(kind: str, features: list[str]) -> float:

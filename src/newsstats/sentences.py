@@ -8,8 +8,6 @@ a neighbouring word (`达1.2万`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .tagging import simplified, tag
 
 NUM = "NUM"
@@ -17,23 +15,34 @@ NUM = "NUM"
 CLAUSE_MARKS = frozenset("，,；;：:。！？!?\n")
 
 
-@dataclass(frozen=True)
+# Plain classes, not dataclasses: mypyc compiles their constructors, where a dataclass's
+# generated __init__ stays interpreted Python (a tenth of a sentence's analysis).
 class Token:
-    word: str  # as written
-    flag: str  # jieba's ICTCLAS tag; NUM for a mention, x for punctuation
-    start: int  # offsets in the whole text
-    end: int
-    reading: str  # the word in simplified script, for the lexicons
-    mention: int = -1  # for a NUM token, the mention's index in the article
+    """A word of an analysed sentence; never changed once made."""
+
+    def __init__(self, word: str, flag: str, start: int, end: int, reading: str,
+                 mention: int = -1) -> None:
+        self.word = word  # as written
+        self.flag = flag  # jieba's ICTCLAS tag; NUM for a mention, x for punctuation
+        self.start = start  # offsets in the whole text
+        self.end = end
+        self.reading = reading  # the word in simplified script, for the lexicons
+        self.mention = mention  # for a NUM token, the mention's index in the article
+
+    def __repr__(self) -> str:
+        return f"Token({self.word!r}, {self.flag!r}, {self.start}, {self.end})"
 
 
-@dataclass(frozen=True)
 class Sentence:
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    # token index → index of its clause (clauses counted from the sentence's start)
-    clause_of: tuple[int, ...]
+    """A tagged sentence; never changed once made."""
+
+    def __init__(self, start: int, end: int, tokens: tuple[Token, ...],
+                 clause_of: tuple[int, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        # token index → index of its clause (clauses counted from the sentence's start)
+        self.clause_of = clause_of
 
     def position(self, mention: int) -> int:
         """The token index of a mention."""
