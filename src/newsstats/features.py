@@ -73,8 +73,7 @@ class Features:
 # weights change: most keys recur thousands of times in an archive, and building the strings
 # and summing their weights for each candidate was most of the linker's time. Only the sum
 # is kept (a few MB): the names are spelled out again from the key when the trainer asks.
-def _weighed(kind: str, key: tuple) -> float:
-    memo = ranking.memo(kind)
+def _weighed(kind: str, key: tuple, memo: dict[tuple, float]) -> float:
     score = memo.get(key)
     if score is None:
         score = ranking.score(kind, _render(key))
@@ -98,21 +97,14 @@ def _render(key: tuple) -> list[str]:
     return list(key[1:])  # "W": the names themselves
 
 
-# The words of a candidate, weighed apart from its shape (with them in a key few keys would
-# recur): a key ("h", head, head) spells the features head=…, L|head=…; a key is
-# weighed by looking each word up in the table of its prefix (ranking.by_word).
+# The words of a candidate are weighed apart from its shape (with them in a key few keys
+# would recur): a key ("hL", head, head) spells the features head=…, L|head=…, and its
+# weight is the sum of each word's weight in the table of its prefix (ranking.by_word).
 WORD_PREFIXES = {
     "hL": ("head=", "L|head="),
     "hR": ("head=", "R|head="),
     "w": ("head=", "prevword=", "nextword="),
 }
-
-
-def _words_weight(kind: str, key: tuple) -> float:
-    total = 0.0
-    for prefix, word in zip(WORD_PREFIXES[key[0]], key[1:], strict=True):
-        total += ranking.by_word(kind, prefix).get(word, 0.0)
-    return total
 
 
 def _entity_shape(key: tuple) -> list[str]:
@@ -218,6 +210,13 @@ class Describer:
         self._entity_static: dict[tuple[int, int, bool], Static] = {}
         self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
         self._written_traditional = -1  # unknown until a phrase asks
+        # the tables a candidate is weighed with, fetched once per sentence
+        self._entity_memo = ranking.memo("entity")
+        self._subject_memo = ranking.memo("subject")
+        self._head = ranking.by_word("entity", "head=")
+        self._side_head = {side: ranking.by_word("entity", side + "|head=") for side in "LR"}
+        self._subject_words = [ranking.by_word("subject", prefix)
+                               for prefix in WORD_PREFIXES["w"]]
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -235,8 +234,9 @@ class Describer:
                  inside)
         head = self.sentence.tokens[option.last].reading
         words = ("h" + side, head, head)
-        cached = ((shape, words),
-                  _weighed("entity", shape) + _words_weight("entity", words))
+        weight = _weighed("entity", shape, self._entity_memo)
+        weight += self._head.get(head, 0.0) + self._side_head[side].get(head, 0.0)
+        cached = ((shape, words), weight)
         self._entity_static[key] = cached
         return cached
 
@@ -267,8 +267,8 @@ class Describer:
         parts, static_score = self._static_entity(option, before)
         relation = ("e", before, _bucket(len(gap)), clauses, tuple(sorted(set(gap))),
                     dimension, _rule_relation(option.text, rule))
-        return Features(static_score + _weighed("entity", relation), parts + (relation,),
-                        option.last)
+        weight = static_score + _weighed("entity", relation, self._entity_memo)
+        return Features(weight, parts + (relation,), option.last)
 
     def _static_subject(self, option: Option, before: bool) -> StaticSubject:
         key = (option.first, option.last, before)
@@ -308,8 +308,10 @@ class Describer:
             tokens[option.first - 1].reading if option.first > 0 else "BOS",
             tokens[option.last + 1].reading if option.last + 1 < len(tokens) else "EOS",
         )
-        cached = ((shape, words),
-                  _weighed("subject", shape) + _words_weight("subject", words), leads)
+        head_words, previous_words, next_words = self._subject_words
+        weight = _weighed("subject", shape, self._subject_memo) + head_words.get(words[1], 0.0)
+        weight += previous_words.get(words[2], 0.0) + next_words.get(words[3], 0.0)
+        cached = ((shape, words), weight, leads)
         self._subject_static[key] = cached
         return cached
 
@@ -369,8 +371,8 @@ class Describer:
             between, distance, option.text == last_subject, _rule_relation(option.text, rule),
             leads, gap, _bucket(len(gap_kinds)),
         )
-        return Features(static_score + _weighed("subject", relation), parts + (relation,),
-                        option.last)
+        weight = static_score + _weighed("subject", relation, self._subject_memo)
+        return Features(weight, parts + (relation,), option.last)
 
 
 NO_PHRASE = -100  # the group of the no-phrase choice
