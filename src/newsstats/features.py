@@ -23,6 +23,7 @@ BRIDGES = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", 
                      "Q", "SHARE_OF"})
 INSIDE_KINDS = frozenset({"DE", "V", "NS", "NT", "NR", "T", "SEP", "UP", "DOWN", "Q", "f",
                           "a", "SCOPE", "c"})
+GAP_KEY = 1 << 20  # token offsets below this make one int key of a span
 GAP_READ = 12  # tokens between a subject and its figure whose classes are read
 NAME_FLAGS = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
 
@@ -210,6 +211,7 @@ class Describer:
         self._entity_static: dict[tuple[int, int, bool], Static] = {}
         self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
         self._written_traditional = -1  # unknown until a phrase asks
+        self._gaps: dict[int, tuple[tuple[str, ...], int]] = {}
         # the tables a candidate is weighed with, fetched once per sentence
         self._entity_memo = ranking.memo("entity")
         self._subject_memo = ranking.memo("subject")
@@ -262,11 +264,11 @@ class Describer:
                      f"unit|dim={dimension}")
             return Features(ranking.score("entity", _render(names)), (names,), at)
         before = option.last < at
-        gap = kinds[option.last + 1 : at] if before else kinds[at + 1 : option.first]
+        gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0
         parts, static_score = self._static_entity(option, before)
-        relation = ("e", before, _bucket(len(gap)), clauses, tuple(sorted(set(gap))),
-                    dimension, _rule_relation(option.text, rule))
+        relation = ("e", before, _bucket(size), clauses, gap, dimension,
+                    _rule_relation(option.text, rule))
         weight = static_score + _weighed("entity", relation, self._entity_memo)
         return Features(weight, parts + (relation,), option.last)
 
@@ -322,6 +324,16 @@ class Describer:
                 any(t.reading and t.reading != t.word for t in self.sentence.tokens))
         return self._written_traditional > 0
 
+    def _gap(self, lo: int, hi: int) -> tuple[tuple[str, ...], int]:
+        """The word classes of tokens ``lo..hi-1`` (sorted, once each) and their number:
+        the phrases that end on one word share their gap to a figure."""
+        key = lo * GAP_KEY + hi
+        found = self._gaps.get(key)
+        if found is None:
+            between = self.kinds[lo:hi]
+            found = self._gaps[key] = (tuple(sorted(set(between))), len(between))
+        return found
+
     def _reports(self, last: int) -> bool:
         """A reporting verb follows the phrase in its clause (国家能源局今天发布数据…)."""
         tokens, kinds = self.sentence.tokens, self.kinds
@@ -364,12 +376,11 @@ class Describer:
         clause_of = self.sentence.clause_of
         # the word classes between the phrase and its figure: a verb (该工程投资7.7亿元), a
         # 的 (电站的储能容量), a reporting verb's clause (…发布数据显示，用电量…)
-        gap_kinds = kinds[option.last + 1 : at] if before else kinds[at + 1 : option.first]
-        gap = tuple(sorted(set(gap_kinds))) if len(gap_kinds) <= GAP_READ else ("far",)
+        gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
         relation = (
             "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
             between, distance, option.text == last_subject, _rule_relation(option.text, rule),
-            leads, gap, _bucket(len(gap_kinds)),
+            leads, gap if size <= GAP_READ else ("far",), _bucket(size),
         )
         weight = static_score + _weighed("subject", relation, self._subject_memo)
         return Features(weight, parts + (relation,), option.last)
