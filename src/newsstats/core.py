@@ -50,7 +50,8 @@ def extract(
         if link.entity is None and found and found[-1][0].end == candidate.start:
             # 受灾人口20480户44365人: figures glued together count the same thing
             previous = found[-1][2]
-            link = replace(link, entity=previous.entity, subject=previous.subject or link.subject)
+            link = linking.Link(previous.entity, previous.subject or link.subject, link.sentence,
+                                link.change)
         found.append((candidate, reading, link))
     return _with_context(text, marks, found, periods.article_date(text, date))
 

@@ -13,7 +13,7 @@ from them as it is, and elsewhere their choice is one feature among the ranker's
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -307,12 +307,16 @@ def _without_footnotes(fragment: str) -> str:
     return fragment
 
 
-@dataclass(frozen=True)
 class Link:
-    entity: str | None
-    subject: str | None
-    sentence: str
-    change: str | None = None
+    """A mention's entity, subject, sentence and change; never changed once made (a plain
+    class, which mypyc compiles, as sentences.Token is)."""
+
+    def __init__(self, entity: str | None, subject: str | None, sentence: str,
+                 change: str | None = None) -> None:
+        self.entity = entity
+        self.subject = subject
+        self.sentence = sentence
+        self.change = change
 
 
 def rule_link(
@@ -517,7 +521,7 @@ def link_all(
         at = sentence.position(i)
         change = changes.change_of(sentence, kinds, at)
         if data_box_label(text, candidate) is not None:
-            links.append(replace(rule, change=change))
+            links.append(Link(rule.entity, rule.subject, rule.sentence, change))
             continue
         entity_options: list[candidates.Option | None] = [None]
         entity_options += candidates.entity_options(sentence, at, every)

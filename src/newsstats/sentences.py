@@ -60,10 +60,14 @@ def analyse(text: str, start: int, end: int, mentions: list[tuple[int, int, int]
     table = simplified()
 
     def add_piece(piece_start: int, piece_end: int) -> None:
-        offset = piece_start
-        for word, flag in tag(text[piece_start:piece_end]):
-            tokens.append(Token(word, flag, offset, offset + len(word), word.translate(table)))
-            offset += len(word)
+        piece = text[piece_start:piece_end]
+        reading = piece.translate(table)  # once a piece: one character for one, so it aligns
+        offset = 0
+        for word, flag in tag(piece):
+            size = len(word)
+            tokens.append(Token(word, flag, piece_start + offset, piece_start + offset + size,
+                                reading[offset : offset + size]))
+            offset += size
 
     for index, m_start, m_end in mentions:
         if m_start < cursor:  # overlapping spans cannot happen, but never loop back
