@@ -347,8 +347,10 @@ class Describer:
 
     def subject(
         self, at: int, option: Option, dimension: str, entity: Option | None,
-        rule: str | None, last_subject: str | None,
+        rule: str | None, last_subject: str | None, listed: str = "",
     ) -> Features:
+        """``listed``: how the phrase stands in a 分别 list that hands out this figure
+        (``thing``: inside the thing in this figure's place; ``other_thing``)."""
         if option.first < 0:  # the subject of the figures before, not in this sentence
             how = "carried" if option.first == CARRIED else "carried_rule"
             names = ("W", how, f"{how}|dim={dimension}",
@@ -383,7 +385,11 @@ class Describer:
             leads, gap if size <= GAP_READ else ("far",), _bucket(size),
         )
         weight = static_score + _weighed("subject", relation, self._subject_memo)
-        return Features(weight, parts + (relation,), option.last)
+        if not listed:
+            return Features(weight, parts + (relation,), option.last)
+        owned = ("W", "owner_list=" + listed, f"owner_list={listed}|entity={placed}")
+        return Features(weight + ranking.score("subject", _render(owned)),
+                        parts + (relation, owned), option.last)
 
 
 NO_PHRASE = -100  # the group of the no-phrase choice
