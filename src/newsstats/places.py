@@ -297,6 +297,8 @@ def find_places(text: str) -> list[Place]:
             continue
         if scope == "country" and not _country_governs(reading, start):
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
+        if words[0] in roles["nation"] and _names_nationals(reading, end):
+            continue  # 中国代表团, 中国国航: a team's, people's or firm's name, not a place
         if reading[start - 1 : start] == "、" or reading[end : end + 1] == "、":
             continue  # 广东、云南、河北等6个省份: places counted, not where the figure holds
         places.append(Place(start, end, text[start:end], _chain(words, by_name), scope))
@@ -361,6 +363,29 @@ def _country_governs(text: str, position: int) -> bool:
 
 
 NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
+# a noun phrase ends at a number, a particle, a preposition, a conjunction, an adverb, a
+# pronoun, a direction word or punctuation (ICTCLAS flags)
+PHRASE_ENDS = ("m", "u", "p", "c", "d", "r", "f", "x", "eng")
+NATION_NAME_TAGS = ("nt", "nz", "j")  # an organisation, another proper name, an abbreviation
+
+
+def _names_nationals(text: str, end: int) -> bool:
+    """中国代表团, 中国选手, 中国东航, 中国船舶沪东中华, 中国证券监督管理委员会: a country's
+    name opening the noun phrase after it that names a team, its people or an organisation
+    (a word ending as in places.tsv's ``nationals``, or jieba's organisation, proper-name or
+    abbreviation tag) is part of that name; 中国能耗强度, 中国两支救援队 stay the country's."""
+    right = end
+    while right < min(len(text), end + WORD_WINDOW) and _is_han(text[right]):
+        right += 1
+    if right == end:
+        return False
+    endings = _roles()["nationals"] | _roles()["org_suffix"]
+    for word, flag in tagging.tag(text[end:right]):
+        if flag.startswith(PHRASE_ENDS):
+            return False
+        if flag.startswith(NATION_NAME_TAGS) or any(word.endswith(e) for e in endings):
+            return True
+    return False
 
 
 def _is_han(char: str) -> bool:
@@ -550,10 +575,13 @@ def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[P
 
 def title_place(text: str, places: list[Place]) -> Place | None:
     """The place a title or heading names (`中华人民共和国2025年…统计公报`), or the lead
-    paragraph right under it. A text that opens with a paragraph has no title: the place
-    its first sentence names is not what every later figure is about."""
+    paragraph right under it; the lead's first, as it names the place in the article's own
+    words (`我国` under a title's `中国`). A text that opens with a paragraph has no title:
+    the place its first sentence names is not what every later figure is about."""
     lines = [line for line in text[:400].splitlines() if line.strip()][:2]
     if not lines or "。" in lines[0]:
         return None
     title_end = text.find(lines[-1]) + len(lines[-1])
-    return next((p for p in places if p.end <= title_end), None)
+    lead_start = text.find(lines[-1]) if len(lines) > 1 else title_end
+    lead = next((p for p in places if lead_start <= p.start and p.end <= title_end), None)
+    return lead or next((p for p in places if p.end <= title_end), None)

@@ -1,0 +1,56 @@
+"""Places (issue 14), third round: real sentences from train and bulk for each class fixed.
+
+Each row is a real sentence (or passage) and the places found in it, or the place each
+figure gets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsstats import extract
+from newsstats.places import find_places
+
+# 中国 is a place where it names the country a figure is about; opening the name of a
+# team, its people or an organisation it is part of that name
+CHINA_NAMED = [
+    ("中国药品市场销售额已占全球药品市场的20.3%", ["中国"]),
+    ("2012年以来，中国能耗强度累计降幅超过26%", ["中国"]),
+    ("2021年，中国对外直接投资流量1788.2亿美元，比2020年增长16.3%", ["中国"]),
+    ("目前，中国工业互联网产业增加值规模居全球第二，达到6485.92亿美元。", ["中国"]),
+    ("中国两支救援队通过联合国国际重型救援队能力复测", ["中国"]),
+    ("最近六年来，他们已经在中国开展了19个新基地的建设和投资。", ["中国"]),
+    ("中国代表团共1329人，其中参赛运动员886人", []),
+    ("3月份，中国国航客运运力投入同比上升224.4%", []),
+    ("中国东航客运运力投入同比上升179.34%", []),
+    ("在中国船舶沪东中华，一批新承接的17.4万方LNG运输船正式开工", []),
+    ("截至目前，中国船东所持船队规模位居世界第一。", []),
+    ("中国选手刘焕华以抓举186公斤、挺举220公斤，406公斤的总成绩夺得冠军", []),
+    ("中国花样游泳队包揽了本届奥运会花样游泳2枚金牌。", []),
+    ("参加休闲游和主题游的中国游客三年前只占中国游客总数的5%", []),
+    ("根据中国证券监督管理委员会或深圳证券交易所相关规定禁止减持的期间除外", []),
+    ("中国英国商会和中国德国商会调查报告显示，76%的在华英资企业计划维持或增加在华投资", []),
+    ("展览今天（10月12日）在中国国家画院开幕", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), CHINA_NAMED)
+def test_china_named(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# Passages (bulk) and the place each figure gets
+GOVERNED = [
+    # the lead under a title names the place in the article's own words (我国 under a
+    # title's 中国)
+    ("前两个月中国经济实现良好开局\n央视网消息（新闻联播）：国务院新闻办今天（3月16日）举行新闻发布会，"
+     "国家统计局的数据显示，今年前两个月，我国生产需求稳中有升。\n"
+     "从工业看，1—2月份规模以上工业增加值同比增长6.3%。",
+     [("6.3%", "我国")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNED)
+def test_governed(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
