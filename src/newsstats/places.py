@@ -295,6 +295,8 @@ def find_places(text: str) -> list[Place]:
         inside = _inside_name(reading, start, first_end, scope, end)
         if _is_dateline(reading, end) or inside or _is_home_town(reading, start, end):
             continue
+        if _is_destination(reading, start):
+            continue  # 前往塔吉克斯坦: where something goes, not where a figure holds
         if scope == "country" and not _country_governs(reading, start):
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
         if words[0] in roles["nation"] and _names_nationals(reading, end):
@@ -332,6 +334,13 @@ def _is_home_town(text: str, start: int, end: int) -> bool:
         and len(after) > len(word)
         for word in _roles()["native_after"]
     )
+
+
+def _is_destination(text: str, start: int) -> bool:
+    """航班从首都机场起飞，前往美国旧金山; 赴荷兰参与设计: a place a verb of going leads to
+    (places.tsv's ``destination_before``) is where someone or something goes."""
+    before = text[max(0, start - 2) : start]
+    return any(before.endswith(word) for word in _roles()["destination_before"])
 
 
 # the words around a place are segmented this far each side: enough to hold a name
