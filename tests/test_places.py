@@ -33,6 +33,18 @@ CHINA_NAMED = [
     ("展览今天（10月12日）在中国国家画院开幕", []),
 ]
 
+# where someone goes or comes from is not where a figure holds
+NOT_WHERE = [
+    ("首趟航班从首都机场起飞，前往美国旧金山。", []),
+    ("其中上海工程公司派出20多人赴荷兰参与设计。", []),
+    ("据悉，16日23时10分，昆明市官渡区籍驾驶员易某驾驶车牌为云Q06823轻型普通货车，车辆核载6人", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), NOT_WHERE)
+def test_not_where(text, named):
+    assert [p.text for p in find_places(text)] == named
+
 
 @pytest.mark.parametrize(("text", "named"), CHINA_NAMED)
 def test_china_named(text, named):

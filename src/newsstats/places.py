@@ -326,6 +326,8 @@ HOME_TOWN_MARKS = CLAUSE_MARKS + "、（）()"
 def _is_home_town(text: str, start: int, end: int) -> bool:
     """何某某，男，43岁，广东五华人，…: a place that with 人 or 籍 makes a clause of its own
     says where a person comes from, not where a figure holds."""
+    if text[end : end + 1] == "籍":
+        return True  # 昆明市官渡区籍驾驶员: where the driver is registered
     if start > 0 and text[start - 1] not in HOME_TOWN_MARKS:
         return False
     after = text[end : end + 3]
