@@ -41,6 +41,18 @@ NOT_WHERE = [
 ]
 
 
+# a chain the tagger reads as one proper name is still the chain; 市场 is no 市
+CHAINS = [
+    ("美国纽约发生直升机坠河事故 6人死亡", ["美国纽约"]),
+    ("截至5月14日，今年浙江义乌市场经营主体新设量达8万户。", ["浙江义乌"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), CHAINS)
+def test_chains(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
 @pytest.mark.parametrize(("text", "named"), NOT_WHERE)
 def test_not_where(text, named):
     assert [p.text for p in find_places(text)] == named

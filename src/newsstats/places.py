@@ -243,6 +243,8 @@ def _longest_name(text: str, position: int) -> str | None:
     _, lengths, names, _, _ = _index()
     for length in lengths.get(text[position], ()) if position < len(text) else ():
         if text[position : position + length] in names:
+            if text[position + length - 1 : position + length + 1] == "市场":
+                continue  # 义乌市场经营主体: 义乌 and 市场, not 义乌市 and 场
             return text[position : position + length]
     return None
 
@@ -433,8 +435,9 @@ def _inside_name(
     for word, flag in words:
         if offset >= end:
             break  # the words after the place cannot reach over it
-        if flag.startswith("ns") and start <= offset and offset + len(word) <= chain_end:
-            offset += len(word)
+        within = start <= offset and offset + len(word) <= chain_end
+        if within and (flag.startswith("ns") or (offset, offset + len(word)) == (start, chain_end)):
+            offset += len(word)  # 美国纽约 read as one proper name (nz) is still the chain
             continue
         if offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
