@@ -81,6 +81,9 @@ class Place:
     text: str
     divisions: tuple[Division, ...]  # the candidates its name can be; empty for 全省 etc.
     scope: str | None  # province, city or country, for 全省, 全市, 全国
+    # where one thing happened (在广州启航离港): it governs its own sentence, not the
+    # sentences after it
+    event: bool = False
 
 
 def _short_name(name: str, level: int) -> str | None:
@@ -305,7 +308,8 @@ def find_places(text: str) -> list[Place]:
             continue  # 中国代表团, 中国国航: a team's, people's or firm's name, not a place
         if reading[start - 1 : start] == "、" or reading[end : end + 1] == "、":
             continue  # 广东、云南、河北等6个省份: places counted, not where the figure holds
-        places.append(Place(start, end, text[start:end], _chain(words, by_name), scope))
+        event = _is_event_site(reading, start, end)
+        places.append(Place(start, end, text[start:end], _chain(words, by_name), scope, event))
     return _in_region(places)
 
 
@@ -338,6 +342,21 @@ def _is_home_town(text: str, start: int, end: int) -> bool:
         and len(after) > len(word)
         for word in _roles()["native_after"]
     )
+
+
+def _is_event_site(text: str, start: int, end: int) -> bool:
+    """在广州启航离港, 在北京通过了…复测: 在 + place + a verb says where one thing happened;
+    a gathering (在成都开幕, 在北京举行; places.tsv's ``gathering``) is what the figures
+    after it are about, so its place goes on governing them."""
+    if text[start - 1 : start] != "在" or not _is_han(text[end : end + 1]):
+        return False
+    right = end
+    while right < min(len(text), end + WORD_WINDOW) and _is_han(text[right]):
+        right += 1
+    if any(word in text[end:right] for word in _roles()["gathering"]):
+        return False  # 在广州分三期举办
+    words = tagging.tag(text[end:right])
+    return bool(words) and words[0][1].startswith(("v", "p"))  # 启航离港, 通过了
 
 
 def _is_destination(text: str, start: int) -> bool:
@@ -574,7 +593,9 @@ def governing(
         return before
     if following is not None and following.end <= clause_end:
         return following
-    if before is not None and before.start >= min(sentence_start, block_start):
+    if before is not None and before.start >= sentence_start:
+        return before
+    if before is not None and before.start >= block_start and not before.event:
         return before
     return None
 
