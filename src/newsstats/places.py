@@ -388,8 +388,13 @@ def _country_governs(text: str, position: int) -> bool:
     if low == position:
         return False
     words = tagging.tag(text[low : position + 2])
-    if len(words) < 2 or words[-1][0] != text[position : position + 2]:
-        return False  # 覆盖全国 as one word: the tagger's call, left to _inside_name
+    place = text[position : position + 2]
+    if words and words[-1][0] != place and words[-1][0].endswith(place):
+        # 覆盖全国 read as one word: a verb of reach still, else the tagger's call, left to
+        # _inside_name
+        return words[-1][0][: -len(place)] in _roles()["country_after"]
+    if len(words) < 2 or words[-1][0] != place:
+        return False
     word, flag = words[-2]
     return flag == "t" or word in _roles()["country_after"]
 
