@@ -43,7 +43,21 @@ NOT_WHERE = [
     ("央视新闻频道《高端访谈》栏目今晚（4月14日）将播出对巴西总统卢拉的独家专访。", []),
     ("受中东紧张局势影响，国际油价13日大幅上涨，纽约股市三大股指跌幅均超过1%。", []),
     ("今天（4月10日），广西海事局发布平陆运河河海分界线。", []),
+    # a work named after a place: a hub, a project, a shipyard
+    ("今天（11月20日），国务院确定的172项节水供水重大水利工程——黑河黄藏寺水利枢纽工程下闸蓄水", []),
+    ("粤港澳大湾区核心交通枢纽——深中通道的伶仃洋大桥两根主缆索股昨天（9月23日）完成架设", []),
 ]
+
+
+# a verb of reach the tagger reads as one word with 全国 (覆盖全国) still leaves it the place
+REACH = [
+    ("“东方红万里行”已累计举办超15000场，覆盖全国上百座城市、逾210万人次。", ["全国"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), REACH)
+def test_reach(text, named):
+    assert [p.text for p in find_places(text)] == named
 
 
 # a chain the tagger reads as one proper name is still the chain; 市场 is no 市
