@@ -117,3 +117,33 @@ EVENT_SITES = [
 def test_event_sites(text, expected):
     found = {q.text: q.place for q in extract(text)}
     assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
+# a list of places closed as one area (等省, 等地, 三省) is one place, the list; a list not
+# so closed names no one place (train, bulk)
+LISTS = [
+    ("国家有关部门先后批准在河南、江苏、黑龙江、安徽等省启动中晚稻最低收购价执行预案",
+     ["河南、江苏、黑龙江、安徽等省"]),
+    ("其中，安排4.99亿元支持广东、福建、广西等地做好水毁水利设施修复", ["广东、福建、广西等地"]),
+    ("韩国、德国、英国、日本实际对华投资分别增长106.2%、95.8%、40.1%和36.8%。", []),
+    ("記者在黑龍江富錦、遼寧鐵嶺、四川新津等地採訪時看到", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), LISTS)
+def test_lists(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# a quotation opening the article under its title is someone's words, not its lead (bulk)
+QUOTED_LEAD = [
+    ("汇率避险“工具箱”再扩容 小币种产品密集落地\n"
+     "“我们主营小商品出口东南亚市场，客户分散在泰国、印尼等地，日常回款大多以泰铢、印尼盾结算。”\n钱先生的遭遇并非个例。\n今年前4个月，企业外汇衍生品交易规模同比增长22%。",
+     [("22%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_LEAD)
+def test_quoted_lead(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected

@@ -306,11 +306,43 @@ def find_places(text: str) -> list[Place]:
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
         if words[0] in roles["nation"] and _names_nationals(reading, end):
             continue  # 中国代表团, 中国国航: a team's, people's or firm's name, not a place
-        if reading[start - 1 : start] == "、" or reading[end : end + 1] == "、":
-            continue  # 广东、云南、河北等6个省份: places counted, not where the figure holds
         event = _is_event_site(reading, start, end)
         places.append(Place(start, end, text[start:end], _chain(words, by_name), scope, event))
-    return _in_region(places)
+    return _in_region(_lists_joined(reading, places))
+
+
+# what closes a list of places that names one area: 等地, 等省, 等6个省份, 等多个省份
+# (kept in the place, so that a count inside it is not governed by it), or a count of
+# areas right after it (四川、贵州、云南三省)
+LIST_CLOSE = regex.compile(r"等(?:地|省|多个省份?|[0-9一二三四五六七八九十]+个省份?)")
+LIST_COUNT = regex.compile(r"[两二三四五六七八九十]+(?:省|地|省区|省市)")
+
+
+def _lists_joined(text: str, places: list[Place]) -> list[Place]:
+    """河南、江苏、黑龙江、安徽等省, 四川、贵州、云南三省: places listed with 、 and closed
+    as one area are one place, the list as the text names it (its divisions are the first
+    item's); a list not so closed (韩国、德国、英国、日本…分别) names no one place."""
+    result: list[Place] = []
+    index = 0
+    while index < len(places):
+        last = index
+        while last + 1 < len(places) and text[places[last].end : places[last + 1].start] == "、":
+            last += 1
+        first, final = places[index], places[last]
+        if text[first.start - 3 : first.start] == "记者在":
+            pass  # 记者在黑龙江富锦、辽宁铁岭等地采访时看到: where the reporter went, as a dateline
+        elif last > index:
+            close = LIST_CLOSE.match(text, final.end)
+            if close or LIST_COUNT.match(text, final.end):
+                end = close.end() if close else final.end
+                # the text keeps 等地 and 等省, not a count (等6个省份)
+                named = end if close and close.end() - final.end == 2 else final.end
+                result.append(Place(first.start, end, text[first.start : named],
+                                    first.divisions, first.scope, first.event))
+        elif "、" not in (text[first.start - 1 : first.start], text[first.end : first.end + 1]):
+            result.append(first)  # 、 next to a place not found is a list too
+        index = last + 1
+    return result
 
 
 # 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）: where the report was
@@ -621,6 +653,8 @@ def title_place(text: str, places: list[Place]) -> Place | None:
     lines = [line for line in text[:400].splitlines() if line.strip()][:2]
     if not lines or "。" in lines[0]:
         return None
+    if len(lines) > 1 and lines[1].lstrip().startswith(("“", "「", '"')):
+        lines = lines[:1]  # a quotation opening the article is someone's words, not a lead
     title_end = text.find(lines[-1]) + len(lines[-1])
     lead_start = text.find(lines[-1]) if len(lines) > 1 else title_end
     lead = next((p for p in places if lead_start <= p.start and p.end <= title_end), None)
