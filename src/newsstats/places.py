@@ -495,7 +495,9 @@ def _inside_name(
         if within and (flag.startswith("ns") or (offset, offset + len(word)) == (start, chain_end)):
             offset += len(word)  # 美国纽约 read as one proper name (nz) is still the chain
             continue
-        if offset < start < offset + len(word) or offset < end < offset + len(word):
+        if offset < start < offset + len(word) and flag == "t" and word[0] == "年":
+            pass  # 2026年内蒙古: the tagger's 年内 (within the year) is the year's 年 and 内蒙古
+        elif offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
         longer = (offset, len(word)) != (start, end - start)
         if longer and offset <= start and end <= offset + len(word):
