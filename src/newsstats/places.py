@@ -298,7 +298,8 @@ def find_places(text: str) -> list[Place]:
             continue
         first_end = start + len(words[0])
         inside = _inside_name(reading, start, first_end, scope, end)
-        if _is_dateline(reading, end) or inside or _is_home_town(reading, start, end):
+        dateline = _is_dateline(reading, end) or reading[start - 2 : start] == "发自"
+        if dateline or inside or _is_home_town(reading, start, end):
             continue
         if _is_destination(reading, start):
             continue  # 前往塔吉克斯坦: where something goes, not where a figure holds
@@ -345,8 +346,9 @@ def _lists_joined(text: str, places: list[Place]) -> list[Place]:
     return result
 
 
-# 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）: where the report was
-# filed, not what it is about; 电 opening a word (我国电子信息, 北京电网) is no dateline
+# 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）, 本报记者…发自上海: where
+# the report was filed, not what it is about; 电 opening a word (我国电子信息, 北京电网) is
+# no dateline
 DATELINE_AFTER = regex.compile(
     r"[\s\u3000]*(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
     r"\s*日)\s*(?:电|讯)|(?:电|讯)(?!\p{Han}))"
