@@ -33,6 +33,17 @@ CHINA_NAMED = [
     ("展览今天（10月12日）在中国国家画院开幕", []),
 ]
 
+# river basins are regions (regions.tsv), as 长江经济带 is (train)
+RIVERS = [
+    ("仅2021年，长江两岸就完成营造林1786.6万亩，从高空俯瞰，长江“绿带”愈加明显。", ["长江两岸"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), RIVERS)
+def test_rivers(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
 # where someone goes or comes from is not where a figure holds
 NOT_WHERE = [
     ("首趟航班从首都机场起飞，前往美国旧金山。", []),
