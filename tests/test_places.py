@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsstats import extract
-from newsstats.places import find_places
+from newsstats.places import article_region, find_places, resolve
 
 # 中国 is a place where it names the country a figure is about; opening the name of a
 # team, its people or an organisation it is part of that name
@@ -166,3 +166,18 @@ QUOTED_LEAD = [
 def test_quoted_lead(text, expected):
     found = {q.text: q.place for q in extract(text)}
     assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
+# a county-level city made a district is read by its old name too; a news site's dateline
+# (bulk)
+FORMER_NAMES = [
+    ("中新浙江网8月26日电(记者杨蓥晖)8月26日早上，23省道富阳市新登镇军堰村附近发生一起两辆机动车相撞",
+     "富阳市新登镇军堰村", "中国/浙江省/杭州市/富阳区", "CN-ZJ"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "norm", "code"), FORMER_NAMES)
+def test_former_names(text, place, norm, code):
+    found = find_places(text)
+    assert [p.text for p in found] == [place]
+    assert resolve(found[0], article_region(found)) == (norm, code)

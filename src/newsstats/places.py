@@ -125,6 +125,13 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
         short = _short_name(name, level)
         add(division, name, *([short] if short and len(short) >= 2 else []))
     mainland = set(by_name)
+    for division in list(by_code.values()):
+        # 富阳市 for 富阳区: a county-level city made a district keeps its old name in older
+        # news; read as the district, unless the old name is another division's
+        if division.level == 3 and len(division.name) >= 3 and division.name[-1] == "区":
+            former = division.name[:-1] + "市"
+            if former not in mainland:
+                add(division, former)
     to_simplified = tagging.simplified()
     for row in lexicon._rows("hmt_places.tsv"):
         above = by_name[row["parent"]][0]
@@ -347,10 +354,10 @@ def _lists_joined(text: str, places: list[Place]) -> list[Place]:
 
 
 # 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）, 本报记者…发自上海: where
-# the report was filed, not what it is about; 电 opening a word (我国电子信息, 北京电网) is
-# no dateline
+# the report was filed, not what it is about (中新浙江网8月26日电: a news site's); 电
+# opening a word (我国电子信息, 北京电网) is no dateline
 DATELINE_AFTER = regex.compile(
-    r"[\s\u3000]*(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
+    r"[\s\u3000]*网?(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
     r"\s*日)\s*(?:电|讯)|(?:电|讯)(?!\p{Han}))"
 )
 HAN = regex.compile(r"\p{Han}")
