@@ -516,8 +516,13 @@ def _inside_name(
         return True
     if any(flag.startswith(NAME_TAGS) for flag in crossing):
         return True  # 全省各地 is still 全省; 全国总工会 is an organisation
+    if ANNIVERSARY.match(text, end):
+        return True  # 为庆祝新疆维吾尔自治区成立七十周年: a founding's anniversary, an occasion
     following = text[end : end + 4]
     return any(following.startswith(word) for word in _roles()["name_after"])
+
+
+ANNIVERSARY = regex.compile(r"成立[0-9一二三四五六七八九十百]+周年")
 
 
 def _in_region(places: list[Place]) -> list[Place]:
