@@ -184,3 +184,16 @@ def test_former_names(text, place, norm, code):
     found = find_places(text)
     assert [p.text for p in found] == [place]
     assert resolve(found[0], article_region(found)) == (norm, code)
+
+
+# a country, 首都 and its capital are one place (train)
+CAPITALS = [
+    ("同一天，美国首都华盛顿里根国家机场发生两架客机机翼碰撞事故", "美国首都华盛顿", "美国/华盛顿"),
+    ("伊朗媒体今天报道称，伊朗首都德黑兰一栋居民楼遭以军空袭倒塌", "伊朗首都德黑兰", "伊朗/德黑兰"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "norm"), CAPITALS)
+def test_capitals(text, place, norm):
+    found = find_places(text)
+    assert (found[-1].text, resolve(found[-1], article_region(found))[0]) == (place, norm)

@@ -234,6 +234,21 @@ def _continues(previous: str, name: str) -> bool:
     return any(_within(d, a) for d in options for a in above)
 
 
+CAPITAL = "首都"
+
+
+def _capital_follows(text: str, reading: str, position: int, country: str) -> bool:
+    """A city of the country right after 首都 (美国首都华盛顿)."""
+    city = _name_at(text, reading, position + len(CAPITAL))
+    by_name = _divisions()[1]
+    return city is not None and any(
+        _within(d, c) and d != c
+        for d in by_name.get(city, ())
+        for c in by_name.get(country, ())
+        if c.foreign
+    )
+
+
 def _county_after(text: str, position: int, words: list[str]) -> str | None:
     if not words:
         return None
@@ -291,6 +306,8 @@ def find_places(text: str) -> list[Place]:
                 break  # 建昌县 + 黑山科乡, not 建昌县 + 黑山 (Montenegro)
             words.append(name)  # 沈阳市 + 铁西区, 山东 + 成武, 美国 + 纽约
             end += len(name)
+            if reading.startswith(CAPITAL, end) and _capital_follows(text, reading, end, name):
+                end += len(CAPITAL)  # 伊朗首都德黑兰: the country, its capital, named
         if not words:
             continue
         # 市辖区, 新区: optional, may match nothing; none below a scope word (全国县乡村三级
