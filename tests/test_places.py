@@ -165,6 +165,21 @@ QUOTED_LEAD = [
 ]
 
 
+# a title naming two places sets no one place for the article (train)
+TWO_PLACE_TITLES = [
+    ("伊朗对以色列发动报复行动 以军继续袭击伊朗多地目标\n"
+     "央视网消息（新闻联播）：当地时间13日晚，伊朗向以色列发射导弹和无人机。\n"
+     "受中东紧张局势影响，国际油价13日大幅上涨，纽约股市三大股指跌幅均超过1%。",
+     [("超过1%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_PLACE_TITLES)
+def test_two_place_titles(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), QUOTED_LEAD)
 def test_quoted_lead(text, expected):
     found = {q.text: q.place for q in extract(text)}

@@ -690,5 +690,8 @@ def title_place(text: str, places: list[Place]) -> Place | None:
         lines = lines[:1]  # a quotation opening the article is someone's words, not a lead
     title_end = text.find(lines[-1]) + len(lines[-1])
     lead_start = text.find(lines[-1]) if len(lines) > 1 else title_end
+    title = [p for p in places if p.end <= lead_start]
+    if len({p.text for p in title}) > 1:
+        return None  # 伊朗对以色列发动报复行动: a title naming two places sets no one place
     lead = next((p for p in places if lead_start <= p.start and p.end <= title_end), None)
     return lead or next((p for p in places if p.end <= title_end), None)
