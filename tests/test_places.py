@@ -56,6 +56,9 @@ NOT_WHERE = [
     # an anniversary of a founding is an occasion (train)
     ("为庆祝新疆维吾尔自治区成立七十周年，中央广播电视总台摄制的六集政论专题片《天山放歌》将于今晚播出",
      []),
+    # a border inspection station, a military command (bulk)
+    ("支持福建建设两岸融合发展示范区十项出入境政策措施实施满百日。厦门边检总站累计查验出入境台胞近46万人次",
+     ["福建"]),
     # a party speaking, a title, a market, an authority
     ("乌克兰方面同一天称，过去一天，前线地区发生149次战斗。", []),
     ("央视新闻频道《高端访谈》栏目今晚（4月14日）将播出对巴西总统卢拉的独家专访。", []),
