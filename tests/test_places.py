@@ -72,6 +72,17 @@ NOT_WHERE = [
 ]
 
 
+# 周年 before 全国 is an anniversary, not a time that leaves 全国 the place (train)
+ANNIVERSARY_EVENTS = [
+    ("“庆祝中华人民共和国成立75周年全国美术作品展”今天（10月12日）在中国国家画院开幕。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), ANNIVERSARY_EVENTS)
+def test_anniversary_events(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
 # a verb of reach the tagger reads as one word with 全国 (覆盖全国) still leaves it the place
 REACH = [
     ("“东方红万里行”已累计举办超15000场，覆盖全国上百座城市、逾210万人次。", ["全国"]),

@@ -436,6 +436,8 @@ COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
 
 def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
+    if before.endswith("周年"):
+        return False  # 成立75周年全国美术作品展: an anniversary's event, no time
     if not before or before[-1] in COUNTRY_AFTER:
         return True
     # else the word before it, as the tagger reads the run of Chinese before it: a time
