@@ -537,8 +537,19 @@ def _inside_name(
         return True  # 全省各地 is still 全省; 全国总工会 is an organisation
     if ANNIVERSARY.match(text, end):
         return True  # 为庆祝新疆维吾尔自治区成立七十周年: a founding's anniversary, an occasion
-    following = text[end : end + 4]
-    return any(following.startswith(word) for word in _roles()["name_after"])
+    return _word_patterns()[0].match(text, end) is not None
+
+
+@cache
+def _word_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """The words of places.tsv that, right after a place (name_after) or anywhere in the
+    words after it (org_suffix), make it part of a name, as one pattern each: one match
+    instead of a test for each word."""
+    roles = _roles()
+    return (
+        regex.compile(lexicon.alternation(roles["name_after"])),
+        regex.compile(lexicon.alternation(roles["org_suffix"])),
+    )
 
 
 ANNIVERSARY = regex.compile(r"成立[0-9一二三四五六七八九十百]+周年")
@@ -587,7 +598,7 @@ def _opens_firm_name(text: str, end: int) -> bool:
     """辽宁绥四建设集团, 大连重工: a place that begins a firm's name is part of the name."""
     # 大众一汽发动机(大连)有限公司: the place in brackets belongs to the name around it
     rest = FIRM_NAME_REST.match(text, end).group()
-    return any(suffix in rest for suffix in _roles()["org_suffix"])
+    return _word_patterns()[1].search(rest) is not None
 
 
 def article_region(places: list[Place]) -> tuple[Division | None, Division | None]:
