@@ -660,7 +660,8 @@ def governing(
     marks: Marks, places: list[Place], start: int, end: int, block_start: int
 ) -> Place | None:
     """The place its clause names (the nearest, before it first); else the nearest before
-    it in its sentence, else in its block. A place later in the sentence but outside the
+    it in its sentence, else in its block unless it is where one thing happened
+    (``Place.event``). A place later in the sentence but outside the
     clause is where something else happens (`…可容纳2500名乘客，将用于意大利…`).
     ``places`` is in text order and its spans do not overlap (find_places), so both
     neighbours are found by bisection."""
