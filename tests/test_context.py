@@ -175,8 +175,10 @@ NAMED_PLACES = [
     # 海城市 inside 沿海城市; 北京 in brackets inside an organisation's name
     ("提出在全国沿海城市的65个海湾，开展为期三年的拉网式清理行动", ["全国"]),
     ("今天（11月20日），世界气象中心（北京）粤港澳大湾区分中心正式启用，分中心位于广州", ["广州"]),
-    # places counted in a list are not where the figure holds
-    ("其中，广东、云南、河北、福建、浙江、四川等6个省份完成投资均超过100亿元。", []),
+    # a list of places closed as one area (等6个省份) is one place, the list (its count
+    # inside it is not governed by it)
+    ("其中，广东、云南、河北、福建、浙江、四川等6个省份完成投资均超过100亿元。",
+     ["广东、云南、河北、福建、浙江、四川"]),
     # a county's short name right under its province or city
     ("在山东成武，3.4万亩复合种植的大豆、玉米进入收割期", ["山东成武"]),
     ("这两天，杭州萧山的这家汽车轮毂轴承企业投入了4000万元新改造的智能化产线", ["杭州萧山"]),
@@ -237,7 +239,7 @@ def test_place_classes(text, named):
 # and train_hant; the Hong Kong names are bare, as no labelled text open to tests has them.
 RESOLVED_PLACES = [
     ("伊朗媒体今天报道称，伊朗首都德黑兰一栋居民楼遭以军空袭倒塌，导致60名居民死亡",
-     "德黑兰", "伊朗/德黑兰", "IR"),
+     "伊朗首都德黑兰", "伊朗/德黑兰", "IR"),  # the gold's own span
     ("美国纽约市一架贝尔-206观光直升机10日在哈德逊河坠毁", "美国纽约市", "美国/纽约", "US"),
     ("据深圳海關統計，前10個月，深圳先行示範區對亞太經合組織（APEC）經濟體進出口2.14萬億元",
      "深圳", "中国/广东省/深圳市", "CN-GD"),

@@ -81,6 +81,9 @@ class Place:
     text: str
     divisions: tuple[Division, ...]  # the candidates its name can be; empty for 全省 etc.
     scope: str | None  # province, city or country, for 全省, 全市, 全国
+    # where one thing happened (在广州启航离港): it governs its own sentence, not the
+    # sentences after it
+    event: bool = False
 
 
 def _short_name(name: str, level: int) -> str | None:
@@ -122,6 +125,13 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
         short = _short_name(name, level)
         add(division, name, *([short] if short and len(short) >= 2 else []))
     mainland = set(by_name)
+    for division in list(by_code.values()):
+        # 富阳市 for 富阳区: a county-level city made a district keeps its old name in older
+        # news; read as the district, unless the old name is another division's
+        if division.level == 3 and len(division.name) >= 3 and division.name[-1] == "区":
+            former = division.name[:-1] + "市"
+            if former not in mainland:
+                add(division, former)
     to_simplified = tagging.simplified()
     for row in lexicon._rows("hmt_places.tsv"):
         above = by_name[row["parent"]][0]
@@ -224,6 +234,21 @@ def _continues(previous: str, name: str) -> bool:
     return any(_within(d, a) for d in options for a in above)
 
 
+CAPITAL = "首都"
+
+
+def _capital_follows(text: str, reading: str, position: int, country: str) -> bool:
+    """A city of the country right after 首都 (美国首都华盛顿)."""
+    city = _name_at(text, reading, position + len(CAPITAL))
+    by_name = _divisions()[1]
+    return city is not None and any(
+        _within(d, c) and d != c
+        for d in by_name.get(city, ())
+        for c in by_name.get(country, ())
+        if c.foreign
+    )
+
+
 def _county_after(text: str, position: int, words: list[str]) -> str | None:
     if not words:
         return None
@@ -243,6 +268,8 @@ def _longest_name(text: str, position: int) -> str | None:
     _, lengths, names, _, _ = _index()
     for length in lengths.get(text[position], ()) if position < len(text) else ():
         if text[position : position + length] in names:
+            if text[position + length - 1 : position + length + 1] == "市场":
+                continue  # 义乌市场经营主体: 义乌 and 市场, not 义乌市 and 场
             return text[position : position + length]
     return None
 
@@ -279,6 +306,8 @@ def find_places(text: str) -> list[Place]:
                 break  # 建昌县 + 黑山科乡, not 建昌县 + 黑山 (Montenegro)
             words.append(name)  # 沈阳市 + 铁西区, 山东 + 成武, 美国 + 纽约
             end += len(name)
+            if reading.startswith(CAPITAL, end) and _capital_follows(text, reading, end, name):
+                end += len(CAPITAL)  # 伊朗首都德黑兰: the country, its capital, named
         if not words:
             continue
         # 市辖区, 新区: optional, may match nothing; none below a scope word (全国县乡村三级
@@ -293,20 +322,59 @@ def find_places(text: str) -> list[Place]:
             continue
         first_end = start + len(words[0])
         inside = _inside_name(reading, start, first_end, scope, end)
-        if _is_dateline(reading, end) or inside or _is_home_town(reading, start, end):
+        dateline = _is_dateline(reading, end) or reading[start - 2 : start] == "发自"
+        if dateline or inside or _is_home_town(reading, start, end):
             continue
+        if _is_destination(reading, start):
+            continue  # 前往塔吉克斯坦: where something goes, not where a figure holds
         if scope == "country" and not _country_governs(reading, start):
             continue  # 参加第三届全国中小学青年教师教学竞赛: a national event, not where it holds
-        if reading[start - 1 : start] == "、" or reading[end : end + 1] == "、":
-            continue  # 广东、云南、河北等6个省份: places counted, not where the figure holds
-        places.append(Place(start, end, text[start:end], _chain(words, by_name), scope))
-    return _in_region(places)
+        if words[0] in roles["nation"] and _names_nationals(reading, end):
+            continue  # 中国代表团, 中国国航: a team's, people's or firm's name, not a place
+        event = _is_event_site(reading, start, end)
+        places.append(Place(start, end, text[start:end], _chain(words, by_name), scope, event))
+    return _in_region(_lists_joined(reading, places))
 
 
-# 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）: where the report was
-# filed, not what it is about; 电 opening a word (我国电子信息, 北京电网) is no dateline
+# what closes a list of places that names one area: 等地, 等省, 等6个省份, 等多个省份
+# (kept in the place, so that a count inside it is not governed by it), or a count of
+# areas right after it (四川、贵州、云南三省)
+LIST_CLOSE = regex.compile(r"等(?:地|省|多个省份?|[0-9一二三四五六七八九十]+个省份?)")
+LIST_COUNT = regex.compile(r"[两二三四五六七八九十]+(?:省|地|省区|省市)")
+
+
+def _lists_joined(text: str, places: list[Place]) -> list[Place]:
+    """河南、江苏、黑龙江、安徽等省, 四川、贵州、云南三省: places listed with 、 and closed
+    as one area are one place, the list as the text names it (its divisions are the first
+    item's); a list not so closed (韩国、德国、英国、日本…分别) names no one place."""
+    result: list[Place] = []
+    index = 0
+    while index < len(places):
+        last = index
+        while last + 1 < len(places) and text[places[last].end : places[last + 1].start] == "、":
+            last += 1
+        first, final = places[index], places[last]
+        if text[first.start - 3 : first.start] == "记者在":
+            pass  # 记者在黑龙江富锦、辽宁铁岭等地采访时看到: where the reporter went, as a dateline
+        elif last > index:
+            close = LIST_CLOSE.match(text, final.end)
+            if close or LIST_COUNT.match(text, final.end):
+                end = close.end() if close else final.end
+                # the text keeps 等地 and 等省, not a count (等6个省份)
+                named = end if close and close.end() - final.end == 2 else final.end
+                result.append(Place(first.start, end, text[first.start : named],
+                                    first.divisions, first.scope, first.event))
+        elif "、" not in (text[first.start - 1 : first.start], text[first.end : first.end + 1]):
+            result.append(first)  # 、 next to a place not found is a list too
+        index = last + 1
+    return result
+
+
+# 新华社北京6月11日电, 本报大连5月3日讯, 新华社北京电（记者…）, 本报记者…发自上海: where
+# the report was filed, not what it is about (中新浙江网8月26日电: a news site's); 电
+# opening a word (我国电子信息, 北京电网) is no dateline
 DATELINE_AFTER = regex.compile(
-    r"[\s\u3000]*(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
+    r"[\s\u3000]*网?(?:(?:[0-9０-９一二三四五六七八九十]{1,4}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}"
     r"\s*日)\s*(?:电|讯)|(?:电|讯)(?!\p{Han}))"
 )
 HAN = regex.compile(r"\p{Han}")
@@ -322,6 +390,8 @@ HOME_TOWN_MARKS = CLAUSE_MARKS + "、（）()"
 def _is_home_town(text: str, start: int, end: int) -> bool:
     """何某某，男，43岁，广东五华人，…: a place that with 人 or 籍 makes a clause of its own
     says where a person comes from, not where a figure holds."""
+    if text[end : end + 1] == "籍":
+        return True  # 昆明市官渡区籍驾驶员: where the driver is registered
     if start > 0 and text[start - 1] not in HOME_TOWN_MARKS:
         return False
     after = text[end : end + 3]
@@ -330,6 +400,28 @@ def _is_home_town(text: str, start: int, end: int) -> bool:
         and len(after) > len(word)
         for word in _roles()["native_after"]
     )
+
+
+def _is_event_site(text: str, start: int, end: int) -> bool:
+    """在广州启航离港, 在北京通过了…复测: 在 + place + a verb says where one thing happened;
+    a gathering (在成都开幕, 在北京举行; places.tsv's ``gathering``) is what the figures
+    after it are about, so its place goes on governing them."""
+    if text[start - 1 : start] != "在" or not _is_han(text[end : end + 1]):
+        return False
+    right = end
+    while right < min(len(text), end + WORD_WINDOW) and _is_han(text[right]):
+        right += 1
+    if any(word in text[end:right] for word in _roles()["gathering"]):
+        return False  # 在广州分三期举办
+    words = tagging.tag(text[end:right])
+    return bool(words) and words[0][1].startswith(("v", "p"))  # 启航离港, 通过了
+
+
+def _is_destination(text: str, start: int) -> bool:
+    """航班从首都机场起飞，前往美国旧金山; 赴荷兰参与设计: a place a verb of going leads to
+    (places.tsv's ``destination_before``) is where someone or something goes."""
+    before = text[max(0, start - 2) : start]
+    return any(before.endswith(word) for word in _roles()["destination_before"])
 
 
 # the words around a place are segmented this far each side: enough to hold a name
@@ -344,6 +436,8 @@ COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
 
 def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
+    if before.endswith("周年"):
+        return False  # 成立75周年全国美术作品展: an anniversary's event, no time
     if not before or before[-1] in COUNTRY_AFTER:
         return True
     # else the word before it, as the tagger reads the run of Chinese before it: a time
@@ -354,13 +448,41 @@ def _country_governs(text: str, position: int) -> bool:
     if low == position:
         return False
     words = tagging.tag(text[low : position + 2])
-    if len(words) < 2 or words[-1][0] != text[position : position + 2]:
-        return False  # 覆盖全国 as one word: the tagger's call, left to _inside_name
+    place = text[position : position + 2]
+    if words and words[-1][0] != place and words[-1][0].endswith(place):
+        # 覆盖全国 read as one word: a verb of reach still, else the tagger's call, left to
+        # _inside_name
+        return words[-1][0][: -len(place)] in _roles()["country_after"]
+    if len(words) < 2 or words[-1][0] != place:
+        return False
     word, flag = words[-2]
     return flag == "t" or word in _roles()["country_after"]
 
 
 NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
+# a noun phrase ends at a number, a particle, a preposition, a conjunction, an adverb, a
+# pronoun, a direction word or punctuation (ICTCLAS flags)
+PHRASE_ENDS = ("m", "u", "p", "c", "d", "r", "f", "x", "eng")
+NATION_NAME_TAGS = ("nt", "nz", "j")  # an organisation, another proper name, an abbreviation
+
+
+def _names_nationals(text: str, end: int) -> bool:
+    """中国代表团, 中国选手, 中国东航, 中国船舶沪东中华, 中国证券监督管理委员会: a country's
+    name opening the noun phrase after it that names a team, its people or an organisation
+    (a word ending as in places.tsv's ``nationals``, or jieba's organisation, proper-name or
+    abbreviation tag) is part of that name; 中国能耗强度, 中国两支救援队 stay the country's."""
+    right = end
+    while right < min(len(text), end + WORD_WINDOW) and _is_han(text[right]):
+        right += 1
+    if right == end:
+        return False
+    endings = _roles()["nationals"] | _roles()["org_suffix"]
+    for word, flag in tagging.tag(text[end:right]):
+        if flag.startswith(PHRASE_ENDS):
+            return False
+        if flag.startswith(NATION_NAME_TAGS) or any(word.endswith(e) for e in endings):
+            return True
+    return False
 
 
 def _is_han(char: str) -> bool:
@@ -397,10 +519,13 @@ def _inside_name(
     for word, flag in words:
         if offset >= end:
             break  # the words after the place cannot reach over it
-        if flag.startswith("ns") and start <= offset and offset + len(word) <= chain_end:
-            offset += len(word)
+        within = start <= offset and offset + len(word) <= chain_end
+        if within and (flag.startswith("ns") or (offset, offset + len(word)) == (start, chain_end)):
+            offset += len(word)  # 美国纽约 read as one proper name (nz) is still the chain
             continue
-        if offset < start < offset + len(word) or offset < end < offset + len(word):
+        if offset < start < offset + len(word) and flag == "t" and word[0] == "年":
+            pass  # 2026年内蒙古: the tagger's 年内 (within the year) is the year's 年 and 内蒙古
+        elif offset < start < offset + len(word) or offset < end < offset + len(word):
             crossing.append(flag)
         longer = (offset, len(word)) != (start, end - start)
         if longer and offset <= start and end <= offset + len(word):
@@ -410,8 +535,24 @@ def _inside_name(
         return True
     if any(flag.startswith(NAME_TAGS) for flag in crossing):
         return True  # 全省各地 is still 全省; 全国总工会 is an organisation
-    following = text[end : end + 4]
-    return any(following.startswith(word) for word in _roles()["name_after"])
+    if ANNIVERSARY.match(text, end):
+        return True  # 为庆祝新疆维吾尔自治区成立七十周年: a founding's anniversary, an occasion
+    return _word_patterns()[0].match(text, end) is not None
+
+
+@cache
+def _word_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """The words of places.tsv that, right after a place (name_after) or anywhere in the
+    words after it (org_suffix), make it part of a name, as one pattern each: one match
+    instead of a test for each word."""
+    roles = _roles()
+    return (
+        regex.compile(lexicon.alternation(roles["name_after"])),
+        regex.compile(lexicon.alternation(roles["org_suffix"])),
+    )
+
+
+ANNIVERSARY = regex.compile(r"成立[0-9一二三四五六七八九十百]+周年")
 
 
 def _in_region(places: list[Place]) -> list[Place]:
@@ -457,7 +598,7 @@ def _opens_firm_name(text: str, end: int) -> bool:
     """辽宁绥四建设集团, 大连重工: a place that begins a firm's name is part of the name."""
     # 大众一汽发动机(大连)有限公司: the place in brackets belongs to the name around it
     rest = FIRM_NAME_REST.match(text, end).group()
-    return any(suffix in rest for suffix in _roles()["org_suffix"])
+    return _word_patterns()[1].search(rest) is not None
 
 
 def article_region(places: list[Place]) -> tuple[Division | None, Division | None]:
@@ -519,7 +660,8 @@ def governing(
     marks: Marks, places: list[Place], start: int, end: int, block_start: int
 ) -> Place | None:
     """The place its clause names (the nearest, before it first); else the nearest before
-    it in its sentence, else in its block. A place later in the sentence but outside the
+    it in its sentence, else in its block unless it is where one thing happened
+    (``Place.event``). A place later in the sentence but outside the
     clause is where something else happens (`…可容纳2500名乘客，将用于意大利…`).
     ``places`` is in text order and its spans do not overlap (find_places), so both
     neighbours are found by bisection."""
@@ -535,7 +677,9 @@ def governing(
         return before
     if following is not None and following.end <= clause_end:
         return following
-    if before is not None and before.start >= min(sentence_start, block_start):
+    if before is not None and before.start >= sentence_start:
+        return before
+    if before is not None and before.start >= block_start and not before.event:
         return before
     return None
 
@@ -550,10 +694,18 @@ def headline_places(places: list[Place], spans: list[tuple[int, int]]) -> list[P
 
 def title_place(text: str, places: list[Place]) -> Place | None:
     """The place a title or heading names (`中华人民共和国2025年…统计公报`), or the lead
-    paragraph right under it. A text that opens with a paragraph has no title: the place
-    its first sentence names is not what every later figure is about."""
+    paragraph right under it; the lead's first, as it names the place in the article's own
+    words (`我国` under a title's `中国`). A text that opens with a paragraph has no title:
+    the place its first sentence names is not what every later figure is about."""
     lines = [line for line in text[:400].splitlines() if line.strip()][:2]
     if not lines or "。" in lines[0]:
         return None
+    if len(lines) > 1 and lines[1].lstrip().startswith(("“", "「", '"')):
+        lines = lines[:1]  # a quotation opening the article is someone's words, not a lead
     title_end = text.find(lines[-1]) + len(lines[-1])
-    return next((p for p in places if p.end <= title_end), None)
+    lead_start = text.find(lines[-1]) if len(lines) > 1 else title_end
+    title = [p for p in places if p.end <= lead_start]
+    if len({p.text for p in title}) > 1:
+        return None  # 伊朗对以色列发动报复行动: a title naming two places sets no one place
+    lead = next((p for p in places if lead_start <= p.start and p.end <= title_end), None)
+    return lead or next((p for p in places if p.end <= title_end), None)

@@ -1,0 +1,228 @@
+"""Places (issue 14), third round: real sentences from train and bulk for each class fixed.
+
+Each row is a real sentence (or passage) and the places found in it, or the place each
+figure gets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsstats import extract
+from newsstats.places import article_region, find_places, resolve
+
+# 中国 is a place where it names the country a figure is about; opening the name of a
+# team, its people or an organisation it is part of that name
+CHINA_NAMED = [
+    ("中国药品市场销售额已占全球药品市场的20.3%", ["中国"]),
+    ("2012年以来，中国能耗强度累计降幅超过26%", ["中国"]),
+    ("2021年，中国对外直接投资流量1788.2亿美元，比2020年增长16.3%", ["中国"]),
+    ("目前，中国工业互联网产业增加值规模居全球第二，达到6485.92亿美元。", ["中国"]),
+    ("中国两支救援队通过联合国国际重型救援队能力复测", ["中国"]),
+    ("最近六年来，他们已经在中国开展了19个新基地的建设和投资。", ["中国"]),
+    ("中国代表团共1329人，其中参赛运动员886人", []),
+    ("3月份，中国国航客运运力投入同比上升224.4%", []),
+    ("中国东航客运运力投入同比上升179.34%", []),
+    ("在中国船舶沪东中华，一批新承接的17.4万方LNG运输船正式开工", []),
+    ("截至目前，中国船东所持船队规模位居世界第一。", []),
+    ("中国选手刘焕华以抓举186公斤、挺举220公斤，406公斤的总成绩夺得冠军", []),
+    ("中国花样游泳队包揽了本届奥运会花样游泳2枚金牌。", []),
+    ("参加休闲游和主题游的中国游客三年前只占中国游客总数的5%", []),
+    ("根据中国证券监督管理委员会或深圳证券交易所相关规定禁止减持的期间除外", []),
+    ("中国英国商会和中国德国商会调查报告显示，76%的在华英资企业计划维持或增加在华投资", []),
+    ("展览今天（10月12日）在中国国家画院开幕", []),
+]
+
+# river basins are regions (regions.tsv), as 长江经济带 is (train)
+RIVERS = [
+    ("仅2021年，长江两岸就完成营造林1786.6万亩，从高空俯瞰，长江“绿带”愈加明显。", ["长江两岸"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), RIVERS)
+def test_rivers(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# where someone goes or comes from is not where a figure holds
+NOT_WHERE = [
+    ("首趟航班从首都机场起飞，前往美国旧金山。", []),
+    ("其中上海工程公司派出20多人赴荷兰参与设计。", []),
+    ("据悉，16日23时10分，昆明市官渡区籍驾驶员易某驾驶车牌为云Q06823轻型普通货车，车辆核载6人", []),
+    # a byline's 发自 is a dateline; a bank's branch is a name (bulk)
+    ("\u3000\u3000本报记者陈雪频实习记者唐翔发自上海\n\u3000\u3000一家刚刚成立两年的网络支付公司",
+     []),
+    ("信立泰发布公告称，该公司近日取得招商银行深圳分行贷款承诺函", []),
+    # an anniversary of a founding is an occasion (train)
+    ("为庆祝新疆维吾尔自治区成立七十周年，中央广播电视总台摄制的六集政论专题片《天山放歌》将于今晚播出",
+     []),
+    # a border inspection station, a military command (bulk)
+    ("支持福建建设两岸融合发展示范区十项出入境政策措施实施满百日。厦门边检总站累计查验出入境台胞近46万人次",
+     ["福建"]),
+    # a party speaking, a title, a market, an authority
+    ("乌克兰方面同一天称，过去一天，前线地区发生149次战斗。", []),
+    ("央视新闻频道《高端访谈》栏目今晚（4月14日）将播出对巴西总统卢拉的独家专访。", []),
+    ("受中东紧张局势影响，国际油价13日大幅上涨，纽约股市三大股指跌幅均超过1%。", []),
+    ("今天（4月10日），广西海事局发布平陆运河河海分界线。", []),
+    # a work named after a place: a hub, a project, a shipyard
+    ("今天（11月20日），国务院确定的172项节水供水重大水利工程——黑河黄藏寺水利枢纽工程下闸蓄水", []),
+    ("粤港澳大湾区核心交通枢纽——深中通道的伶仃洋大桥两根主缆索股昨天（9月23日）完成架设", []),
+    ("宁波舟山港宁波片港区近日全部实现口岸开放，扩大穿山、象山港和石浦三个港区开放面积", []),
+    ("国产大型客机ARJ21从新疆机场起飞，前往塔吉克斯坦", []),
+]
+
+
+# 周年 before 全国 is an anniversary, not a time that leaves 全国 the place (train)
+ANNIVERSARY_EVENTS = [
+    ("“庆祝中华人民共和国成立75周年全国美术作品展”今天（10月12日）在中国国家画院开幕。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), ANNIVERSARY_EVENTS)
+def test_anniversary_events(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# a verb of reach the tagger reads as one word with 全国 (覆盖全国) still leaves it the place
+REACH = [
+    ("“东方红万里行”已累计举办超15000场，覆盖全国上百座城市、逾210万人次。", ["全国"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), REACH)
+def test_reach(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# a chain the tagger reads as one proper name is still the chain; 市场 is no 市
+CHAINS = [
+    ("美国纽约发生直升机坠河事故 6人死亡", ["美国纽约"]),
+    ("截至5月14日，今年浙江义乌市场经营主体新设量达8万户。", ["浙江义乌"]),
+    # the tagger's 年内 (within the year) over a year's 年 and 内蒙古
+    ("今天（3月20日），2026年内蒙古黄河开河民俗文化系列主题活动启动", ["内蒙古"]),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), CHAINS)
+def test_chains(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+@pytest.mark.parametrize(("text", "named"), NOT_WHERE)
+def test_not_where(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+@pytest.mark.parametrize(("text", "named"), CHINA_NAMED)
+def test_china_named(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# Passages (bulk) and the place each figure gets
+GOVERNED = [
+    # the lead under a title names the place in the article's own words (我国 under a
+    # title's 中国)
+    ("前两个月中国经济实现良好开局\n央视网消息（新闻联播）：国务院新闻办今天（3月16日）举行新闻发布会，"
+     "国家统计局的数据显示，今年前两个月，我国生产需求稳中有升。\n"
+     "从工业看，1—2月份规模以上工业增加值同比增长6.3%。",
+     [("6.3%", "我国")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNED)
+def test_governed(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
+# where one thing happened (在 + place + a verb) governs its sentence, not the next ones;
+# a gathering's place (在成都开幕) goes on governing the figures after it (train)
+EVENT_SITES = [
+    ("今天（4月14日），我国自主设计建造的全球最大客滚船在广州启航离港。该船排水量超过70000总吨，"
+     "可容纳2500名乘客、800余辆各式汽车。",
+     [("2500名", None), ("800余辆", None)]),
+    ("第十九届中国西部国际博览会今天在四川成都闭幕。本届西博会聚焦开放合作，签约项目1000余个。",
+     [("1000余个", "四川成都")]),
+    ("第135届广交会将于4月15日至5月5日在广州分三期举办，展览总面积和参展企业数均超往届水平。"
+     "本届广交会将首次增设消费级无人机、智能穿戴等9个题材。",
+     [("9个", "广州")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENT_SITES)
+def test_event_sites(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
+# a list of places closed as one area (等省, 等地, 三省) is one place, the list; a list not
+# so closed names no one place (train, bulk)
+LISTS = [
+    ("国家有关部门先后批准在河南、江苏、黑龙江、安徽等省启动中晚稻最低收购价执行预案",
+     ["河南、江苏、黑龙江、安徽等省"]),
+    ("其中，安排4.99亿元支持广东、福建、广西等地做好水毁水利设施修复", ["广东、福建、广西等地"]),
+    ("韩国、德国、英国、日本实际对华投资分别增长106.2%、95.8%、40.1%和36.8%。", []),
+    ("記者在黑龍江富錦、遼寧鐵嶺、四川新津等地採訪時看到", []),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), LISTS)
+def test_lists(text, named):
+    assert [p.text for p in find_places(text)] == named
+
+
+# a quotation opening the article under its title is someone's words, not its lead (bulk)
+QUOTED_LEAD = [
+    ("汇率避险“工具箱”再扩容 小币种产品密集落地\n"
+     "“我们主营小商品出口东南亚市场，客户分散在泰国、印尼等地，日常回款大多以泰铢、印尼盾结算。”\n钱先生的遭遇并非个例。\n今年前4个月，企业外汇衍生品交易规模同比增长22%。",
+     [("22%", None)]),
+]
+
+
+# a title naming two places sets no one place for the article (train)
+TWO_PLACE_TITLES = [
+    ("伊朗对以色列发动报复行动 以军继续袭击伊朗多地目标\n"
+     "央视网消息（新闻联播）：当地时间13日晚，伊朗向以色列发射导弹和无人机。\n"
+     "受中东紧张局势影响，国际油价13日大幅上涨，纽约股市三大股指跌幅均超过1%。",
+     [("超过1%", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_PLACE_TITLES)
+def test_two_place_titles(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_LEAD)
+def test_quoted_lead(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
+# a county-level city made a district is read by its old name too; a news site's dateline
+# (bulk)
+FORMER_NAMES = [
+    ("中新浙江网8月26日电(记者杨蓥晖)8月26日早上，23省道富阳市新登镇军堰村附近发生一起两辆机动车相撞",
+     "富阳市新登镇军堰村", "中国/浙江省/杭州市/富阳区", "CN-ZJ"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "norm", "code"), FORMER_NAMES)
+def test_former_names(text, place, norm, code):
+    found = find_places(text)
+    assert [p.text for p in found] == [place]
+    assert resolve(found[0], article_region(found)) == (norm, code)
+
+
+# a country, 首都 and its capital are one place (train)
+CAPITALS = [
+    ("同一天，美国首都华盛顿里根国家机场发生两架客机机翼碰撞事故", "美国首都华盛顿", "美国/华盛顿"),
+    ("伊朗媒体今天报道称，伊朗首都德黑兰一栋居民楼遭以军空袭倒塌", "伊朗首都德黑兰", "伊朗/德黑兰"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "norm"), CAPITALS)
+def test_capitals(text, place, norm):
+    found = find_places(text)
+    assert (found[-1].text, resolve(found[-1], article_region(found))[0]) == (place, norm)
