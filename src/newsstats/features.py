@@ -93,6 +93,9 @@ def _render(key: tuple) -> list[str]:
         return _subject_shape(key)
     if tag == "s":
         return _subject_relation(key)
+    if tag == "N":  # the choice of no phrase
+        _, kind, dimension, options = key
+        return [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={options}"]
     if tag in WORD_PREFIXES:
         return [prefix + word for prefix, word in zip(WORD_PREFIXES[tag], key[1:], strict=True)]
     return list(key[1:])  # "W": the names themselves
@@ -396,6 +399,5 @@ NO_PHRASE = -100  # the group of the no-phrase choice
 
 
 def null_features(kind: str, dimension: str, options: int) -> Features:
-    names = ("W", f"{kind}|NULL", f"{kind}|NULL|dim={dimension}",
-             f"{kind}|NULL|n={_bucket(options)}")
-    return Features(ranking.score(kind, _render(names)), (names,), NO_PHRASE)
+    key = ("N", kind, dimension, _bucket(options))
+    return Features(_weighed(kind, key, ranking.memo(kind)), (key,), NO_PHRASE)
