@@ -552,8 +552,10 @@ def link_all(
         listed = _listed(sentence, spread, every, entity_options, links)
         entity_features = [features.null_features("entity", valued.dimension,
                                                   len(entity_options) - 1)]
+        # most figures stand in no 分别 list: hashing each option for nothing is not free
         entity_features += [
-            describer.entity(at, o, valued.dimension, rule.entity, listed.get(o, ""))
+            describer.entity(at, o, valued.dimension, rule.entity,
+                             listed.get(o, "") if listed else "")
             for o in entity_options[1:] if o is not None
         ]
         mention_span = (candidate.start, candidate.end)
@@ -581,7 +583,7 @@ def link_all(
         owners = _listed_owners(spread, subject_options)
         subject_features += [
             describer.subject(at, o, valued.dimension, entity, rule.subject, last_subject,
-                              owners.get(o, ""))
+                              owners.get(o, "") if owners else "")
             for o in subject_options[1:] if o is not None
         ]
         pick = choose("subject", mention_span, [o.text if o else None for o in subject_options],
