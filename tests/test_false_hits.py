@@ -192,17 +192,7 @@ def test_real_figures_beside_them_survive(clause: str, figure: str) -> None:
 
 # the scanner does not read these units in traditional script yet (塊錢, 標準箱, 公里/小時,
 # 超過半數): a gap of the unit tables, not of the filter
-TRADITIONAL_GAPS = {"超过半数", "250公里/小时", "突破2800万标准箱", "5万块钱"}
-
-
-@pytest.mark.parametrize(
-    ("clause", "figure"),
-    [
-        pytest.param(clause, figure, marks=pytest.mark.xfail(strict=True, reason="unit gap"))
-        if figure in TRADITIONAL_GAPS else (clause, figure)
-        for clause, figure in STILL_STATISTICS
-    ],
-)
+@pytest.mark.parametrize(("clause", "figure"), STILL_STATISTICS)
 def test_real_figures_survive_in_traditional_script(clause: str, figure: str) -> None:
     clause, figure = _in_hong_kong_script(clause), _in_hong_kong_script(figure)
     assert figure in [q.text for q in extract(clause)]

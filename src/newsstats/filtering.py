@@ -156,7 +156,7 @@ def is_statistic(
     if not valued.dimension:
         return False
     # ``text`` is read in simplified script (core.statistics_of): so are the number's parts
-    parts = {key: part.translate(simplified()) for key, part in parts.items()}
+    parts = candidate.read
     if excluded.dates.overlaps(_number_start(candidate), end):
         return False
     if excluded.markup.overlaps(start, end):
@@ -260,7 +260,10 @@ def _after_a_naming_word(text: str, start: int, valued: Valued) -> bool:
             continue
         previous = text[start - length - 1] if start > length else ""
         for row in rows:
-            if row.dimension not in ("*", valued.dimension) or row.unit not in ("*", valued.unit):
+            if row.dimension not in ("*", valued.dimension):
+                continue
+            # the unit as written, in the table's simplified script (公裏 as 公里)
+            if row.unit != "*" and row.unit != valued.unit.translate(simplified()):
                 continue
             if previous and previous in row.unless_after:
                 continue

@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from . import lexicon
 from .numerals import parse_number
+from .tagging import simplified
 
 DIGIT = "0-9０-９"
 # Thousands groups: ASCII commas between ASCII digits (2,928,502); in text set in full-width
@@ -76,21 +77,31 @@ SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[
 @dataclass(frozen=True)
 class Candidate:
     """A span and its labelled parts, as strings. ``parts`` keys are the regex group names,
-    plus ``cue``: a word before the number that settles an ambiguous unit (温度…85度)."""
+    plus ``cue``: a word before the number that settles an ambiguous unit (温度…85度).
+
+    ``parts`` are as written; ``simple`` holds them in simplified script (萬人次 as 万人次),
+    which the tables are read in, where that differs (else None)."""
 
     start: int
     end: int
     text: str
     parts: dict[str, str]
+    simple: dict[str, str] | None = None
+
+    @property
+    def read(self) -> dict[str, str]:
+        """The parts in simplified script, as the tables are looked up."""
+        return self.parts if self.simple is None else self.simple
 
 
 def guarded(words) -> str:
-    """``lexicon.alternation(words)`` behind a lookahead on their first characters.
+    """``lexicon.alternation(words)`` behind a lookahead on their first characters; only the
+    words in simplified script, the one the scanner reads text in.
 
     A regex engine tries a long alternation of literals one by one; the lookahead rejects
     in one step the common case, a character no word starts with. It changes no match.
     """
-    words = list(words)
+    words = lexicon.in_simplified_only(words)
     if not words:
         return "(?!)"
     firsts = "".join(sorted({w[0] for w in words}))
@@ -102,13 +113,14 @@ def _unit_alternation() -> str:
     between = lexicon.alternation(lexicon.approximations()["between"])
     plain: list[str] = []
     with_ge: list[str] = []
-    for surface in lexicon.units():
+    surfaces = lexicon.in_simplified_only(lexicon.units())
+    for surface in surfaces:
         (with_ge if surface[0] in "个個" and len(surface) > 1 else plain).append(surface)
     ge = "|".join(
         re.escape(s[0]) + f"(?:{between}|半)?" + re.escape(s[1:])
         for s in sorted(with_ge, key=len, reverse=True)
     )
-    firsts = "".join(sorted({w[0] for w in lexicon.units()}))
+    firsts = "".join(sorted({w[0] for w in surfaces}))
     alternatives = f"{ge}|{lexicon.alternation(plain)}" if ge else lexicon.alternation(plain)
     return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
@@ -134,12 +146,13 @@ def _unit_guard(openers: set[str], more: tuple[str, ...] = ()) -> str:
     100多米尼加比索, 20几内亚法郎), and the unit is the longer reading; or where one of the
     ``more`` words begins."""
     words = [surface for surface in lexicon.units() if surface[0] in openers] + list(more)
+    words = lexicon.in_simplified_only(words)
     return f"(?!{guarded(words)})" if words else ""
 
 
 def _guard_after_first(words, guard: str) -> str:
     """``guarded(words)`` with ``guard`` tried only where one of the words may begin."""
-    words = list(words)
+    words = lexicon.in_simplified_only(words)
     firsts = "".join(sorted({w[0] for w in words}))
     return f"(?=[{re.escape(firsts)}]){guard}(?:{lexicon.alternation(words)})"
 
@@ -285,7 +298,13 @@ def _subunits(text: str, end: int, unit: str) -> str | None:
 
 
 def scan(text: str) -> list[Candidate]:
-    """Every candidate span in text order; overlapping matches are not produced."""
+    """Every candidate span in text order; overlapping matches are not produced.
+
+    The text is read in simplified script (one character for one, so offsets hold): the
+    tables then hold for traditional script too (塊錢 as 块钱, 標準箱 as 标准箱)."""
+    written = text
+    text = text.translate(_reading_table())
+    traditional = text != written
     found = []
     names = _group_names()
     covered = 0  # where the last candidate, extended by its subunits, ends
@@ -311,10 +330,39 @@ def scan(text: str) -> list[Candidate]:
                     parts["subunits"] = subunits
                     end += len(subunits)
         covered = end
-        found.append(Candidate(match.start(), end, text[match.start() : end], parts))
+        start = match.start()
+        if traditional and written[start:end] != text[start:end]:
+            found.append(_as_written(match, parts, written, end))
+        else:
+            found.append(Candidate(start, end, text[start:end], parts))
     return found
 
 
+def _as_written(match: re.Match, simple: dict[str, str], written: str, end: int) -> Candidate:
+    """A candidate in traditional script: its parts as written, and as read."""
+    parts = {}
+    for name, part in simple.items():
+        if name in AFTER_MATCH:
+            parts[name] = written[end - len(part) : end] if name == "subunits" else part
+        else:
+            parts[name] = written[match.start(name) : match.end(name)]
+    start = match.start()
+    return Candidate(start, end, written[start:end], parts, simple)
+
+
+@cache
+def _reading_table() -> dict[int, str]:
+    """Traditional → simplified (tagging.simplified), but for a numeral whose simplified
+    form is none: 參 is the banker's three, where 参 is only 参加's."""
+    numerals = set(CN_DIGIT)
+    return {
+        code: char for code, char in simplified().items()
+        if chr(code) not in numerals or char in numerals
+    }
+
+
+# parts found after the match: a cue word (read in simplified script only), the subunits
+AFTER_MATCH = frozenset({"cue", "subunits"})
 # a match of these parts alone holds no number
 WORDS_ONLY = frozenset({"pre", "mid", "mid2", "post", "sign", "unit_pre"})
 _matched = itemgetter(1)

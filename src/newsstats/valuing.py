@@ -5,7 +5,7 @@ Everything is computed in Decimal; ``numerals.to_plain`` converts at the edge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -165,10 +165,26 @@ CACHED_MAX_LENGTH = 32
 
 
 def value(candidate: Candidate) -> Valued | None:
-    """The normalised reading of a candidate, or None when its parts do not make a number."""
+    """The normalised reading of a candidate, or None when its parts do not make a number.
+    The parts are read in simplified script; the unit is given back as written."""
+    parts = candidate.read
     if len(candidate.text) <= CACHED_MAX_LENGTH:
-        return _cached_value(tuple(candidate.parts.items()))
-    return _value(candidate.parts)
+        reading = _cached_value(tuple(parts.items()))
+    else:
+        reading = _value(parts)
+    if reading is None or candidate.simple is None or not reading.unit:
+        return reading
+    # the parts as read and as written are as long, part by part
+    read, written = "".join(candidate.simple.values()), "".join(candidate.parts.values())
+    unit = as_written(reading.unit, read, written)
+    return reading if unit == reading.unit else replace(reading, unit=unit)
+
+
+def as_written(unit: str, read: str, written: str) -> str:
+    """``unit``, read in simplified script from ``read``, in the script of ``written``: the
+    characters ``read`` respells take their written form back (个月 in 兩個多月 is 個月)."""
+    respelt = {a: b for a, b in zip(read, written, strict=True) if a != b}
+    return "".join([respelt.get(char, char) for char in unit])
 
 
 @lru_cache(maxsize=1024)
