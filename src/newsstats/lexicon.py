@@ -164,17 +164,20 @@ class Cue:
     dimension: str
     base: Base | None = None
     adjacent: bool = False  # the cue must stand right before the number (时速350公里)
+    after: bool = False  # the cue must follow the unit right away (两度会晤)
 
 
 @cache
 def unit_cues() -> dict[str, dict[str, Cue]]:
     """Ambiguous unit surface → {cue word: reading}, in table order (the first cue found in
     the clause wins): 温度…85度 is a temperature, where a bare 85度 is energy (kWh); an
-    ``adjacent`` cue counts only right before the number (时速350公里 is a speed)."""
+    ``adjacent`` cue counts only right before the number (时速350公里 is a speed), an ``after``
+    one only right after the unit (两度会晤 is twice)."""
     table: dict[str, dict[str, Cue]] = {}
     for row in _rows("unit_cues.tsv"):
         table.setdefault(row["surface"], {})[row["cue"]] = Cue(
-            row["cue"], row["unit"], row["dimension"], base_of(row), row.get("reach") == "adjacent"
+            row["cue"], row["unit"], row["dimension"], base_of(row),
+            row.get("reach") == "adjacent", row.get("reach") == "after",
         )
     # read in the scanner's simplified script; table order still decides
     simple: dict[str, dict[str, Cue]] = {}

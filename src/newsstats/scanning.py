@@ -233,8 +233,9 @@ CLAUSE_MARKS = "，,。；;！？!?\n"
 ADJACENT_GAP = 3
 
 
-def _cue(text: str, number_start: int, unit: str) -> str | None:
-    """The first cue word (in table order) for ``unit`` in the clause before the number."""
+def _cue(text: str, number_start: int, unit: str, unit_end: int) -> str | None:
+    """The first cue word (in table order) for ``unit`` in the clause before the number,
+    or right after the unit."""
     cues = lexicon.unit_cues().get(unit)
     if not cues:
         return None
@@ -242,7 +243,10 @@ def _cue(text: str, number_start: int, unit: str) -> str | None:
     cut = max(window.rfind(mark) for mark in CLAUSE_MARKS)
     window = window[cut + 1 :]
     for cue, reading in cues.items():
-        if reading.adjacent:
+        if reading.after:
+            if text.startswith(cue, unit_end):
+                return cue
+        elif reading.adjacent:
             found = window.rfind(cue)
             if found >= 0 and len(window) - found - len(cue) <= ADJACENT_GAP:
                 return cue
@@ -297,6 +301,24 @@ def _subunits(text: str, end: int, unit: str) -> str | None:
     return match.group()
 
 
+@cache
+def _bracketed_unit() -> re.Pattern:
+    return re.compile(rf"[（(](?P<unit>{_unit_alternation()})[）)]")
+
+
+def _alternative_unit(text: str, end: int, unit: str) -> str | None:
+    """15万台（套）, 936万头（只）, 5省（市）: a measure word in brackets right after the
+    measure word is an alternative one for the same count (but 100万元（人民币） only says
+    which money)."""
+    match = _bracketed_unit().match(text, end)
+    if match is None:
+        return None
+    units = lexicon.units()
+    if units[match["unit"]].dimension != "count" or units[unit].dimension != "count":
+        return None
+    return match.group()
+
+
 def scan(text: str) -> list[Candidate]:
     """Every candidate span in text order; overlapping matches are not produced.
 
@@ -321,7 +343,7 @@ def scan(text: str) -> list[Candidate]:
                 len(parts.get("pre", "")) + len(parts.get("unit_pre", ""))
                 + len(parts.get("sign", ""))
             )
-            cue = _cue(text, match.start() + prefix, parts["unit"])
+            cue = _cue(text, match.start() + prefix, parts["unit"], match.end("unit"))
             if cue is not None:
                 parts["cue"] = cue
             if parts["unit"] in lexicon.subunits() and not parts.keys() & SINGLE_AMOUNT_ONLY:
@@ -329,6 +351,11 @@ def scan(text: str) -> list[Candidate]:
                 if subunits:
                     parts["subunits"] = subunits
                     end += len(subunits)
+            if end == match.end("unit") and end < len(text) and text[end] in "（(":
+                alternative = _alternative_unit(text, end, parts["unit"])
+                if alternative:
+                    parts["unit_alt"] = alternative
+                    end += len(alternative)
         covered = end
         start = match.start()
         if traditional and written[start:end] != text[start:end]:
@@ -343,7 +370,7 @@ def _as_written(match: re.Match, simple: dict[str, str], written: str, end: int)
     parts = {}
     for name, part in simple.items():
         if name in AFTER_MATCH:
-            parts[name] = written[end - len(part) : end] if name == "subunits" else part
+            parts[name] = part if name == "cue" else written[end - len(part) : end]
         else:
             parts[name] = written[match.start(name) : match.end(name)]
     start = match.start()
@@ -361,8 +388,9 @@ def _reading_table() -> dict[int, str]:
     }
 
 
-# parts found after the match: a cue word (read in simplified script only), the subunits
-AFTER_MATCH = frozenset({"cue", "subunits"})
+# parts found after the match: a cue word (read in simplified script only), the subunits or
+# a bracketed alternative unit (one or the other, at the candidate's end)
+AFTER_MATCH = frozenset({"cue", "subunits", "unit_alt"})
 # a match of these parts alone holds no number
 WORDS_ONLY = frozenset({"pre", "mid", "mid2", "post", "sign", "unit_pre"})
 _matched = itemgetter(1)

@@ -288,4 +288,5 @@ def _reading(parts: dict[str, str]) -> Valued | None:
     dimension = unit.dimension
     if "age_mark" in parts and dimension == "duration":
         dimension = "age"  # 十个月大的宝宝
-    return Valued(low, high, unit.unit, dimension, approx, unit.base)
+    # 15万台（套）: the bracketed alternative stays beside the unit
+    return Valued(low, high, unit.unit + parts.get("unit_alt", ""), dimension, approx, unit.base)
