@@ -36,6 +36,8 @@ TENTHS = Decimal("0.1")
 # value would not even print (Python refuses str() of an int with over 4300 digits).
 LARGEST_VALUE = Decimal("1e30")
 MULTIPLIER_CHARS = "".join(MULTIPLIER_VALUES)
+BIG_MULTIPLIERS = frozenset("万萬亿億")
+DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,19 @@ def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
     return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
 
 
+def _bare_magnitude(parts: dict[str, str]) -> bool:
+    """10.4亿, 6500万, 近100万, 几千万, 突破千万: a number of ten thousands or more with no unit
+    still says how many (GUIDELINES: a count, its unit empty) when it is written in digits,
+    is vague or follows an approximation word; a Chinese numeral alone (一万, 千万) is too
+    often part of a word."""
+    number = parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")
+    if not any(char in BIG_MULTIPLIERS for char in number):
+        return False
+    if "vague" in parts or "pre" in parts:
+        return True
+    return any(char in DIGITS for char in parts.get("num", ""))
+
+
 def _race_time(parts: dict[str, str]) -> Valued | None:
     """2分05秒48 is 125.48 seconds."""
     minutes, seconds = parse_number(parts["race_min"]), parse_number(parts["race_sec"])
@@ -270,7 +285,7 @@ def _reading(parts: dict[str, str]) -> Valued | None:
     if inner_approx == "半" or "plus_half" in parts:
         low += HALF
         high = high + HALF if high is not None else None
-    if unit is None:
+    if unit is None and not _bare_magnitude(parts):
         return Valued(low, high, "", "", approx)
     if approx != "range":
         approx = _approx(
@@ -279,6 +294,8 @@ def _reading(parts: dict[str, str]) -> Valued | None:
         )
         if approx == "exact" and "vague" in parts:
             approx = lexicon.vague_magnitudes()[parts["vague"]].approx
+    if unit is None:  # 10.4亿, 近100万: a count whose unit is left unsaid
+        return Valued(low, high, "", "count", approx)
     scale = unit.scale
     if scale != 1:
         low *= scale
