@@ -106,6 +106,7 @@ NOT_STATISTICS = [
     ("伊德利卜省塞勒根附近一个村庄遭遇洪灾", "近一个"),
     ("使用血液754袋（1008.5单位）", "1008.5单"),
     ("火焰夹着浓烟冲出窗外，正在向四周蔓延。", "四周"),
+    ("带着另一半一起回乡过年", "一半"),  # a partner, no half of anything
 ]
 
 
@@ -174,6 +175,14 @@ READINGS = [
     ("100千里達及托巴哥元兑换人民币105.6元", "100千里達及托巴哥元", 100, "千里達及托巴哥元"),
     ("100多米尼加比索兑换人民币12.1元", "100多米尼加比索", 100, "多米尼加比索"),
     ("100几内亚法郎兑换人民币0.08元", "100几内亚法郎", 100, "几内亚法郎"),
+    # a unit on the lower bound only makes no range: a change and the level it reached
+    ("收益率较4月份回落1.32个百分点至2.08%。", "1.32个百分点", 1.32, "个百分点"),
+    ("收益率较4月份回落1.32个百分点至2.08%。", "2.08%", 2.08, "%"),
+    # digits after a decimal number and its multiplier start the next figure
+    ("服务项目累计为1.27亿65岁及以上老年人提供", "1.27亿", 1.27e8, ""),
+    ("服务项目累计为1.27亿65岁及以上老年人提供", "65岁", 65, "岁"),
+    ("全国一半以上红树林得到保护", "一半以上", 0.5, ""),
+    ("其中近一半人务工", "近一半", 0.5, ""),
 ]
 
 
@@ -190,8 +199,7 @@ def test_real_figures_beside_them_survive(clause: str, figure: str) -> None:
     assert figure in [q.text for q in extract(clause)]
 
 
-# the scanner does not read these units in traditional script yet (塊錢, 標準箱, 公里/小時,
-# 超過半數): a gap of the unit tables, not of the filter
+# the scanner reads traditional script as simplified (塊錢, 標準箱, 公里/小時, 超過半數)
 @pytest.mark.parametrize(("clause", "figure"), STILL_STATISTICS)
 def test_real_figures_survive_in_traditional_script(clause: str, figure: str) -> None:
     clause, figure = _in_hong_kong_script(clause), _in_hong_kong_script(figure)

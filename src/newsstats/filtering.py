@@ -173,7 +173,10 @@ def is_statistic(
     if start > 1 and text[start - 1] in ".．" and text[start - 2] in DIGITS:
         return False  # 第9.3.7条: the last part of a section number
     if valued.unit.isascii() and end < len(text) and text[end] in ASCII_CODE:
-        return False  # 5G, 3M公司: a number glued to Latin letters is a code
+        # 5G, 3M公司: a number glued to Latin letters is a code; but digits after a count
+        # of 万 or 亿 start the next figure (1.27亿65岁及以上老年人)
+        if valued.unit or text[end] not in DIGITS:
+            return False
     unit_text = parts.get("unit", "")
     after = text[end : end + 3]
     if valued.dimension == "duration" and after.startswith(RELATIVE_TIME_AFTER):

@@ -20,9 +20,16 @@ from .tagging import simplified
 DIGIT = "0-9０-９"
 # Thousands groups: ASCII commas between ASCII digits (2,928,502); in text set in full-width
 # characters, full-width commas between full-width digits (９，９９９).
-ARABIC = (
-    rf"[{DIGIT}]+(?:,[0-9]{{3}}(?![0-9])|，[０-９]{{3}}(?![０-９]))*(?:[.．][{DIGIT}]+)?"
-)
+INTEGER = rf"[{DIGIT}]+(?:,[0-9]{{3}}(?![0-9])|，[０-９]{{3}}(?![０-９]))*"
+ARABIC = rf"{INTEGER}(?:[.．][{DIGIT}]+)?"
+
+
+def _mixed(mult: str) -> str:
+    """Digits with multipliers: 1亿5000万 goes on after the multiplier, but a decimal does
+    not (1.27亿65岁及以上老年人 is 1.27亿 and 65岁)."""
+    return rf"{INTEGER}(?:[.．][{DIGIT}]+{mult}*|{mult}+(?:{ARABIC}{mult}*)?)?"
+
+
 CN_DIGIT = "零〇一二两三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖兩"
 # 千 and 百 open units of their own (千克, 千米, 千瓦, 百分点): there they are not multipliers.
 SMALL_MULT = r"(?:[十拾佰仟]|千(?![克米瓦卡焦帕伏])|百(?!分))"
@@ -32,7 +39,7 @@ MULT = rf"(?:{SMALL_MULT}|{BIG_MULT})"
 # numerals.parse_number decides whether the numeral pins its value down.
 PINNED = rf"兆(?=[{CN_DIGIT}十拾百佰千仟])"
 CHINESE = rf"(?:[{CN_DIGIT}]|{MULT}|{PINNED})+(?:[点點][{CN_DIGIT}]+)?"
-MIXED = rf"{ARABIC}(?:{MULT}+(?:{ARABIC}{MULT}*)?)?"
+MIXED = _mixed(MULT)
 NUMBER = rf"(?:{MIXED}|{CHINESE})"
 RANGE_SEP = r"(?:至|到|~|～|〜|-|－|—|–)"
 # A data box puts the unit on the next line: `1.4万\n场次`. Scraped pages add a CR before
@@ -166,7 +173,7 @@ def _guarded_number() -> tuple[str, str, str, str]:
     big = rf"(?:(?=[万萬亿億]){guard}[万萬亿億])"
     mult = rf"(?:{small}|{big})"
     chinese = rf"(?:[{CN_DIGIT}]|{mult}|{PINNED})+(?:[点點][{CN_DIGIT}]+)?"
-    mixed = rf"{ARABIC}(?:{mult}+(?:{ARABIC}{mult}*)?)?"
+    mixed = _mixed(mult)
     return rf"(?:{mixed}|{chinese})", mult, small, big
 
 
@@ -198,7 +205,7 @@ def pattern() -> re.Pattern:
         (?:
             {SHARE}(?P<pnum>{number})
           | (?P<den>{number})分之(?P<numer>{number})
-          | (?P<half_share>半数)
+          | (?P<half_share>半数|(?<![另])一半)
         )
         (?P<post_share>{after})?
       |
@@ -216,6 +223,9 @@ def pattern() -> re.Pattern:
             {GAP}(?P<unit>(?(unit_lo)(?P=unit_lo)|{unit}))
             {HALF_AFTER_UNIT}?{AGE_AFTER_UNIT}?
         )?
+        # ... and a range with its unit once on the lower bound is none: 回落1.32个百分点至2.08%
+        # is a change and a level
+        (?(unit_lo)(?(unit)|(?!)))
         (?P<post>{after})?
     )
     """
