@@ -335,8 +335,10 @@ def scan(text: str) -> list[Candidate]:
     The text is read in simplified script (one character for one, so offsets hold): the
     tables then hold for traditional script too (塊錢 as 块钱, 標準箱 as 标准箱)."""
     written = text
-    text = text.translate(_reading_table())
-    traditional = text != written
+    # most text has no character to respell: a set test says so faster than translating
+    traditional = not _respelt().isdisjoint(text)
+    if traditional:
+        text = text.translate(_reading_table())
     found = []
     names = _group_names()
     covered = 0  # where the last candidate, extended by its subunits, ends
@@ -396,6 +398,12 @@ def _reading_table() -> dict[int, str]:
         code: char for code, char in simplified().items()
         if chr(code) not in numerals or char in numerals
     }
+
+
+@cache
+def _respelt() -> frozenset[str]:
+    """The characters the scanner reads in another form."""
+    return frozenset(map(chr, _reading_table()))
 
 
 # parts found after the match: a cue word (read in simplified script only), the subunits or
