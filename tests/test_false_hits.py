@@ -107,6 +107,7 @@ NOT_STATISTICS = [
     ("使用血液754袋（1008.5单位）", "1008.5单"),
     ("火焰夹着浓烟冲出窗外，正在向四周蔓延。", "四周"),
     ("带着另一半一起回乡过年", "一半"),  # a partner, no half of anything
+    ("力争一年内完成全部改造", "一年内"),  # within a year bounds a time, measures nothing
 ]
 
 
@@ -184,6 +185,26 @@ READINGS = [
     ("全国一半以上红树林得到保护", "一半以上", 0.5, ""),
     ("其中近一半人务工", "近一半", 0.5, ""),
 ]
+
+
+# (clause, mention, approx): 以内, 之内 and 内 after the unit are at most; a bare 百, 千, 万 or 亿
+# is a round magnitude, about so much
+APPROXIMATIONS = [
+    ("力争上岗通关时间控制在15秒以内", "15秒以内", "under"),
+    ("确保60小时内完成抢修", "60小时内", "under"),
+    ("申请人6个工作日内办结", "6个工作日内", "under"),
+    ("涵盖就业、教育等3项内容", "3项", "exact"),
+    ("绵延千万公里的输电线路", "千万公里", "about"),
+    ("打造千亿元级产业集群", "千亿元", "about"),
+    ("十部门联合印发通知", "十部门", "exact"),
+]
+
+
+@pytest.mark.parametrize(("clause", "mention", "approx"), APPROXIMATIONS)
+def test_approximation(clause: str, mention: str, approx: str) -> None:
+    found = {q.text: q for q in extract(clause)}
+    assert mention in found, list(found)
+    assert found[mention].approx == approx
 
 
 @pytest.mark.parametrize(("clause", "mention", "value", "unit"), READINGS)

@@ -293,8 +293,14 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> boo
 
 
 def _is_indefinite_article(candidate: Candidate) -> bool:
-    parts = candidate.parts
-    return parts.get("num") in INDEFINITE and not (parts.keys() - {"num", "unit"})
+    parts = candidate.read
+    if parts.get("num") not in INDEFINITE:
+        return False
+    more = parts.keys() - {"num", "unit"}
+    # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing
+    return not more or (
+        more == {"post"} and lexicon.approximations()["after"].get(parts["post"]) == "under"
+    )
 
 
 def _in_list_of_counts(

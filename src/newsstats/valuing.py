@@ -37,6 +37,7 @@ TENTHS = Decimal("0.1")
 LARGEST_VALUE = Decimal("1e30")
 MULTIPLIER_CHARS = "".join(MULTIPLIER_VALUES)
 BIG_MULTIPLIERS = frozenset("万萬亿億")
+ROUND = frozenset("百佰千仟万萬亿億")
 DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -224,6 +225,12 @@ def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
     return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
 
 
+def _round_magnitude(number: str) -> bool:
+    """千亩, 百亿元, 千万公里: a bare 百, 千, 万 or 亿 with no digit is a round magnitude, said
+    as about so much (but 十部门 is ten)."""
+    return bool(number) and number[0] in ROUND and all(c in MULTIPLIER_CHARS for c in number)
+
+
 def _bare_magnitude(parts: dict[str, str]) -> bool:
     """10.4亿, 6500万, 近100万, 几千万, 突破千万: a number of ten thousands or more with no unit
     still says how many (GUIDELINES: a count, its unit empty) when it is written in digits,
@@ -294,6 +301,8 @@ def _reading(parts: dict[str, str]) -> Valued | None:
         )
         if approx == "exact" and "vague" in parts:
             approx = lexicon.vague_magnitudes()[parts["vague"]].approx
+        elif approx == "exact" and _round_magnitude(parts.get("num", "") + parts.get("mult", "")):
+            approx = "about"
     if unit is None:  # 10.4亿, 近100万: a count whose unit is left unsaid
         return Valued(low, high, "", "count", approx)
     scale = unit.scale
