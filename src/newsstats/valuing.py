@@ -38,6 +38,7 @@ LARGEST_VALUE = Decimal("1e30")
 MULTIPLIER_CHARS = "".join(MULTIPLIER_VALUES)
 BIG_MULTIPLIERS = frozenset("万萬亿億")
 ROUND = frozenset("百佰千仟万萬亿億")
+APPROXIMATED = frozenset({"vague", "pre", "mid", "mid2", "post"})
 DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -234,12 +235,12 @@ def _round_magnitude(number: str) -> bool:
 def _bare_magnitude(parts: dict[str, str]) -> bool:
     """10.4亿, 6500万, 近100万, 几千万, 突破千万: a number of ten thousands or more with no unit
     still says how many (GUIDELINES: a count, its unit empty) when it is written in digits,
-    is vague or follows an approximation word; a Chinese numeral alone (一万, 千万) is too
-    often part of a word."""
+    is vague or has an approximation word (百万以上); a Chinese numeral alone (一万, 千万) is
+    too often part of a word."""
     number = parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")
     if not any(char in BIG_MULTIPLIERS for char in number):
         return False
-    if "vague" in parts or "pre" in parts:
+    if parts.keys() & APPROXIMATED:
         return True
     return any(char in DIGITS for char in parts.get("num", ""))
 
