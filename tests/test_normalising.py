@@ -402,3 +402,22 @@ def test_a_short_form_with_no_country_named_is_left_unresolved() -> None:
     # the clause alone, without the article that names India
     [q] = extract("给每个遇难家庭提供50万卢比的救济资金，")
     assert (q.dimension, q.base_value, q.base_unit) == ("currency", None, None)
+
+
+# A number of 万 or 亿 with no unit is a count, or money where its clause speaks of money
+# (unit_cues.tsv, empty surface)
+BARE = [
+    ("公司股东拟套现5.5亿", "5.5亿", "currency"),
+    ("东北三省签约合作项目111个，总投资超5000亿", "超5000亿", "currency"),
+    ("景区游客超过10万人次，营收将近200万。", "将近200万", "currency"),
+    ("老旧小区改造惠及1.2亿居民", "1.2亿", "count"),
+    ("A股投资者超过2亿", "超过2亿", "count"),
+]
+
+
+@pytest.mark.parametrize(("clause", "mention", "dimension"), BARE)
+def test_a_bare_magnitude_is_a_count_or_money(clause, mention, dimension) -> None:
+    found = {q.text: q for q in extract(clause)}
+    assert mention in found, list(found)
+    assert found[mention].dimension == dimension
+    assert found[mention].unit == ""

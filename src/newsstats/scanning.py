@@ -368,6 +368,12 @@ def scan(text: str) -> list[Candidate]:
                 if alternative:
                     parts["unit_alt"] = alternative
                     end += len(alternative)
+        elif not BIG_MULTIPLIERS.isdisjoint(match.group()):
+            # 套现5.5亿: a count of 万 or 亿 with no unit may be money, as the clause says
+            start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
+            cue = _cue(text, start, "", end)
+            if cue is not None:
+                parts["cue"] = cue
         covered = end
         start = match.start()
         if traditional and written[start:end] != text[start:end]:
@@ -405,6 +411,8 @@ def _respelt() -> frozenset[str]:
     """The characters the scanner reads in another form."""
     return frozenset(map(chr, _reading_table()))
 
+
+BIG_MULTIPLIERS = frozenset("万亿")
 
 # parts found after the match: a cue word (read in simplified script only), the subunits or
 # a bracketed alternative unit (one or the other, at the candidate's end)

@@ -305,6 +305,10 @@ def _reading(parts: dict[str, str]) -> Valued | None:
         elif approx == "exact" and _round_magnitude(parts.get("num", "") + parts.get("mult", "")):
             approx = "about"
     if unit is None:  # 10.4亿, 近100万: a count whose unit is left unsaid
+        cue = parts.get("cue")
+        if cue:  # 套现5.5亿: or money, as the clause says
+            reading = lexicon.unit_cues()[""][cue]
+            return Valued(low, high, reading.unit, reading.dimension, approx, reading.base)
         return Valued(low, high, "", "count", approx)
     scale = unit.scale
     if scale != 1:
