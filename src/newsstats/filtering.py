@@ -20,7 +20,7 @@ from .tagging import simplified
 from .valuing import Valued
 
 D = "[0-9０-９]"
-CN = "[〇零一二两三四五六七八九十]"
+CN = "[〇零一二两兩三四五六七八九十]"
 YEAR = rf"(?:[12１２]{D}{{3}}|{CN}{{4}})"
 SMALL = rf"(?:{D}{{1,2}}|{CN}{{1,3}})"  # a month, day, hour or minute
 TO = r"\s*[—–\-－~～至到]\s*"
@@ -30,17 +30,19 @@ SPACE = r"[^\S\x1c-\x1f]"
 # the other positions faster
 DATE_TIME = re.compile(
     rf"""
-    (?=[0-9０-９〇零一二两三四五六七八九十民])
+    (?=[0-9０-９〇零一二两兩三四五六七八九十民])
     # a date starts where a run of numerals starts, never inside one: that also keeps a
     # megabyte of digits from being tried as a date at every position
-    (?<![0-9０-９〇零一二两三四五六七八九十])
+    (?<![0-9０-９〇零一二两兩三四五六七八九十])
     (?:
-      {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号])?)?
+      {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号號])?)?
     # a decade: 30年代, 八十年代
     | (?:{D}{{2}}|[二三四五六七八九]?十)\s*年代
-    | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号])?
-    | (?<![个個]){SMALL}[日号]
-    | {SMALL}(?:时|[点點](?=\s*(?:{SMALL}分|钟|半|整|前|后|之[前后]|以[前后]|左右|[档檔多许過过]))
+    | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号號])?
+    | (?<![个個]){SMALL}[日号號]
+    # traditional forms too (時, 號, 鐘, 後): dates are looked for in the text as written
+    | {SMALL}(?:[时時]|[点點](?=\s*(?:{SMALL}分|[钟鐘]|半|整|前|[后後]|之[前后後]|以[前后後]
+                                    |左右|[档檔多许許過过]))
         # 凌晨4点20发现火情: minutes after 点 without 分
       | [点點]{D}{{2}}(?![0-9０-９]))
         (?:\s*{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
