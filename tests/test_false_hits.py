@@ -106,6 +106,13 @@ NOT_STATISTICS = [
     ("伊德利卜省塞勒根附近一个村庄遭遇洪灾", "近一个"),
     ("使用血液754袋（1008.5单位）", "1008.5单"),
     ("火焰夹着浓烟冲出窗外，正在向四周蔓延。", "四周"),
+    ("带着另一半一起回乡过年", "一半"),  # a partner, no half of anything
+    ("力争一年内完成全部改造", "一年内"),  # within a year bounds a time, measures nothing
+    ("在国际竞争中占据一席之地", "一席"),
+    ("这对企业来说十分重要", "十分"),
+    ("今天（3月30日）18时50分，我国在太原卫星发射中心", "50分"),
+    ("今天（3月30日）18時50分，我國在太原衛星發射中心", "50分"),
+    ("全程用时1小时33分", "33分"),
 ]
 
 
@@ -174,7 +181,42 @@ READINGS = [
     ("100千里達及托巴哥元兑换人民币105.6元", "100千里達及托巴哥元", 100, "千里達及托巴哥元"),
     ("100多米尼加比索兑换人民币12.1元", "100多米尼加比索", 100, "多米尼加比索"),
     ("100几内亚法郎兑换人民币0.08元", "100几内亚法郎", 100, "几内亚法郎"),
+    # a unit on the lower bound only makes no range: a change and the level it reached
+    ("收益率较4月份回落1.32个百分点至2.08%。", "1.32个百分点", 1.32, "个百分点"),
+    ("收益率较4月份回落1.32个百分点至2.08%。", "2.08%", 2.08, "%"),
+    # digits after a decimal number and its multiplier start the next figure
+    ("服务项目累计为1.27亿65岁及以上老年人提供", "1.27亿", 1.27e8, ""),
+    ("服务项目累计为1.27亿65岁及以上老年人提供", "65岁", 65, "岁"),
+    ("全国一半以上红树林得到保护", "一半以上", 0.5, ""),
+    ("执政党工党仅获1000余席，且在多个传统票仓失守", "1000余席", 1000, "席"),
+    ("南京外出旅游度假的人数在百万以上，其中", "百万以上", 1e6, ""),
+    ("色彩：彩色片长：125min语言：普通话", "125min", 125, "min"),
+    # 分 after digits is a score; in Chinese numerals it is a word (十分), at a clock a minute
+    ("在跳水男子一米板决赛中，中国选手彭健烽以440.45分夺得冠军", "440.45分", 440.45, "分"),
+    ("最终以69.800分的总成绩摘得桂冠", "69.800分", 69.8, "分"),
+    ("利率目标区间下调25个基点到3.75%至4.00%之间", "3.75%至4.00%", 3.75, "%"),
+    ("其中近一半人务工", "近一半", 0.5, ""),
 ]
+
+
+# (clause, mention, approx): 以内, 之内 and 内 after the unit are at most; a bare 百, 千, 万 or 亿
+# is a round magnitude, about so much
+APPROXIMATIONS = [
+    ("力争上岗通关时间控制在15秒以内", "15秒以内", "under"),
+    ("确保60小时内完成抢修", "60小时内", "under"),
+    ("申请人6个工作日内办结", "6个工作日内", "under"),
+    ("涵盖就业、教育等3项内容", "3项", "exact"),
+    ("绵延千万公里的输电线路", "千万公里", "about"),
+    ("打造千亿元级产业集群", "千亿元", "about"),
+    ("十部门联合印发通知", "十部门", "exact"),
+]
+
+
+@pytest.mark.parametrize(("clause", "mention", "approx"), APPROXIMATIONS)
+def test_approximation(clause: str, mention: str, approx: str) -> None:
+    found = {q.text: q for q in extract(clause)}
+    assert mention in found, list(found)
+    assert found[mention].approx == approx
 
 
 @pytest.mark.parametrize(("clause", "mention", "value", "unit"), READINGS)
@@ -190,19 +232,8 @@ def test_real_figures_beside_them_survive(clause: str, figure: str) -> None:
     assert figure in [q.text for q in extract(clause)]
 
 
-# the scanner does not read these units in traditional script yet (塊錢, 標準箱, 公里/小時,
-# 超過半數): a gap of the unit tables, not of the filter
-TRADITIONAL_GAPS = {"超过半数", "250公里/小时", "突破2800万标准箱", "5万块钱"}
-
-
-@pytest.mark.parametrize(
-    ("clause", "figure"),
-    [
-        pytest.param(clause, figure, marks=pytest.mark.xfail(strict=True, reason="unit gap"))
-        if figure in TRADITIONAL_GAPS else (clause, figure)
-        for clause, figure in STILL_STATISTICS
-    ],
-)
+# the scanner reads traditional script as simplified (塊錢, 標準箱, 公里/小時, 超過半數)
+@pytest.mark.parametrize(("clause", "figure"), STILL_STATISTICS)
 def test_real_figures_survive_in_traditional_script(clause: str, figure: str) -> None:
     clause, figure = _in_hong_kong_script(clause), _in_hong_kong_script(figure)
     assert figure in [q.text for q in extract(clause)]

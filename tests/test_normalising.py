@@ -199,6 +199,7 @@ REAL = [
     ("一茬的产量达到每亩地6000多斤，", "6000多斤", 3000, "kg"),
     ("粮食产量1.4万亿斤左右；", "1.4万亿斤左右", 7e11, "kg"),
     ("一种每平方米只有1.6克的超薄修复用纸，", "1.6克", 0.0016, "kg"),
+    ("手持订单量达到27442万载重吨，", "27442万载重吨", 2.7442e11, "kg"),
     ("首次研究获得月球背面月幔的水含量小于2微克/克，", "2微克", 2e-9, "kg"),
     # power
     ("我国太阳能发电装机累计并网达到8.18亿千瓦，", "8.18亿千瓦", 8.18e11, "W"),
@@ -220,6 +221,12 @@ REAL = [
     ("曾小祥在60多摄氏度高温环境中抢修设备故障近4个小时。", "60多摄氏度", 60, "Cel"),
     ("气温最高达26℃，", "26℃", 26, "Cel"),
     ("最低气温降至零下38℃。", "零下38℃", -38, "Cel"),
+    # 度 before a verb of meeting or doing counts occasions; after a verb of turning, an angle
+    ("两国元首两度会晤，", "两度", 2, "度"),
+    ("运输协议自签署后曾两度延长，", "两度", 2, "度"),
+    ("我们用的每两度电里，", "两度", 7.2e6, "J"),
+    ("运动员在空中转了90度，", "90度", 90, "deg"),
+    ("身体旋转180度后落水。", "180度", 180, "deg"),
     # volume
     ("涉事油轮运载约22万桶航空燃油，", "约22万桶", 220000 * 158.987294928, "L"),
     ("大庆油田天然气2024年产量突破60亿立方米", "突破60亿立方米", 6e12, "L"),
@@ -227,11 +234,22 @@ REAL = [
     ("事故造成约19000升柴油泄", "约19000升", 19000, "L"),
     ("相当于100多瓶500毫升的瓶装", "500毫升", 0.5, "L"),
     # kept as written: counts, shares, multiples
-    ("我国60周岁及以上人口已超过3亿，", "超过3亿", None, None),
+    ("我国60周岁及以上人口已超过3亿，", "超过3亿", 3e8, ""),  # a count, its unit unsaid
     ("连续5天全社会跨区域人员流动量单日超3亿人次，", "超3亿人次", 3e8, "人次"),
     ("加拿大将对价值1550亿加元的美国产品征收25%的关税。", "25%", 25, "%"),
     ("美国经济连续两个季度萎缩的可能性将高达90%，", "90%", 90, "%"),
     ("比赛设置了51公斤、57公斤、64公斤、75公斤和91公斤5个级别，", "5个", 5, "个"),
+    # a number of ten thousands or more says how many even with no unit (a count)
+    ("我国网络视听用户规模达10.4亿，", "10.4亿", 1.04e9, ""),
+    ("古巴疏散了70多万居民。", "70多万", 7e5, ""),
+    ("沿线近1400万群众将受益。", "近1400万", 1.4e7, ""),
+    ("申请人数突破2000万", "突破2000万", 2e7, ""),
+    ("邮轮总吨位超过70000总吨，", "超过70000总吨", 70000, "总吨"),
+    # a measure word in brackets is an alternative one for the same count, kept beside it
+    ("全省投入15万台（套）联合收割机，", "15万台（套）", 150000, "台（套）"),
+    ("转场的牲畜数量约936万头（只）。", "约936万头（只）", 9360000, "头（只）"),
+    ("工业设备连接数突破1.2亿台（套）。", "突破1.2亿台（套）", 1.2e8, "台（套）"),
+    ("捐款100万元（人民币）", "100万元", 1e6, "CNY"),  # a bracket naming the money is no unit
 ]
 
 
@@ -384,3 +402,22 @@ def test_a_short_form_with_no_country_named_is_left_unresolved() -> None:
     # the clause alone, without the article that names India
     [q] = extract("给每个遇难家庭提供50万卢比的救济资金，")
     assert (q.dimension, q.base_value, q.base_unit) == ("currency", None, None)
+
+
+# A number of 万 or 亿 with no unit is a count, or money where its clause speaks of money
+# (unit_cues.tsv, empty surface)
+BARE = [
+    ("公司股东拟套现5.5亿", "5.5亿", "currency"),
+    ("东北三省签约合作项目111个，总投资超5000亿", "超5000亿", "currency"),
+    ("景区游客超过10万人次，营收将近200万。", "将近200万", "currency"),
+    ("老旧小区改造惠及1.2亿居民", "1.2亿", "count"),
+    ("A股投资者超过2亿", "超过2亿", "count"),
+]
+
+
+@pytest.mark.parametrize(("clause", "mention", "dimension"), BARE)
+def test_a_bare_magnitude_is_a_count_or_money(clause, mention, dimension) -> None:
+    found = {q.text: q for q in extract(clause)}
+    assert mention in found, list(found)
+    assert found[mention].dimension == dimension
+    assert found[mention].unit == ""

@@ -20,7 +20,7 @@ from .tagging import simplified
 from .valuing import Valued
 
 D = "[0-9０-９]"
-CN = "[〇零一二两三四五六七八九十]"
+CN = "[〇零一二两兩三四五六七八九十]"
 YEAR = rf"(?:[12１２]{D}{{3}}|{CN}{{4}})"
 SMALL = rf"(?:{D}{{1,2}}|{CN}{{1,3}})"  # a month, day, hour or minute
 TO = r"\s*[—–\-－~～至到]\s*"
@@ -30,17 +30,19 @@ SPACE = r"[^\S\x1c-\x1f]"
 # the other positions faster
 DATE_TIME = re.compile(
     rf"""
-    (?=[0-9０-９〇零一二两三四五六七八九十民])
+    (?=[0-9０-９〇零一二两兩三四五六七八九十民])
     # a date starts where a run of numerals starts, never inside one: that also keeps a
     # megabyte of digits from being tried as a date at every position
-    (?<![0-9０-９〇零一二两三四五六七八九十])
+    (?<![0-9０-９〇零一二两兩三四五六七八九十])
     (?:
-      {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号])?)?
+      {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号號])?)?
     # a decade: 30年代, 八十年代
     | (?:{D}{{2}}|[二三四五六七八九]?十)\s*年代
-    | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号])?
-    | (?<![个個]){SMALL}[日号]
-    | {SMALL}(?:时|[点點](?=\s*(?:{SMALL}分|钟|半|整|前|后|之[前后]|以[前后]|左右|[档檔多许過过]))
+    | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号號])?
+    | (?<![个個]){SMALL}[日号號]
+    # traditional forms too (時, 號, 鐘, 後): dates are looked for in the text as written
+    | {SMALL}(?:[时時]|[点點](?=\s*(?:{SMALL}分|[钟鐘]|半|整|前|[后後]|之[前后後]|以[前后後]
+                                    |左右|[档檔多许許過过]))
         # 凌晨4点20发现火情: minutes after 点 without 分
       | [点點]{D}{{2}}(?![0-9０-９]))
         (?:\s*{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
@@ -156,7 +158,7 @@ def is_statistic(
     if not valued.dimension:
         return False
     # ``text`` is read in simplified script (core.statistics_of): so are the number's parts
-    parts = {key: part.translate(simplified()) for key, part in parts.items()}
+    parts = candidate.read
     if excluded.dates.overlaps(_number_start(candidate), end):
         return False
     if excluded.markup.overlaps(start, end):
@@ -173,7 +175,10 @@ def is_statistic(
     if start > 1 and text[start - 1] in ".．" and text[start - 2] in DIGITS:
         return False  # 第9.3.7条: the last part of a section number
     if valued.unit.isascii() and end < len(text) and text[end] in ASCII_CODE:
-        return False  # 5G, 3M公司: a number glued to Latin letters is a code
+        # 5G, 3M公司: a number glued to Latin letters is a code; but digits after a count
+        # of 万 or 亿 start the next figure (1.27亿65岁及以上老年人)
+        if valued.unit or text[end] not in DIGITS:
+            return False
     unit_text = parts.get("unit", "")
     after = text[end : end + 3]
     if valued.dimension == "duration" and after.startswith(RELATIVE_TIME_AFTER):
@@ -260,7 +265,10 @@ def _after_a_naming_word(text: str, start: int, valued: Valued) -> bool:
             continue
         previous = text[start - length - 1] if start > length else ""
         for row in rows:
-            if row.dimension not in ("*", valued.dimension) or row.unit not in ("*", valued.unit):
+            if row.dimension not in ("*", valued.dimension):
+                continue
+            # the unit as written, in the table's simplified script (公裏 as 公里)
+            if row.unit != "*" and row.unit != valued.unit.translate(simplified()):
                 continue
             if previous and previous in row.unless_after:
                 continue
@@ -287,8 +295,14 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> boo
 
 
 def _is_indefinite_article(candidate: Candidate) -> bool:
-    parts = candidate.parts
-    return parts.get("num") in INDEFINITE and not (parts.keys() - {"num", "unit"})
+    parts = candidate.read
+    if parts.get("num") not in INDEFINITE:
+        return False
+    more = parts.keys() - {"num", "unit"}
+    # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing
+    return not more or (
+        more == {"post"} and lexicon.approximations()["after"].get(parts["post"]) == "under"
+    )
 
 
 def _in_list_of_counts(

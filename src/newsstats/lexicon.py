@@ -7,7 +7,7 @@ these tables. A linguist extends newsstats by adding rows there.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -82,7 +82,36 @@ def _unit_rows() -> dict[str, dict[str, Unit]]:
     for short, codes in money.shorts.items():
         base = Base(next(iter(codes))) if len(codes) == 1 else None
         tables["after"].setdefault(short, Unit(short, short, "currency", base=base))
+    # the scanner reads text in simplified script: a traditional row (港幣, 標準箱) is looked
+    # up as its simplified rendering; valuing gives the unit back as written
+    for table in tables.values():
+        for surface, entry in list(table.items()):
+            simple = in_simplified(surface)
+            if simple != surface:
+                table.setdefault(
+                    simple, replace(entry, surface=simple, unit=in_simplified(entry.unit))
+                )
     return tables
+
+
+def in_simplified(word: str) -> str:
+    """``word`` in simplified script, one character for one (萬→万): how the scanner reads."""
+    from .tagging import simplified  # tagging reads this module's tables at import
+
+    return word.translate(simplified())
+
+
+def simplified_too(table: dict) -> dict:
+    """``table`` with each traditional key (約, 數) also under its simplified rendering (约,
+    数), where that has no row of its own."""
+    for key, row in list(table.items()):
+        table.setdefault(in_simplified(key), row)
+    return table
+
+
+def in_simplified_only(words) -> list[str]:
+    """The words written in simplified script: the only ones the scanner can meet."""
+    return [word for word in words if in_simplified(word) == word]
 
 
 @dataclass(frozen=True)
@@ -135,19 +164,27 @@ class Cue:
     dimension: str
     base: Base | None = None
     adjacent: bool = False  # the cue must stand right before the number (时速350公里)
+    after: bool = False  # the cue must follow the unit right away (两度会晤)
 
 
 @cache
 def unit_cues() -> dict[str, dict[str, Cue]]:
     """Ambiguous unit surface → {cue word: reading}, in table order (the first cue found in
     the clause wins): 温度…85度 is a temperature, where a bare 85度 is energy (kWh); an
-    ``adjacent`` cue counts only right before the number (时速350公里 is a speed)."""
+    ``adjacent`` cue counts only right before the number (时速350公里 is a speed), an ``after``
+    one only right after the unit (两度会晤 is twice)."""
     table: dict[str, dict[str, Cue]] = {}
     for row in _rows("unit_cues.tsv"):
         table.setdefault(row["surface"], {})[row["cue"]] = Cue(
-            row["cue"], row["unit"], row["dimension"], base_of(row), row.get("reach") == "adjacent"
+            row["cue"], row["unit"], row["dimension"], base_of(row),
+            row.get("reach") == "adjacent", row.get("reach") == "after",
         )
-    return table
+    # read in the scanner's simplified script; table order still decides
+    simple: dict[str, dict[str, Cue]] = {}
+    for surface, cues in table.items():
+        for cue, reading in cues.items():
+            simple.setdefault(in_simplified(surface), {}).setdefault(in_simplified(cue), reading)
+    return simple
 
 
 @cache
@@ -157,7 +194,7 @@ def approximations() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}, "word": {}}
     for row in _rows("approx.tsv"):
         table[row["position"]][row["word"]] = row["approx"]
-    return table
+    return {position: simplified_too(words) for position, words in table.items()}
 
 
 class Roles(dict):
@@ -223,10 +260,10 @@ class Vague:
 @cache
 def vague_magnitudes() -> dict[str, Vague]:
     """Words that turn a bare multiplier into a magnitude: 上千, 数百, 几十."""
-    return {
+    return simplified_too({
         row["word"]: Vague(row["approx"], int(row["low"]), int(row["high"]))
         for row in _rows("vague.tsv")
-    }
+    })
 
 
 @cache
@@ -235,7 +272,7 @@ def subunits() -> dict[str, dict[str, Decimal]]:
     table: dict[str, dict[str, Decimal]] = {}
     for row in _rows("subunits.tsv"):
         table.setdefault(row["unit"], {})[row["subunit"]] = Decimal(row["factor"])
-    return table
+    return simplified_too({unit: simplified_too(rows) for unit, rows in table.items()})
 
 
 @cache

@@ -15,13 +15,21 @@ from operator import itemgetter
 
 from . import lexicon
 from .numerals import parse_number
+from .tagging import simplified
 
 DIGIT = "0-9０-９"
 # Thousands groups: ASCII commas between ASCII digits (2,928,502); in text set in full-width
 # characters, full-width commas between full-width digits (９，９９９).
-ARABIC = (
-    rf"[{DIGIT}]+(?:,[0-9]{{3}}(?![0-9])|，[０-９]{{3}}(?![０-９]))*(?:[.．][{DIGIT}]+)?"
-)
+INTEGER = rf"[{DIGIT}]+(?:,[0-9]{{3}}(?![0-9])|，[０-９]{{3}}(?![０-９]))*"
+ARABIC = rf"{INTEGER}(?:[.．][{DIGIT}]+)?"
+
+
+def _mixed(mult: str) -> str:
+    """Digits with multipliers: 1亿5000万 goes on after the multiplier, but a decimal does
+    not (1.27亿65岁及以上老年人 is 1.27亿 and 65岁)."""
+    return rf"{INTEGER}(?:[.．][{DIGIT}]+{mult}*|{mult}+(?:{ARABIC}{mult}*)?)?"
+
+
 CN_DIGIT = "零〇一二两三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖兩"
 # 千 and 百 open units of their own (千克, 千米, 千瓦, 百分点): there they are not multipliers.
 SMALL_MULT = r"(?:[十拾佰仟]|千(?![克米瓦卡焦帕伏])|百(?!分))"
@@ -31,7 +39,7 @@ MULT = rf"(?:{SMALL_MULT}|{BIG_MULT})"
 # numerals.parse_number decides whether the numeral pins its value down.
 PINNED = rf"兆(?=[{CN_DIGIT}十拾百佰千仟])"
 CHINESE = rf"(?:[{CN_DIGIT}]|{MULT}|{PINNED})+(?:[点點][{CN_DIGIT}]+)?"
-MIXED = rf"{ARABIC}(?:{MULT}+(?:{ARABIC}{MULT}*)?)?"
+MIXED = _mixed(MULT)
 NUMBER = rf"(?:{MIXED}|{CHINESE})"
 RANGE_SEP = r"(?:至|到|~|～|〜|-|－|—|–)"
 # A data box puts the unit on the next line: `1.4万\n场次`. Scraped pages add a CR before
@@ -76,21 +84,31 @@ SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[
 @dataclass(frozen=True)
 class Candidate:
     """A span and its labelled parts, as strings. ``parts`` keys are the regex group names,
-    plus ``cue``: a word before the number that settles an ambiguous unit (温度…85度)."""
+    plus ``cue``: a word before the number that settles an ambiguous unit (温度…85度).
+
+    ``parts`` are as written; ``simple`` holds them in simplified script (萬人次 as 万人次),
+    which the tables are read in, where that differs (else None)."""
 
     start: int
     end: int
     text: str
     parts: dict[str, str]
+    simple: dict[str, str] | None = None
+
+    @property
+    def read(self) -> dict[str, str]:
+        """The parts in simplified script, as the tables are looked up."""
+        return self.parts if self.simple is None else self.simple
 
 
 def guarded(words) -> str:
-    """``lexicon.alternation(words)`` behind a lookahead on their first characters.
+    """``lexicon.alternation(words)`` behind a lookahead on their first characters; only the
+    words in simplified script, the one the scanner reads text in.
 
     A regex engine tries a long alternation of literals one by one; the lookahead rejects
     in one step the common case, a character no word starts with. It changes no match.
     """
-    words = list(words)
+    words = lexicon.in_simplified_only(words)
     if not words:
         return "(?!)"
     firsts = "".join(sorted({w[0] for w in words}))
@@ -102,13 +120,14 @@ def _unit_alternation() -> str:
     between = lexicon.alternation(lexicon.approximations()["between"])
     plain: list[str] = []
     with_ge: list[str] = []
-    for surface in lexicon.units():
+    surfaces = lexicon.in_simplified_only(lexicon.units())
+    for surface in surfaces:
         (with_ge if surface[0] in "个個" and len(surface) > 1 else plain).append(surface)
     ge = "|".join(
         re.escape(s[0]) + f"(?:{between}|半)?" + re.escape(s[1:])
         for s in sorted(with_ge, key=len, reverse=True)
     )
-    firsts = "".join(sorted({w[0] for w in lexicon.units()}))
+    firsts = "".join(sorted({w[0] for w in surfaces}))
     alternatives = f"{ge}|{lexicon.alternation(plain)}" if ge else lexicon.alternation(plain)
     return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
@@ -134,12 +153,13 @@ def _unit_guard(openers: set[str], more: tuple[str, ...] = ()) -> str:
     100多米尼加比索, 20几内亚法郎), and the unit is the longer reading; or where one of the
     ``more`` words begins."""
     words = [surface for surface in lexicon.units() if surface[0] in openers] + list(more)
+    words = lexicon.in_simplified_only(words)
     return f"(?!{guarded(words)})" if words else ""
 
 
 def _guard_after_first(words, guard: str) -> str:
     """``guarded(words)`` with ``guard`` tried only where one of the words may begin."""
-    words = list(words)
+    words = lexicon.in_simplified_only(words)
     firsts = "".join(sorted({w[0] for w in words}))
     return f"(?=[{re.escape(firsts)}]){guard}(?:{lexicon.alternation(words)})"
 
@@ -153,7 +173,7 @@ def _guarded_number() -> tuple[str, str, str, str]:
     big = rf"(?:(?=[万萬亿億]){guard}[万萬亿億])"
     mult = rf"(?:{small}|{big})"
     chinese = rf"(?:[{CN_DIGIT}]|{mult}|{PINNED})+(?:[点點][{CN_DIGIT}]+)?"
-    mixed = rf"{ARABIC}(?:{mult}+(?:{ARABIC}{mult}*)?)?"
+    mixed = _mixed(mult)
     return rf"(?:{mixed}|{chinese})", mult, small, big
 
 
@@ -185,7 +205,7 @@ def pattern() -> re.Pattern:
         (?:
             {SHARE}(?P<pnum>{number})
           | (?P<den>{number})分之(?P<numer>{number})
-          | (?P<half_share>半数)
+          | (?P<half_share>半数|(?<![另])一半)
         )
         (?P<post_share>{after})?
       |
@@ -203,6 +223,9 @@ def pattern() -> re.Pattern:
             {GAP}(?P<unit>(?(unit_lo)(?P=unit_lo)|{unit}))
             {HALF_AFTER_UNIT}?{AGE_AFTER_UNIT}?
         )?
+        # ... and a range with its unit once on the lower bound is none: 回落1.32个百分点至2.08%
+        # is a change and a level
+        (?(unit_lo)(?(unit)|(?!)))
         (?P<post>{after})?
     )
     """
@@ -220,8 +243,9 @@ CLAUSE_MARKS = "，,。；;！？!?\n"
 ADJACENT_GAP = 3
 
 
-def _cue(text: str, number_start: int, unit: str) -> str | None:
-    """The first cue word (in table order) for ``unit`` in the clause before the number."""
+def _cue(text: str, number_start: int, unit: str, unit_end: int) -> str | None:
+    """The first cue word (in table order) for ``unit`` in the clause before the number,
+    or right after the unit."""
     cues = lexicon.unit_cues().get(unit)
     if not cues:
         return None
@@ -229,7 +253,10 @@ def _cue(text: str, number_start: int, unit: str) -> str | None:
     cut = max(window.rfind(mark) for mark in CLAUSE_MARKS)
     window = window[cut + 1 :]
     for cue, reading in cues.items():
-        if reading.adjacent:
+        if reading.after:
+            if text.startswith(cue, unit_end):
+                return cue
+        elif reading.adjacent:
             found = window.rfind(cue)
             if found >= 0 and len(window) - found - len(cue) <= ADJACENT_GAP:
                 return cue
@@ -284,8 +311,34 @@ def _subunits(text: str, end: int, unit: str) -> str | None:
     return match.group()
 
 
+@cache
+def _bracketed_unit() -> re.Pattern:
+    return re.compile(rf"[（(](?P<unit>{_unit_alternation()})[）)]")
+
+
+def _alternative_unit(text: str, end: int, unit: str) -> str | None:
+    """15万台（套）, 936万头（只）, 5省（市）: a measure word in brackets right after the
+    measure word is an alternative one for the same count (but 100万元（人民币） only says
+    which money)."""
+    match = _bracketed_unit().match(text, end)
+    if match is None:
+        return None
+    units = lexicon.units()
+    if units[match["unit"]].dimension != "count" or units[unit].dimension != "count":
+        return None
+    return match.group()
+
+
 def scan(text: str) -> list[Candidate]:
-    """Every candidate span in text order; overlapping matches are not produced."""
+    """Every candidate span in text order; overlapping matches are not produced.
+
+    The text is read in simplified script (one character for one, so offsets hold): the
+    tables then hold for traditional script too (塊錢 as 块钱, 標準箱 as 标准箱)."""
+    written = text
+    # most text has no character to respell: a set test says so faster than translating
+    traditional = not _respelt().isdisjoint(text)
+    if traditional:
+        text = text.translate(_reading_table())
     found = []
     names = _group_names()
     covered = 0  # where the last candidate, extended by its subunits, ends
@@ -302,7 +355,7 @@ def scan(text: str) -> list[Candidate]:
                 len(parts.get("pre", "")) + len(parts.get("unit_pre", ""))
                 + len(parts.get("sign", ""))
             )
-            cue = _cue(text, match.start() + prefix, parts["unit"])
+            cue = _cue(text, match.start() + prefix, parts["unit"], match.end("unit"))
             if cue is not None:
                 parts["cue"] = cue
             if parts["unit"] in lexicon.subunits() and not parts.keys() & SINGLE_AMOUNT_ONLY:
@@ -310,11 +363,60 @@ def scan(text: str) -> list[Candidate]:
                 if subunits:
                     parts["subunits"] = subunits
                     end += len(subunits)
+            if end == match.end("unit") and end < len(text) and text[end] in "（(":
+                alternative = _alternative_unit(text, end, parts["unit"])
+                if alternative:
+                    parts["unit_alt"] = alternative
+                    end += len(alternative)
+        elif not BIG_MULTIPLIERS.isdisjoint(match.group()):
+            # 套现5.5亿: a count of 万 or 亿 with no unit may be money, as the clause says
+            start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
+            cue = _cue(text, start, "", end)
+            if cue is not None:
+                parts["cue"] = cue
         covered = end
-        found.append(Candidate(match.start(), end, text[match.start() : end], parts))
+        start = match.start()
+        if traditional and written[start:end] != text[start:end]:
+            found.append(_as_written(match, parts, written, end))
+        else:
+            found.append(Candidate(start, end, text[start:end], parts))
     return found
 
 
+def _as_written(match: re.Match, simple: dict[str, str], written: str, end: int) -> Candidate:
+    """A candidate in traditional script: its parts as written, and as read."""
+    parts = {}
+    for name, part in simple.items():
+        if name in AFTER_MATCH:
+            parts[name] = part if name == "cue" else written[end - len(part) : end]
+        else:
+            parts[name] = written[match.start(name) : match.end(name)]
+    start = match.start()
+    return Candidate(start, end, written[start:end], parts, simple)
+
+
+@cache
+def _reading_table() -> dict[int, str]:
+    """Traditional → simplified (tagging.simplified), but for a numeral whose simplified
+    form is none: 參 is the banker's three, where 参 is only 参加's."""
+    numerals = set(CN_DIGIT)
+    return {
+        code: char for code, char in simplified().items()
+        if chr(code) not in numerals or char in numerals
+    }
+
+
+@cache
+def _respelt() -> frozenset[str]:
+    """The characters the scanner reads in another form."""
+    return frozenset(map(chr, _reading_table()))
+
+
+BIG_MULTIPLIERS = frozenset("万亿")
+
+# parts found after the match: a cue word (read in simplified script only), the subunits or
+# a bracketed alternative unit (one or the other, at the candidate's end)
+AFTER_MATCH = frozenset({"cue", "subunits", "unit_alt"})
 # a match of these parts alone holds no number
 WORDS_ONLY = frozenset({"pre", "mid", "mid2", "post", "sign", "unit_pre"})
 _matched = itemgetter(1)

@@ -5,7 +5,7 @@ Everything is computed in Decimal; ``numerals.to_plain`` converts at the edge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -36,6 +36,10 @@ TENTHS = Decimal("0.1")
 # value would not even print (Python refuses str() of an int with over 4300 digits).
 LARGEST_VALUE = Decimal("1e30")
 MULTIPLIER_CHARS = "".join(MULTIPLIER_VALUES)
+BIG_MULTIPLIERS = frozenset("万萬亿億")
+ROUND = frozenset("百佰千仟万萬亿億")
+APPROXIMATED = frozenset({"vague", "pre", "mid", "mid2", "post"})
+DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 @dataclass(frozen=True)
@@ -165,10 +169,26 @@ CACHED_MAX_LENGTH = 32
 
 
 def value(candidate: Candidate) -> Valued | None:
-    """The normalised reading of a candidate, or None when its parts do not make a number."""
+    """The normalised reading of a candidate, or None when its parts do not make a number.
+    The parts are read in simplified script; the unit is given back as written."""
+    parts = candidate.read
     if len(candidate.text) <= CACHED_MAX_LENGTH:
-        return _cached_value(tuple(candidate.parts.items()))
-    return _value(candidate.parts)
+        reading = _cached_value(tuple(parts.items()))
+    else:
+        reading = _value(parts)
+    if reading is None or candidate.simple is None or not reading.unit:
+        return reading
+    # the parts as read and as written are as long, part by part
+    read, written = "".join(candidate.simple.values()), "".join(candidate.parts.values())
+    unit = as_written(reading.unit, read, written)
+    return reading if unit == reading.unit else replace(reading, unit=unit)
+
+
+def as_written(unit: str, read: str, written: str) -> str:
+    """``unit``, read in simplified script from ``read``, in the script of ``written``: the
+    characters ``read`` respells take their written form back (个月 in 兩個多月 is 個月)."""
+    respelt = {a: b for a, b in zip(read, written, strict=True) if a != b}
+    return "".join([respelt.get(char, char) for char in unit])
 
 
 @lru_cache(maxsize=1024)
@@ -204,6 +224,25 @@ def _unit(parts: dict[str, str]) -> tuple[lexicon.Unit | None, str | None]:
         return unit, None
     # 个多月, 个半小时: an approximation word or 半 sits inside the unit
     return lexicon.units().get(unit_text[0] + unit_text[2:]), unit_text[1]
+
+
+def _round_magnitude(number: str) -> bool:
+    """千亩, 百亿元, 千万公里: a bare 百, 千, 万 or 亿 with no digit is a round magnitude, said
+    as about so much (but 十部门 is ten)."""
+    return bool(number) and number[0] in ROUND and all(c in MULTIPLIER_CHARS for c in number)
+
+
+def _bare_magnitude(parts: dict[str, str]) -> bool:
+    """10.4亿, 6500万, 近100万, 几千万, 突破千万: a number of ten thousands or more with no unit
+    still says how many (GUIDELINES: a count, its unit empty) when it is written in digits,
+    is vague or has an approximation word (百万以上); a Chinese numeral alone (一万, 千万) is
+    too often part of a word."""
+    number = parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")
+    if not any(char in BIG_MULTIPLIERS for char in number):
+        return False
+    if parts.keys() & APPROXIMATED:
+        return True
+    return any(char in DIGITS for char in parts.get("num", ""))
 
 
 def _race_time(parts: dict[str, str]) -> Valued | None:
@@ -254,7 +293,7 @@ def _reading(parts: dict[str, str]) -> Valued | None:
     if inner_approx == "半" or "plus_half" in parts:
         low += HALF
         high = high + HALF if high is not None else None
-    if unit is None:
+    if unit is None and not _bare_magnitude(parts):
         return Valued(low, high, "", "", approx)
     if approx != "range":
         approx = _approx(
@@ -263,6 +302,14 @@ def _reading(parts: dict[str, str]) -> Valued | None:
         )
         if approx == "exact" and "vague" in parts:
             approx = lexicon.vague_magnitudes()[parts["vague"]].approx
+        elif approx == "exact" and _round_magnitude(parts.get("num", "") + parts.get("mult", "")):
+            approx = "about"
+    if unit is None:  # 10.4亿, 近100万: a count whose unit is left unsaid
+        cue = parts.get("cue")
+        if cue:  # 套现5.5亿: or money, as the clause says
+            reading = lexicon.unit_cues()[""][cue]
+            return Valued(low, high, reading.unit, reading.dimension, approx, reading.base)
+        return Valued(low, high, "", "count", approx)
     scale = unit.scale
     if scale != 1:
         low *= scale
@@ -272,4 +319,5 @@ def _reading(parts: dict[str, str]) -> Valued | None:
     dimension = unit.dimension
     if "age_mark" in parts and dimension == "duration":
         dimension = "age"  # 十个月大的宝宝
-    return Valued(low, high, unit.unit, dimension, approx, unit.base)
+    # 15万台（套）: the bracketed alternative stays beside the unit
+    return Valued(low, high, unit.unit + parts.get("unit_alt", ""), dimension, approx, unit.base)
