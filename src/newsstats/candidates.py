@@ -129,6 +129,15 @@ def _balanced(text: str) -> bool:
     return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
+def _glued_number(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A number written against the Latin word after it names one thing with it (5G基站,
+    4K电视): the phrase may open on the number."""
+    if first >= last or tokens[first].flag != "m":
+        return False
+    after = tokens[first + 1]
+    return after.flag == "eng" and after.start == tokens[first].end
+
+
 def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Option]:
     """Every phrase inside tokens ``lo..hi-1``: ends at the end of a noun compound (the next
     token is no noun), starts at most MAX_TOKENS words earlier, never across a break."""
@@ -147,7 +156,7 @@ def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Opti
                 break
             if tokens[last].end - tokens[first].start > MAX_CHARS:
                 break
-            if k not in NO_START:
+            if k not in NO_START or _glued_number(tokens, first, last):
                 text = _phrase_text(tokens, first, last)
                 if text and _balanced(text):
                     found.append(Option(first, last, text, tokens[first].start,
