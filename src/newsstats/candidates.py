@@ -66,6 +66,8 @@ def kind(token: Token) -> str:
     if role is not None:
         if role in ("UP", "DOWN") and flag[0] == "n":
             return "RATE"  # 增速, 涨幅: a noun naming a change, which a phrase may end with
+        if role == "SHARE_OF" and flag[0] == "n":
+            return "SHARE"  # 占比: a noun naming a share, which a phrase may end with
         return role
     if flag in ("ns",):
         return "NS"
@@ -96,8 +98,9 @@ def _change_endings() -> dict[str, str]:
 
 
 NOUNS = frozenset({"N", "NS", "NT", "NR"})
-# classes a phrase may end with: a noun, a verb naming an activity (现场咨询), a quote
-PHRASE_END = NOUNS | {"V", "Q", "RATE", "SCOPE"}
+# classes a phrase may end with: a noun, a verb naming an activity (现场咨询), a quote, a
+# noun naming a change or a share (增速, 占比)
+PHRASE_END = NOUNS | {"V", "Q", "RATE", "SHARE", "SCOPE"}
 # classes a phrase may not open with
 NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
                       "COPULA", "LEVEL", "COMPARE", "M"})
