@@ -103,7 +103,7 @@ NOUNS = frozenset({"N", "NS", "NT", "NR"})
 PHRASE_END = NOUNS | {"V", "Q", "RATE", "SHARE", "SCOPE"}
 # classes a phrase may not open with
 NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
-                      "COPULA", "LEVEL", "COMPARE", "M"})
+                      "COPULA", "LEVEL", "COMPARE", "M", "SHARE_OF"})
 # classes that never stand inside a phrase: an adverb, a copula, a level word or a
 # comparison ends the phrase before it (鲁班工坊|已在全球建成, 增速|比上季度); a change word
 # may stand inside one (对全国经济增长的贡献率) but never ends it (PHRASE_END)
@@ -174,11 +174,38 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
     CLAUSES_BACK clauses before that."""
     clause_of = sentence.clause_of
     clause = clause_of[at]
+    tokens = sentence.tokens
+    # a phrase ending at or after ``adjoining`` has only 的, quotes or spaces before the figure
+    adjoining = at
+    while adjoining > 0 and (tokens[adjoining - 1].reading == "的" or (
+            tokens[adjoining - 1].flag == "x" and kind(tokens[adjoining - 1]) in BASE_GAP)):
+        adjoining -= 1
     return [
         o for o in every
-        if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK)
+        if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK
+            and not (o.last + 1 >= adjoining and _share_base(tokens, o)))
         or (o.first > at and clause_of[o.first] == clause)
     ]
+
+
+# what may stand between the whole a share is of and its figure (占全国的72%)
+BASE_GAP = frozenset({"DE", "Q", "SPACE"})
+
+
+def _share_base(tokens: tuple[Token, ...], option: Option) -> bool:
+    """占B的X%: B is the whole the share is taken of, not what it measures (rule 5); but
+    a ratio named after 占 is the measure (占总股本比例1%)."""
+    if tokens[option.last].reading in ratio_words():
+        return False
+    i = option.first - 1
+    while i >= 0 and option.first - i <= MAX_TOKENS:
+        k = kind(tokens[i])
+        if k == "SHARE_OF":
+            return True
+        if k in BREAKS:
+            return False
+        i -= 1
+    return False
 
 
 def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
@@ -199,6 +226,11 @@ def subject_options(sentence: Sentence, at: int, names: list[Option]) -> list[Op
     owner is named before its figures, often at the head of a long sentence; one named
     after them the ranker chose 4 times in 1,900 figures: not worth their cost)."""
     return [o for o in names if o.last < at]
+
+
+@cache
+def ratio_words() -> frozenset[str]:
+    return _roles()["ratio"]
 
 
 @cache
