@@ -35,7 +35,7 @@ CASES = [
      ""),
     # 比B增长X%: B is what is compared with
     ("来自212个国家和地区的19.9万名境外采购商线下参会，比上届同期增长3.4%，创新高。", "3.4%",
-     "境外采购商", "上届"),
+     "线下参会", "上届"),
     ("这意味着从2027年起英国国防开支将比当前水平增加134亿英镑。", "134亿英镑", "国防开支",
      "当前水平"),
     # a forecast, an aim or a hold stands between the measure and its figure
