@@ -185,9 +185,25 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
         o for o in every
         if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK
             and not (o.last + 1 >= adjoining and _share_base(tokens, o))
-            and not (o.first > 0 and tokens[o.first - 1].reading in bases))
+            and not _compared_with(tokens, o.first, bases))
         or (o.first > at and clause_of[o.first] == clause)
     ]
+
+
+# what may stand between 比 and the phrase it compares with (比当前水平, 比上年12月份)
+BASE_OPENING = frozenset({"T", "M", "Q", "SPACE"})
+
+
+def _compared_with(tokens: tuple[Token, ...], first: int, bases: frozenset[str]) -> bool:
+    """比当前水平增加134亿英镑: the phrase after 比 is the base of a comparison."""
+    i = first - 1
+    while i >= 0 and first - i <= 3:
+        if tokens[i].reading in bases:
+            return True
+        if kind(tokens[i]) not in BASE_OPENING:
+            return False
+        i -= 1
+    return False
 
 
 # what may stand between the whole a share is of and its figure (占全国的72%)
