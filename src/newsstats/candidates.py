@@ -191,7 +191,7 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
 
 
 # what may stand between 比 and the phrase it compares with (比当前水平, 比上年12月份)
-BASE_OPENING = frozenset({"T", "M", "Q", "SPACE"})
+BASE_OPENING = frozenset({"T", "M", "Q", "SPACE", "COMPARE"})
 
 
 def _compared_with(tokens: tuple[Token, ...], first: int, bases: frozenset[str]) -> bool:
