@@ -66,6 +66,8 @@ def kind(token: Token) -> str:
     if role is not None:
         if role in ("UP", "DOWN") and flag[0] == "n":
             return "RATE"  # 增速, 涨幅: a noun naming a change, which a phrase may end with
+        if role == "SHARE_OF" and flag[0] == "n":
+            return "SHARE"  # 占比: a noun naming a share, which a phrase may end with
         return role
     if flag in ("ns",):
         return "NS"
@@ -96,11 +98,12 @@ def _change_endings() -> dict[str, str]:
 
 
 NOUNS = frozenset({"N", "NS", "NT", "NR"})
-# classes a phrase may end with: a noun, a verb naming an activity (现场咨询), a quote
-PHRASE_END = NOUNS | {"V", "Q", "RATE", "SCOPE"}
+# classes a phrase may end with: a noun, a verb naming an activity (现场咨询), a quote, a
+# noun naming a change or a share (增速, 占比)
+PHRASE_END = NOUNS | {"V", "Q", "RATE", "SHARE", "SCOPE"}
 # classes a phrase may not open with
 NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
-                      "COPULA", "LEVEL", "COMPARE", "M"})
+                      "COPULA", "LEVEL", "COMPARE", "M", "SHARE_OF"})
 # classes that never stand inside a phrase: an adverb, a copula, a level word or a
 # comparison ends the phrase before it (鲁班工坊|已在全球建成, 增速|比上季度); a change word
 # may stand inside one (对全国经济增长的贡献率) but never ends it (PHRASE_END)
@@ -142,6 +145,15 @@ def _balanced(text: str) -> bool:
     return text.count("(") + text.count("（") == text.count(")") + text.count("）")
 
 
+def _glued_number(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A number written against the Latin word after it names one thing with it (5G基站,
+    4K电视): the phrase may open on the number."""
+    if first >= last or tokens[first].flag != "m":
+        return False
+    after = tokens[first + 1]
+    return after.flag == "eng" and after.start == tokens[first].end
+
+
 def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Option]:
     """Every phrase inside tokens ``lo..hi-1``: ends at the end of a noun compound (the next
     token is no noun), starts at most MAX_TOKENS words earlier, never across a break."""
@@ -160,7 +172,7 @@ def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Opti
                 break
             if tokens[last].end - tokens[first].start > MAX_CHARS:
                 break
-            if k not in NO_START:
+            if k not in NO_START or _glued_number(tokens, first, last):
                 text = _phrase_text(tokens, first, last)
                 if text and _balanced(text):
                     found.append(Option(first, last, text, tokens[first].start,
@@ -175,11 +187,56 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
     CLAUSES_BACK clauses before that."""
     clause_of = sentence.clause_of
     clause = clause_of[at]
+    tokens = sentence.tokens
+    bases = base_words()  # 比上届同期增长3.4%: 上届 is what is compared with (rule 5)
+    # a phrase ending at or after ``adjoining`` has only 的, quotes or spaces before the figure
+    adjoining = at
+    while adjoining > 0 and (tokens[adjoining - 1].reading == "的" or (
+            tokens[adjoining - 1].flag == "x" and kind(tokens[adjoining - 1]) in BASE_GAP)):
+        adjoining -= 1
     return [
         o for o in every
-        if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK)
+        if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK
+            and not (o.last + 1 >= adjoining and _share_base(tokens, o))
+            and not _compared_with(tokens, o.first, bases))
         or (o.first > at and clause_of[o.first] == clause)
     ]
+
+
+# what may stand between 比 and the phrase it compares with (比当前水平, 比上年12月份)
+BASE_OPENING = frozenset({"T", "M", "Q", "SPACE", "COMPARE"})
+
+
+def _compared_with(tokens: tuple[Token, ...], first: int, bases: frozenset[str]) -> bool:
+    """比当前水平增加134亿英镑: the phrase after 比 is the base of a comparison."""
+    i = first - 1
+    while i >= 0 and first - i <= 3:
+        if tokens[i].reading in bases:
+            return True
+        if kind(tokens[i]) not in BASE_OPENING:
+            return False
+        i -= 1
+    return False
+
+
+# what may stand between the whole a share is of and its figure (占全国的72%)
+BASE_GAP = frozenset({"DE", "Q", "SPACE"})
+
+
+def _share_base(tokens: tuple[Token, ...], option: Option) -> bool:
+    """占B的X%: B is the whole the share is taken of, not what it measures (rule 5); but
+    a ratio named after 占 is the measure (占总股本比例1%)."""
+    if tokens[option.last].reading in ratio_words():
+        return False
+    i = option.first - 1
+    while i >= 0 and option.first - i <= MAX_TOKENS:
+        k = kind(tokens[i])
+        if k == "SHARE_OF":
+            return True
+        if k in BREAKS:
+            return False
+        i -= 1
+    return False
 
 
 def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
@@ -200,6 +257,16 @@ def subject_options(sentence: Sentence, at: int, names: list[Option]) -> list[Op
     owner is named before its figures, often at the head of a long sentence; one named
     after them the ranker chose 4 times in 1,900 figures: not worth their cost)."""
     return [o for o in names if o.last < at]
+
+
+@cache
+def base_words() -> frozenset[str]:
+    return _roles()["base"]
+
+
+@cache
+def ratio_words() -> frozenset[str]:
+    return _roles()["ratio"]
 
 
 @cache

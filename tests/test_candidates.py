@@ -1,0 +1,67 @@
+"""Candidates (candidates.py): the phrases a sentence offers as a figure's entity, on real
+sentences of the labelled bulk. Which one wins is learned; these pin what is offered: a
+phrase the gold wants must be among the candidates, and a clipped or overlong one must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsstats import candidates, sentences
+
+
+def offered(text: str, figure: str) -> set[str]:
+    start = text.index(figure)
+    sentence = sentences.analyse(text, 0, len(text), [(0, start, start + len(figure))])
+    kinds = [candidates.kind(t) for t in sentence.tokens]
+    every = candidates.phrases(sentence, kinds, 0, len(kinds))
+    return {o.text for o in candidates.entity_options(sentence, sentence.position(0), every)}
+
+
+# (sentence, figure, a phrase that must be offered, a phrase that must not)
+CASES = [
+    # a number written against a Latin word is part of it
+    ("每万人拥有5G基站数达22.78个，我国建成全球规模最大的5G网络。", "22.78个", "5G基站数", ""),
+    ("截至3月底，全国5G基站总数已达495.8万个。", "495.8万个", "5G基站总数", ""),
+    # 占比 is a noun a phrase may end with; 比重为 is 比重 / 为
+    ("2024年，我国与自贸伙伴（含港澳台）货物贸易占比达到了43%。", "43%", "货物贸易占比",
+     "货物贸易占"),
+    ("截至5月末，这两类产品的存续规模占比分别为19.38%、77.62%。", "19.38%", "存续规模占比",
+     "存续规模占"),
+    ("高技术制造业增加值占规模以上工业增加值的比重为17.1%。", "17.1%", "比重", "比"),
+    # 占B的X%: B is the whole the share is of, not what it measures; a ratio after 占 is
+    ("去年，有28万中国游客赴澳旅游，占来澳游客总数的5.2%。", "5.2%", "中国游客", "来澳游客总数"),
+    ("涉外标的额1376亿元，占全国涉外标的总额的69%。", "69%", "涉外标的额", "涉外标的总额"),
+    ("直接持有魅视科技股份27,319,090股（占魅视科技总股本比例19.05%）。", "19.05%", "总股本比例",
+     ""),
+    # 比B增长X%: B is what is compared with
+    ("来自212个国家和地区的19.9万名境外采购商线下参会，比上届同期增长3.4%，创新高。", "3.4%",
+     "线下参会", "上届"),
+    ("这意味着从2027年起英国国防开支将比当前水平增加134亿英镑。", "134亿英镑", "国防开支",
+     "水平"),
+    ("服务业生产指数同比增长5.2%，增速比去年12月份加快0.2个百分点。", "0.2个百分点", "增速",
+     "月份"),
+    # a forecast, an aim or a hold stands between the measure and its figure
+    ("全年环保装备制造业总产值预计超过9700亿元。", "超过9700亿元", "环保装备制造业总产值",
+     "环保装备制造业总产值预计"),
+    ("到2027年，社会物流总费用与国内生产总值的比率力争降到13.5%左右。", "13.5%左右",
+     "比率", "比率力争"),
+    ("用于产业发展的比重保持在60%以上。", "60%以上", "比重", "比重保持"),
+    ("货邮运输量持续保持高位，完成67.5万吨。", "67.5万吨", "货邮运输量",
+     "货邮运输量持续保持高位"),
+    ("过去四年社会消费品零售总额年均增长5.5%。", "5.5%", "社会消费品零售总额",
+     "社会消费品零售总额年均"),
+    # nouns jieba's dictionary tags otherwise: 车, 物 (zg), 点 (m)
+    ("今年一季度，经港珠澳大桥珠海公路口岸出入境港澳单牌车达103万辆次。", "103万辆次",
+     "港澳单牌车", "港澳单牌"),
+    ("截至今年10月31日，厦门市已累计回收处理低值可回收物31263.3吨。", "31263.3吨",
+     "低值可回收物", "处理低值可回收"),
+    ("紧跟需求变化，增设了集成电路技术、智慧健康养老管理等6068个专业点。", "6068个",
+     "专业点", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "wanted", "unwanted"), CASES)
+def test_the_phrases_a_figure_is_offered(text, figure, wanted, unwanted) -> None:
+    found = offered(text, figure)
+    assert wanted in found, sorted(found)
+    assert unwanted not in found, sorted(found)
