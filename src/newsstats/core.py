@@ -70,7 +70,7 @@ def statistics_of(
     """The valued candidates that are statistics (filtering.py), in text order. The text is
     read in simplified script (one character for one, so offsets hold): the word tables
     around a number (屆, 萬里, 以來) then hold for traditional script too."""
-    text = text.translate(tagging.simplified())
+    text = tagging.simplified_text(text)
     kept = []
     for i, (candidate, reading) in enumerate(valued):
         neighbours = (

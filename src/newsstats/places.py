@@ -290,8 +290,7 @@ def find_places(text: str) -> list[Place]:
     roles = _roles()
     by_name = _divisions()[1]
     openers, _, _, subunits, openings = _index()
-    reading = text.translate(tagging.simplified())
-    reading = text if reading == text else reading
+    reading = tagging.simplified_text(text)
     scope_words = roles["province"] | roles["city"] | roles["country"]
     places: list[Place] = []
     end = 0

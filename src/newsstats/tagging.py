@@ -235,6 +235,14 @@ def simplified() -> dict[int, str]:
     return mapping
 
 
+# The filter, places and periods each read a whole article in simplified script: one
+# translation an article serves them all (a 1 MB part of a huge file at most is kept).
+@lru_cache(maxsize=2)
+def simplified_text(text: str) -> str:
+    """``text`` in simplified script, one character for one (offsets hold)."""
+    return text.translate(simplified())
+
+
 # A fragment is asked about again while its mention, or its sentence, is being linked:
 # a small cache catches that, and keeps the memory a long run needs flat (the cache of
 # Chinese runs above does the rest).
