@@ -164,6 +164,18 @@ def _guard_after_first(words, guard: str) -> str:
     return f"(?=[{re.escape(firsts)}]){guard}(?:{lexicon.alternation(words)})"
 
 
+def _not_inside(words, before) -> str:
+    """Lookaheads that fail where a ``before`` word ends one of ``words`` (破 in 打破1项纪录)."""
+    guards = []
+    for word in lexicon.in_simplified_only(words):
+        for tail in sorted(before, key=len, reverse=True):
+            if word.endswith(tail) and len(word) > len(tail):
+                head = word[: -len(tail)]
+                guards.append(f"(?!(?<={re.escape(head)}){re.escape(tail)})")
+                break
+    return "".join(guards)
+
+
 @cache
 def _guarded_number() -> tuple[str, str, str, str]:
     """NUMBER, MULT, SMALL_MULT and BIG_MULT, with no multiplier where a unit begins."""
@@ -180,7 +192,7 @@ def _guarded_number() -> tuple[str, str, str, str]:
 @cache
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
-    before = guarded(approx["before"])
+    before = _not_inside(approx["word_before"], approx["before"]) + guarded(approx["before"])
     # no approximation word where a unit begins (100多米尼加比索)
     # nor where a word opens with one (4.4级余震, 一层多功能厅: approx.tsv's `word` rows)
     approx_guard = _unit_guard(
