@@ -74,9 +74,17 @@ SIGN2 = rf"(?P<sign2>[负負]|零下|[-－−](?=[{DIGIT}]))"
 # numeral (五百分之2.2 is a fraction with denominator 500, not 2.2%)
 # 分 is no unit of its own (a minute, a cent, a point); before seconds it is minutes. The digits
 # after 秒 are its decimals, as a scoreboard writes them.
+# Hours may open it (2小时13分02秒); hours and minutes alone are one duration too (1小时33分钟,
+# 3小时53分可达), in minutes: never a clock time, which writes 时 (10时26分).
+HOURS = rf"(?:[{DIGIT}]{{1,3}}|[一二两三四五六七八九十]{{1,3}})"
 RACE_TIME = (
+    rf"(?:(?P<race_h>{HOURS})个?小时)?"
     rf"(?P<race_min>[{DIGIT}]{{1,3}})分(?P<race_sec>[{DIGIT}]{{1,2}}(?:[.．][{DIGIT}]+)?)秒"
     rf"(?P<race_frac>[{DIGIT}]{{1,3}})?(?![{DIGIT}])"
+)
+HOURS_MINUTES = (
+    rf"(?P<hm_h>{HOURS})个?小时"
+    rf"(?P<hm_min>[{DIGIT}]{{1,2}}|[一二三四五六七八九十]{{1,3}})分钟?(?![{DIGIT}秒])"
 )
 SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[万萬]分之)"
 
@@ -212,6 +220,8 @@ def pattern() -> re.Pattern:
     (?:
         # a race time, minutes, seconds and their decimals: 2分05秒48, 2分46秒516
         {RACE_TIME}
+      |
+        {HOURS_MINUTES}
       |
         # fractions and shares: no unit follows them
         (?:
