@@ -74,6 +74,12 @@ SIGN2 = rf"(?P<sign2>[负負]|零下|[-－−](?=[{DIGIT}]))"
 # numeral (五百分之2.2 is a fraction with denominator 500, not 2.2%)
 # 分 is no unit of its own (a minute, a cent, a point); before seconds it is minutes. The digits
 # after 秒 are its decimals, as a scoreboard writes them.
+# 3/4, 1/3: a fraction written with a slash, of small whole numbers only (not a date's
+# 2026-06-12/00, a score's "3/1", a section's 第5/4号: valuing.py keeps numerator < denominator)
+SLASH_FRACTION = (
+    rf"(?<![{DIGIT}.．/\-－])(?P<snum>[{DIGIT}]{{1,2}})/(?P<sden>[{DIGIT}]{{1,2}})"
+    rf"(?![{DIGIT}.．/])"
+)
 # Hours may open it (2小时13分02秒); hours and minutes alone are one duration too (1小时33分钟,
 # 3小时53分可达), in minutes: never a clock time, which writes 时 (10时26分).
 HOURS = rf"(?:[{DIGIT}]{{1,3}}|[一二两三四五六七八九十]{{1,3}})"
@@ -227,6 +233,7 @@ def pattern() -> re.Pattern:
         (?:
             {SHARE}(?P<pnum>{number})
           | (?P<den>{number})分之(?P<numer>{number})
+          | {SLASH_FRACTION}
           | (?P<half_share>半数|(?<![另])一半)
         )
         (?P<post_share>{after})?

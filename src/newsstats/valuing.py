@@ -88,6 +88,12 @@ def _share(parts: dict[str, str]) -> Valued | None:
         if not denominator or numerator is None:
             return None
         return Valued(numerator / denominator, None, "", "ratio", approx)
+    if "sden" in parts:
+        numerator, denominator = parse_number(parts["snum"]), parse_number(parts["sden"])
+        # a proper fraction only: 3/1 and 1/0 are scores, 5/4 a number
+        if not numerator or not denominator or numerator >= denominator:
+            return None
+        return Valued(numerator / denominator, None, "", "ratio", approx)
     return Valued(Decimal("0.5"), None, "", "ratio", approx)
 
 
@@ -280,7 +286,7 @@ def _reading(parts: dict[str, str]) -> Valued | None:
         return _race_time(parts)
     if "hm_h" in parts:
         return _hours_minutes(parts)
-    if parts.keys() & {"pct", "den", "half_share"}:
+    if parts.keys() & {"pct", "den", "half_share", "sden"}:
         return _share(parts)
     unit, inner_approx = _unit(parts)
     tenths = None
