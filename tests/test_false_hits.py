@@ -116,6 +116,9 @@ NOT_STATISTICS = [
     # the recent past opening a clause is a time, not a span measured
     ("算力供给更丰富。近两年围绕算力枢纽已建成超70条算力大通道", "近两年"),
     ("近两年，服务零售新业态新模式不断涌现", "近两年"),
+    # numbered lines and phases listed: no shared count
+    ("乘坐地铁1、2、3号线可直达会场", "1"),
+    ("第1、2期工程已经完工", "1"),
     # a round of a tournament, a score, a resolution's number: no fractions
     ("北京时间今晚结束的男子冰球1/4决赛中，中国队", "1/4"),
     ("初盘显示本场是“3/1”格局。", "3/1"),
@@ -190,6 +193,10 @@ READINGS = [
     # a slash fraction is a ratio, as 四分之三 is
     ("近3/4的脱贫人口与新型农业经营主体建立利益联结机制", "近3/4", 0.75, ""),
     ("太阳能发电装机规模占全球比重达1/3", "1/3", 1 / 3, ""),
+    # bare numbers listed before a count share its unit
+    ("中证A50、中证A100和中证A500指数分别覆盖30、27、35个中证二级行业", "30", 30, "个"),
+    ("中证A50、中证A100和中证A500指数分别覆盖30、27、35个中证二级行业", "27", 27, "个"),
+    ("中证A50、中证A100和中证A500指数分别覆盖30、27、35个中证二级行业", "35个", 35, "个"),
     # hours and minutes are one duration, in minutes (with seconds, in seconds)
     ("北京到唐山的运行时间将从过去的1小时33分钟压缩至39分钟以内", "1小时33分钟", 93, "分钟"),
     ("旅客乘高铁从重庆至长沙最快3小时53分可达", "3小时53分", 233, "分钟"),

@@ -409,7 +409,36 @@ def scan(text: str) -> list[Candidate]:
             found.append(_as_written(match, parts, written, end))
         else:
             found.append(Candidate(start, end, text[start:end], parts))
+        if "unit" in parts and found[-1].read.keys() <= SHARED_UNIT_LAST:
+            _share_the_unit(found, text)
     return found
+
+
+# 覆盖30、27、35个中证二级行业: bare numbers listed with 、 before a count share its unit
+SHARED_UNIT_LAST = frozenset({"num", "unit", "cue"})
+
+
+def _share_the_unit(found: list[Candidate], text: str) -> None:
+    last = found[-1]
+    unit = last.read["unit"]
+    row = lexicon.units().get(unit)
+    if row is None or row.dimension != "count":
+        return
+    i = len(found) - 1
+    while i > 0:
+        before = found[i - 1]
+        if text[before.end : found[i].start] != "、" or before.parts.keys() != {"num"}:
+            break
+        if not before.parts["num"].isdigit():
+            break
+        i -= 1
+    if i == len(found) - 1 or (found[i].start and text[found[i].start - 1] in "第、"):
+        return  # no list, or an ordinal's (第1、2期) or a longer list's with other parts
+    for j in range(i, len(found) - 1):
+        listed = found[j]
+        parts = {**listed.parts, "unit": last.parts["unit"]}
+        simple = None if last.simple is None else {**listed.parts, "unit": unit}
+        found[j] = Candidate(listed.start, listed.end, listed.text, parts, simple)
 
 
 def _as_written(match: re.Match, simple: dict[str, str], written: str, end: int) -> Candidate:
