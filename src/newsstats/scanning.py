@@ -272,6 +272,12 @@ CLAUSE_MARKS = "，,。；;！？!?\n"
 ADJACENT_GAP = 3
 
 
+@cache
+def _cue_only() -> frozenset[str]:
+    """Units with no dimension of their own: a statistic only after a cue (等5省)."""
+    return frozenset(surface for surface, unit in lexicon.units().items() if not unit.dimension)
+
+
 def _cue(text: str, number_start: int, unit: str, unit_end: int) -> str | None:
     """The first cue word (in table order) for ``unit`` in the clause before the number,
     or right after the unit."""
@@ -353,7 +359,8 @@ def _alternative_unit(text: str, end: int, unit: str) -> str | None:
     if match is None:
         return None
     units = lexicon.units()
-    if units[match["unit"]].dimension != "count" or units[unit].dimension != "count":
+    # a count, or a unit that is one only after its cue (等5省（市）: unit_cues.tsv)
+    if not {units[match["unit"]].dimension, units[unit].dimension} <= {"count", ""}:
         return None
     return match.group()
 
@@ -379,6 +386,12 @@ def scan(text: str) -> list[Candidate]:
         if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
+        if "unit" in parts and end == match.end("unit") and parts["unit"] in _cue_only():
+            # 等5省 is a count; 10万市民 is 10万 and the word 市民 (units.tsv, no dimension)
+            number_start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
+            if _cue(text, number_start, parts["unit"], end) is None:
+                end = match.start("unit")
+                del parts["unit"]
         if "unit" in parts:
             prefix = (
                 len(parts.get("pre", "")) + len(parts.get("unit_pre", ""))
