@@ -494,6 +494,15 @@ APPROX_WORDS = [
     pytest.param("该片票房⟦突破1亿元⟧。", x(100000000, "元", "currency", "over"), id="over-tupo"),
     pytest.param("全年举办各类赛事⟦50项以上⟧。", x(50, "项", "count", "over"), id="over-yishang"),
     pytest.param(
+        "港珠澳大桥口岸港澳单牌车单季出入境⟦破百万辆⟧。",
+        x(1000000, "辆", "count", "over"),
+        id="over-po",
+    ),
+    # 破 ending 打破/跌破 marks nothing: records broken, a level crossed
+    pytest.param(
+        "在游泳、射击、举重等项目上，打破⟦1项⟧世界纪录。", x(1, "项", "count"), id="exact-dapo"
+    ),
+    pytest.param(
         "当年他熟背⟦上千种⟧零件代号。", x(1000, "种", "count", "over"), id="over-shangqian"
     ),
     # under

@@ -59,6 +59,7 @@ DATE_TIME = re.compile(
 # regex call for each candidate.
 # 半个月前, 一年多来, 三年以来: a duration measured back from now is a time, not a statistic
 # 七天里, 十年间: the days and years a story spans are its time
+CLAUSE_OPENERS = frozenset("，,。；;：:！？!?\n \u3000、（(“\"")
 RELATIVE_TIME_AFTER = ("来", "以来", "之前", "前", "后", "之后", "以后", "间里", "里", "间")
 ORDINAL_BEFORE = frozenset("第初其")
 ASCII_CODE = frozenset(string.ascii_letters + string.digits + "_")
@@ -182,6 +183,13 @@ def is_statistic(
     unit_text = parts.get("unit", "")
     after = text[end : end + 3]
     if valued.dimension == "duration" and after.startswith(RELATIVE_TIME_AFTER):
+        return False
+    # 。近两年围绕算力枢纽……: a span of the recent past opening a clause is a time
+    if (
+        valued.dimension == "duration"
+        and parts.get("pre") in lexicon.recent_words()
+        and (start == 0 or text[start - 1] in CLAUSE_OPENERS)
+    ):
         return False
     # 一个一个, 一面面, 一次又一次: repetition, not counting
     if unit_text and (after.startswith(unit_text) or after.startswith("又" + parts.get("num", ""))):

@@ -190,8 +190,11 @@ def unit_cues() -> dict[str, dict[str, Cue]]:
 @cache
 def approximations() -> dict[str, dict[str, str]]:
     """Position ('before', 'between', 'after') → {word: approx}; 'word' holds the words that
-    open with an approximation word and are none (余震, 多功能)."""
-    table: dict[str, dict[str, str]] = {"before": {}, "between": {}, "after": {}, "word": {}}
+    open with an approximation word and are none (余震, 多功能); 'word_before' the words that
+    end with a 'before' one and are none (打破 a record, 跌破 a level)."""
+    table: dict[str, dict[str, str]] = {
+        "before": {}, "between": {}, "after": {}, "word": {}, "word_before": {}
+    }
     for row in _rows("approx.tsv"):
         table[row["position"]][row["word"]] = row["approx"]
     return {position: simplified_too(words) for position, words in table.items()}
@@ -323,12 +326,27 @@ class WordBefore:
     unless_after: str  # characters that, before the word, make it another word (提前)
 
 
+RECENT = "recent"
+
+
+@cache
+def recent_words() -> frozenset[str]:
+    """Approximation words that, opening a clause before a span of time, make it the recent
+    past (words_before.tsv, reading `recent`): 近两年， is a time, 用了近两年 a figure."""
+    return frozenset(
+        simplified_too({row["word"]: "" for row in _rows("words_before.tsv")
+                        if row["reading"] == RECENT})
+    )
+
+
 @cache
 def words_before() -> dict[str, tuple[WordBefore, ...]]:
     """Word → the readings it makes no statistic when it stands right before a number
     (words_before.tsv): 前 in 今年前4个月, 北纬 in 北纬40.6度."""
     table: dict[str, list[WordBefore]] = {}
     for row in _rows("words_before.tsv"):
+        if row["reading"] == RECENT:
+            continue  # an approximation word inside the figure: recent_words()
         table.setdefault(row["word"], []).append(
             WordBefore(row["dimension"], row["unit"], row["unless_after"])
         )

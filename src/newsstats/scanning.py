@@ -74,9 +74,23 @@ SIGN2 = rf"(?P<sign2>[负負]|零下|[-－−](?=[{DIGIT}]))"
 # numeral (五百分之2.2 is a fraction with denominator 500, not 2.2%)
 # 分 is no unit of its own (a minute, a cent, a point); before seconds it is minutes. The digits
 # after 秒 are its decimals, as a scoreboard writes them.
+# 3/4, 1/3: a fraction written with a slash, of small whole numbers only (not a date's
+# 2026-06-12/00, a score's "3/1", a section's 第5/4号: valuing.py keeps numerator < denominator)
+SLASH_FRACTION = (
+    rf"(?<![{DIGIT}.．/\-－])(?P<snum>[{DIGIT}]{{1,2}})/(?P<sden>[{DIGIT}]{{1,2}})"
+    rf"(?![{DIGIT}.．/])"
+)
+# Hours may open it (2小时13分02秒); hours and minutes alone are one duration too (1小时33分钟,
+# 3小时53分可达), in minutes: never a clock time, which writes 时 (10时26分).
+HOURS = rf"(?:[{DIGIT}]{{1,3}}|[一二两三四五六七八九十]{{1,3}})"
 RACE_TIME = (
+    rf"(?:(?P<race_h>{HOURS})个?小时)?"
     rf"(?P<race_min>[{DIGIT}]{{1,3}})分(?P<race_sec>[{DIGIT}]{{1,2}}(?:[.．][{DIGIT}]+)?)秒"
     rf"(?P<race_frac>[{DIGIT}]{{1,3}})?(?![{DIGIT}])"
+)
+HOURS_MINUTES = (
+    rf"(?P<hm_h>{HOURS})个?小时"
+    rf"(?P<hm_min>[{DIGIT}]{{1,2}}|[一二三四五六七八九十]{{1,3}})分钟?(?![{DIGIT}秒])"
 )
 SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[万萬]分之)"
 
@@ -164,6 +178,18 @@ def _guard_after_first(words, guard: str) -> str:
     return f"(?=[{re.escape(firsts)}]){guard}(?:{lexicon.alternation(words)})"
 
 
+def _not_inside(words, before) -> str:
+    """Lookaheads that fail where a ``before`` word ends one of ``words`` (破 in 打破1项纪录)."""
+    guards = []
+    for word in lexicon.in_simplified_only(words):
+        for tail in sorted(before, key=len, reverse=True):
+            if word.endswith(tail) and len(word) > len(tail):
+                head = word[: -len(tail)]
+                guards.append(f"(?!(?<={re.escape(head)}){re.escape(tail)})")
+                break
+    return "".join(guards)
+
+
 @cache
 def _guarded_number() -> tuple[str, str, str, str]:
     """NUMBER, MULT, SMALL_MULT and BIG_MULT, with no multiplier where a unit begins."""
@@ -180,7 +206,7 @@ def _guarded_number() -> tuple[str, str, str, str]:
 @cache
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
-    before = guarded(approx["before"])
+    before = _not_inside(approx["word_before"], approx["before"]) + guarded(approx["before"])
     # no approximation word where a unit begins (100多米尼加比索)
     # nor where a word opens with one (4.4级余震, 一层多功能厅: approx.tsv's `word` rows)
     approx_guard = _unit_guard(
@@ -201,10 +227,13 @@ def pattern() -> re.Pattern:
         # a race time, minutes, seconds and their decimals: 2分05秒48, 2分46秒516
         {RACE_TIME}
       |
+        {HOURS_MINUTES}
+      |
         # fractions and shares: no unit follows them
         (?:
             {SHARE}(?P<pnum>{number})
           | (?P<den>{number})分之(?P<numer>{number})
+          | {SLASH_FRACTION}
           | (?P<half_share>半数|(?<![另])一半)
         )
         (?P<post_share>{after})?
@@ -241,6 +270,12 @@ CLAUSE_MARKS = "，,。；;！？!?\n"
 
 # An adjacent cue may be this far before the number: 时速达350公里, 时速可达350公里.
 ADJACENT_GAP = 3
+
+
+@cache
+def _cue_only() -> frozenset[str]:
+    """Units with no dimension of their own: a statistic only after a cue (等5省)."""
+    return frozenset(surface for surface, unit in lexicon.units().items() if not unit.dimension)
 
 
 def _cue(text: str, number_start: int, unit: str, unit_end: int) -> str | None:
@@ -324,7 +359,8 @@ def _alternative_unit(text: str, end: int, unit: str) -> str | None:
     if match is None:
         return None
     units = lexicon.units()
-    if units[match["unit"]].dimension != "count" or units[unit].dimension != "count":
+    # a count, or a unit that is one only after its cue (等5省（市）: unit_cues.tsv)
+    if not {units[match["unit"]].dimension, units[unit].dimension} <= {"count", ""}:
         return None
     return match.group()
 
@@ -350,6 +386,12 @@ def scan(text: str) -> list[Candidate]:
         if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
+        if "unit" in parts and end == match.end("unit") and parts["unit"] in _cue_only():
+            # 等5省 is a count; 10万市民 is 10万 and the word 市民 (units.tsv, no dimension)
+            number_start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
+            if _cue(text, number_start, parts["unit"], end) is None:
+                end = match.start("unit")
+                del parts["unit"]
         if "unit" in parts:
             prefix = (
                 len(parts.get("pre", "")) + len(parts.get("unit_pre", ""))
@@ -380,7 +422,36 @@ def scan(text: str) -> list[Candidate]:
             found.append(_as_written(match, parts, written, end))
         else:
             found.append(Candidate(start, end, text[start:end], parts))
+        if "unit" in parts and found[-1].read.keys() <= SHARED_UNIT_LAST:
+            _share_the_unit(found, text)
     return found
+
+
+# 覆盖30、27、35个中证二级行业: bare numbers listed with 、 before a count share its unit
+SHARED_UNIT_LAST = frozenset({"num", "unit", "cue"})
+
+
+def _share_the_unit(found: list[Candidate], text: str) -> None:
+    last = found[-1]
+    unit = last.read["unit"]
+    row = lexicon.units().get(unit)
+    if row is None or row.dimension != "count":
+        return
+    i = len(found) - 1
+    while i > 0:
+        before = found[i - 1]
+        if text[before.end : found[i].start] != "、" or before.parts.keys() != {"num"}:
+            break
+        if not before.parts["num"].isdigit():
+            break
+        i -= 1
+    if i == len(found) - 1 or (found[i].start and text[found[i].start - 1] in "第、"):
+        return  # no list, or an ordinal's (第1、2期) or a longer list's with other parts
+    for j in range(i, len(found) - 1):
+        listed = found[j]
+        parts = {**listed.parts, "unit": last.parts["unit"]}
+        simple = None if last.simple is None else {**listed.parts, "unit": unit}
+        found[j] = Candidate(listed.start, listed.end, listed.text, parts, simple)
 
 
 def _as_written(match: re.Match, simple: dict[str, str], written: str, end: int) -> Candidate:

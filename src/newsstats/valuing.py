@@ -88,6 +88,12 @@ def _share(parts: dict[str, str]) -> Valued | None:
         if not denominator or numerator is None:
             return None
         return Valued(numerator / denominator, None, "", "ratio", approx)
+    if "sden" in parts:
+        numerator, denominator = parse_number(parts["snum"]), parse_number(parts["sden"])
+        # a proper fraction only: 3/1 and 1/0 are scores, 5/4 a number
+        if not numerator or not denominator or numerator >= denominator:
+            return None
+        return Valued(numerator / denominator, None, "", "ratio", approx)
     return Valued(Decimal("0.5"), None, "", "ratio", approx)
 
 
@@ -246,10 +252,12 @@ def _bare_magnitude(parts: dict[str, str]) -> bool:
 
 
 def _race_time(parts: dict[str, str]) -> Valued | None:
-    """2分05秒48 is 125.48 seconds."""
+    """2分05秒48 is 125.48 seconds; 2小时13分02秒 7982 seconds."""
     minutes, seconds = parse_number(parts["race_min"]), parse_number(parts["race_sec"])
-    if minutes is None or seconds is None:
+    hours = parse_number(parts["race_h"]) if "race_h" in parts else Decimal(0)
+    if minutes is None or seconds is None or hours is None:
         return None
+    minutes += hours * 60
     fraction = parts.get("race_frac", "")
     if fraction:
         if "." in parts["race_sec"] or "．" in parts["race_sec"]:
@@ -263,10 +271,22 @@ def _race_time(parts: dict[str, str]) -> Valued | None:
     return Valued(minutes * 60 + seconds, None, second.unit, second.dimension, approx, second.base)
 
 
+def _hours_minutes(parts: dict[str, str]) -> Valued | None:
+    """1小时33分钟 is 93 minutes; a minute figure of 60 or more is no such time."""
+    hours, minutes = parse_number(parts["hm_h"]), parse_number(parts["hm_min"])
+    if hours is None or minutes is None or minutes >= 60:
+        return None
+    minute = lexicon.units()["分钟"]
+    approx = _approx([parts.get("pre")], ["before"])
+    return Valued(hours * 60 + minutes, None, minute.unit, minute.dimension, approx, minute.base)
+
+
 def _reading(parts: dict[str, str]) -> Valued | None:
     if "race_min" in parts:
         return _race_time(parts)
-    if parts.keys() & {"pct", "den", "half_share"}:
+    if "hm_h" in parts:
+        return _hours_minutes(parts)
+    if parts.keys() & {"pct", "den", "half_share", "sden"}:
         return _share(parts)
     unit, inner_approx = _unit(parts)
     tenths = None
