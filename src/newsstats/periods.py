@@ -151,9 +151,13 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     text = text.translate(tagging.simplified())
     found = []
     compared_end = -1
-    for match in _pattern().finditer(text):
-        if match.start() >= until:
+    pattern = _pattern()
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None or match.start() >= until:
             break
+        position = match.end()
         if (
             COMPARED.search(text, max(0, match.start() - 3), match.start())
             or COMPARED_SAME_TIME.search(text, max(0, match.start() - 5), match.start())
@@ -161,14 +165,18 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         ):
             compared_end = match.end()
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
+        if match["day"] and text[match.end() : match.end() + 1] in ("电", "讯"):
+            continue  # 新华网上海5月10日电: the day a report was filed, not a time it reports
         if inside_title(text, match.start()):
             continue  # 《节能装备高质量发展实施方案（2026—2028年）》 names a document
         if match["part"] and _in_a_name(text, match):
+            position = match.start() + 1  # a time may still open inside it
             continue  # 高校毕业生秋季专场: a season naming an event
         before = text[match.start() - 1 : match.start()]
         if before == "是" and match.group().startswith(("去年", "上年")):
             continue  # 是去年全年的1.3倍
         if (match["now"] or match["span"]) and not _stands_alone(text, match.start(), match.end()):
+            position = match.start() + 1  # 截至今天: not 至今, but 今天 may still stand
             continue  # 全天候 is no time of day
         verbatim = written[match.start() : match.end()]
         found.append(Period(match.start(), match.end(), verbatim, _normalise(match, article)))
@@ -185,7 +193,8 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
             found.append(Period(match.start(), match.end(), verbatim, None))
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
-    return _with_ranges(written, _with_dates_in_brackets(written, found))
+    bracketed = _with_dates_in_brackets(written, found)
+    return _with_ranges(written, _with_times_of_day(text, written, bracketed))
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -222,6 +231,41 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
             continue
         merged.append(period)
     return merged
+
+
+# 今天（12月12日）上午, 13日凌晨3时40分许: the time of day a day's word or date runs on into
+TIME_OF_DAY = regex.compile(
+    rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
+)
+DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
+# 截至今天19时, 当地时间11日14时29分: words that open a day's time without being part of it
+BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时间)$")
+# 11日14时29分（北京时间12日4时29分）: the same moment on another clock, not a second time
+OTHER_CLOCK = regex.compile(r"[（(](?:北京时间|当地时间)$")
+
+
+def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[Period]:
+    """A day's time runs on into its time of day and back over 截至 or 当地时间; the same
+    moment given again in brackets on another clock is dropped."""
+    extended: list[Period] = []
+    for period in periods:
+        before = text[max(0, period.start - 5) : period.start]
+        if extended and OTHER_CLOCK.search(before):
+            opening = max(text.rfind("（", 0, period.start), text.rfind("(", 0, period.start))
+            if extended[-1].end == opening:
+                continue
+        start, end = period.start, period.end
+        if DAY_LIKE.search(period.text):
+            suffix = TIME_OF_DAY.match(text, end)
+            if suffix is not None:
+                end = suffix.end()
+        prefix = BEFORE_DAY.search(before) if DAY_LIKE.search(text[start:end]) else None
+        if prefix is not None and not text.startswith(("截", "到"), start):
+            start -= len(prefix.group())
+        if (start, end) != (period.start, period.end):
+            period = Period(start, end, written[start:end], period.norm)
+        extended.append(period)
+    return extended
 
 
 # 明天（11月21日）起至24日: two times joined as the ends of one span
