@@ -465,6 +465,17 @@ PERIOD_CLASSES = [
     # a dateline's day is when the report was filed
     ("新华网上海5月10日电 中国石化集团上海工程有限公司成为总承包商，总承包金额7.5亿美元。",
      None, [("7.5亿美元", None, None)]),
+    # a clause opening with an event the figures come after or since
+    ("据中证指数有限公司介绍，调整后，沪深300、中证500、中证1000三条指数中科创板、创业板样本权重分别为"
+     "27.30%、36.94%、39.65%。", dt.date(2024, 11, 29),
+     [("27.30%", "调整后", None), ("36.94%", "调整后", None), ("39.65%", "调整后", None)]),
+    ("今天（11月15日），长三角生态绿色一体化发展示范区发布三周年建设成果。三年来，示范区共推出112项制度创新成果。",
+     dt.date(2022, 11, 15), [("112项", "三年来", None)]),
+    ("直接从业人员超过28万人……30年来，闽宁协作累计实施项目4100余个，惠及宁夏244万群众。",
+     dt.date(2026, 4, 1), [("4100余个", "30年来", None)]),
+    # an event with its own subject, or a long one, is no time of the figures after it
+    ("消防在接到报警后，共调来了6个中队、23部消防车，一百多名消防官兵赶赴火灾现场。",
+     None, [("6个", None, None), ("23部", None, None)]),
 ]
 
 

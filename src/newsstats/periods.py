@@ -32,9 +32,13 @@ COMPARED = regex.compile(r"(?:比|较|相比|与|同比|环比)$")
 # 较去年同期多1948项, 是上年同期的1.3倍: the time compared with, written in two words
 COMPARED_SAME_TIME = regex.compile(r"(?:比|较|相比|与|同比|环比|是)(?:去年|上年|上年度)$")
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
-# the clause opening `党纪学习教育开展以来`: an event the figures are counted from
+# the clause opening `党纪学习教育开展以来`, `调整后`, `三年来`: an event the figures are
+# counted from or after; an event said in a few words (`消防在接到报警后` has its own
+# subject), and `…背后`, `扣除价格因素后` are no time
 EVENT_SINCE = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n]{2,14}?(?:以来|期间|(?:个月|年|天|周)来(?=[，,]))"
+    r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来|期间)"
+    r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背|因素)后(?=[，,])"
+    r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周)[来间](?=[，,]))"
 )
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
