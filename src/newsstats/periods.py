@@ -36,10 +36,12 @@ TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 # counted from or after; an event said in a few words (`消防在接到报警后` has its own
 # subject), and `…背后`, `扣除价格因素后` are no time
 EVENT_SINCE = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来|期间)"
+    r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来|期间|时期)"
     r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背|因素)后(?=[，,])"
     r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周)[来间](?=[，,]))"
 )
+# “十四五”期间, “十四五”前四年: the years of a five-year plan
+PLAN = regex.compile(r"“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)")
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
 
@@ -188,11 +190,17 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     # position is a binary search, not a scan (a long text has thousands of each)
     starts = [p.start for p in found]
     expressions = len(found)
-    for match in EVENT_SINCE.finditer(text):
+    events = sorted([*EVENT_SINCE.finditer(text), *PLAN.finditer(text)], key=lambda m: m.start())
+    added_end = -1
+    for match in events:
         if match.start() >= until:
             break
+        compared = COMPARED.search(text, max(0, match.start() - 3), match.start())
+        if match.start() < added_end or compared:
+            continue  # 比“十三五”末: the time compared with
         covering = bisect.bisect_right(starts, match.start()) - 1
         if covering < 0 or not match.start() < found[covering].end:
+            added_end = match.end()
             verbatim = written[match.start() : match.end()]
             found.append(Period(match.start(), match.end(), verbatim, None))
     if len(found) > expressions:
