@@ -29,6 +29,7 @@ FULL_DATE = regex.compile(
 # 新华社北京6月11日电, 本报大连5月3日讯: the day the report was filed
 DATELINE = regex.compile(rf"(?P<m>{D}{{1,2}})\s*月\s*(?P<d>{D}{{1,2}})\s*日\s*(?:电|讯)")
 COMPARED = regex.compile(r"(?:比|较|相比|与|同比|环比)$")
+COMPARING = regex.compile(r"[比较]")
 # 较去年同期多1948项, 是上年同期的1.3倍: the time compared with, written in two words
 COMPARED_SAME_TIME = regex.compile(r"(?:比|较|相比|与|同比|环比|是)(?:去年|上年|上年度)$")
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
@@ -196,8 +197,8 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         if match.start() >= until:
             break
         compared = COMPARED.search(text, max(0, match.start() - 3), match.start())
-        if match.start() < added_end or compared:
-            continue  # 比“十三五”末: the time compared with
+        if match.start() < added_end or compared or COMPARING.search(match.group()):
+            continue  # 比“十三五”末, 分别比“十三五”时期: the time compared with
         covering = bisect.bisect_right(starts, match.start()) - 1
         if covering < 0 or not match.start() < found[covering].end:
             added_end = match.end()
