@@ -39,10 +39,14 @@ TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 EVENT_SINCE = regex.compile(
     r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来|期间|时期)"
     r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背|因素)后(?=[，,])"
-    r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周)[来间](?=[，,]))"
+    r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周|长假)[来间里](?=[，,]))"
 )
 # “十四五”期间, “十四五”前四年: the years of a five-year plan
-PLAN = regex.compile(r"“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)")
+# 假期前三天: the first days of a holiday
+PLAN = regex.compile(
+    r"“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)"
+    r"|(?:假期|长假|黄金周)前[一二三四五六七八两0-9]天"
+)
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
 
@@ -294,6 +298,13 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
     merged: list[Period] = []
     for period in periods:
         first = merged[-1] if merged else None
+        joint = text[first.end : period.start] if first is not None else None
+        if first is not None and period.text == "至今" and joint in ("", "起"):
+            # 今年3月至今: from the time named until the report
+            start = first.norm.split("/")[0] if first.norm else None
+            norm = f"{start}/{period.norm}" if start and period.norm else None
+            merged[-1] = Period(first.start, period.end, text[first.start : period.end], norm)
+            continue
         if (
             first is not None
             and DAY_END.search(first.text)
