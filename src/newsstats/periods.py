@@ -301,8 +301,8 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
         joint = text[first.end : period.start] if first is not None else None
         if first is not None and period.text == "至今" and joint in ("", "起"):
             # 今年3月至今: from the time named until the report
-            start = first.norm.split("/")[0] if first.norm else None
-            norm = f"{start}/{period.norm}" if start and period.norm else None
+            since = first.norm.split("/")[0] if first.norm else None
+            norm = f"{since}/{period.norm}" if since and period.norm else None
             merged[-1] = Period(first.start, period.end, text[first.start : period.end], norm)
             continue
         if (
