@@ -493,6 +493,9 @@ PERIOD_CLASSES = [
      dt.date(2025, 10, 4), [("26%", "假期前三天", None), ("196%", "假期前三天", None)]),
     ("七天里，南京共接待旅游者274万人次，较上年同期增长22.3%。",
      dt.date(2006, 5, 8), [("274万人次", "七天里", None), ("22.3%", "七天里", None)]),
+    # the moment after an event is said of its own sentence, not of the next ones
+    ("接到报警后，副市长等第一时间赶到现场组织紧急施救。34名伤者中除两人送往荆门市石化医院外，其他全部就近送往医院救治。",
+     dt.date(2009, 5, 13), [("34名", None, None), ("两人", None, None)]),
     # an event with its own subject, or a long one, is no time of the figures after it
     ("消防在接到报警后，共调来了6个中队、23部消防车，一百多名消防官兵赶赴火灾现场。",
      None, [("6个", None, None), ("23部", None, None)]),

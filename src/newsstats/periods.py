@@ -527,8 +527,11 @@ class Governor:
         self.starts = [p.start for p in periods]
         reading = text.translate(tagging.simplified())  # 據統計 as 据统计
         # 目前, 今天（9月11日）: a moment of the news, said of its own sentence only
+        # 接到报警后: the moment after an event, said of its own sentence too
         self.topical = [
-            p for p in periods if _opens_clause(reading, p) and not _is_moment(reading, p)
+            p
+            for p in periods
+            if _opens_clause(reading, p) and not _is_moment(reading, p) and p.text[-1:] != "后"
         ]
         self.topical_starts = [p.start for p in self.topical]
 
