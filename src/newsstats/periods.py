@@ -211,7 +211,8 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
     bracketed = _with_dates_in_brackets(written, found)
-    return _with_ranges(written, _with_times_of_day(text, written, bracketed))
+    timed = _with_times_of_day(text, written, bracketed)
+    return _with_ranges(written, _with_events_since(text, written, timed))
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -259,6 +260,46 @@ DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
 BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时间)$")
 # 11日14时29分（北京时间12日4时29分）: the same moment on another clock, not a second time
 OTHER_CLOCK = regex.compile(r"[（(](?:北京时间|当地时间)$")
+
+
+# 自2022年3月进入本轮加息周期以来, 自7月1日铁路暑运启动至15日: a time and the event
+# it opens, counted from
+SINCE_EVENT = regex.compile(r"[^，,。；;：:\n（）]{0,20}?(?:以来|(?:至|到)(?=\d{1,2}[日号]))")
+
+
+def _with_events_since(text: str, written: str, periods: list[Period]) -> list[Period]:
+    """自, a time, the event that began then and 以来 (or 至 and a later day) are one span."""
+    merged: list[Period] = []
+    skip_until = -1
+    for i, period in enumerate(periods):
+        if period.start < skip_until:
+            continue
+        opener = text[period.start - 1 : period.start]
+        if opener not in ("自", "从") or period.text.startswith(("自", "从")):
+            merged.append(period)
+            continue
+        event = SINCE_EVENT.match(text, period.end)
+        if event is None or event.end() == period.end:
+            merged.append(period)
+            continue
+        end = event.end()
+        norm = period.norm
+        if not event.group().endswith("以来"):
+            j = i + 1
+            while j < len(periods) and periods[j].start < end:
+                j += 1  # 暑运 inside the event
+            following = periods[j] if j < len(periods) else None
+            if following is None or following.start != end:
+                merged.append(period)
+                continue
+            end = following.end
+            first, last = (period.norm or "").split("/")[0], (following.norm or "").split("/")[-1]
+            norm = f"{first}/{last}" if first and last else None
+        elif period.norm and len(period.norm.split("/")[0]) >= 4:
+            norm = period.norm.split("/")[0]
+        skip_until = end
+        merged.append(Period(period.start - 1, end, written[period.start - 1 : end], norm))
+    return merged
 
 
 def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[Period]:
