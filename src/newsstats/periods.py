@@ -186,7 +186,10 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         before = text[match.start() - 1 : match.start()]
         if before == "是" and match.group().startswith(("去年", "上年")):
             continue  # 是去年全年的1.3倍
-        if (match["now"] or match["span"]) and not _stands_alone(text, match.start(), match.end()):
+        if (match["now"] or match["span"]) and (
+            text[match.start() - 1 : match.start() + 1] == "截至"  # 截至今早: not 至今
+            or not _stands_alone(text, match.start(), match.end())
+        ):
             position = match.start() + 1  # 截至今天: not 至今, but 今天 may still stand
             continue  # 全天候 is no time of day
         verbatim = written[match.start() : match.end()]
@@ -262,9 +265,11 @@ BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时�
 OTHER_CLOCK = regex.compile(r"[（(](?:北京时间|当地时间)$")
 
 
-# 自2022年3月进入本轮加息周期以来, 自7月1日铁路暑运启动至15日: a time and the event
-# it opens, counted from
-SINCE_EVENT = regex.compile(r"[^，,。；;：:\n（）]{0,20}?(?:以来|(?:至|到)(?=\d{1,2}[日号]))")
+# 自2022年3月进入本轮加息周期以来, 自7月1日铁路暑运启动至15日, 自当天凌晨起: a time and
+# the event it opens, counted from (起至 opens a range of two times: _with_ranges)
+SINCE_EVENT = regex.compile(
+    r"[^，,。；;：:\n（）]{0,20}?(?:以来|(?:至|到)(?=\d{1,2}[日号]))|起(?!\s*[至到—–－~～])"
+)
 
 
 def _with_events_since(text: str, written: str, periods: list[Period]) -> list[Period]:
@@ -284,7 +289,9 @@ def _with_events_since(text: str, written: str, periods: list[Period]) -> list[P
             continue
         end = event.end()
         norm = period.norm
-        if not event.group().endswith("以来"):
+        if event.group() == "起":
+            pass  # 自当天凌晨起: from then on
+        elif not event.group().endswith("以来"):
             j = i + 1
             while j < len(periods) and periods[j].start < end:
                 j += 1  # 暑运 inside the event
