@@ -111,7 +111,7 @@ def _pattern() -> re.Pattern:
         (?=[{OPENERS}{"".join(sorted({word[0] for word in _words()}))}])
         (?:
             (?P<now>{alt(_roles("now"))})
-          | (?P<span>{alt(_roles("span"))})
+          | (?P<span>{alt(_roles("span") + _roles("opening"))})
           | (?P<until>截至|截止到|截止|到)?
             (?:
                 (?P<year>{YEAR})(?:\s*年)?(?:{TO}(?P<year2>{YEAR}))?\s*年
@@ -186,6 +186,10 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         before = text[match.start() - 1 : match.start()]
         if before == "是" and match.group().startswith(("去年", "上年")):
             continue  # 是去年全年的1.3倍
+        opening = match["span"] and _words()[match["span"]][0] == "opening"
+        if opening and not _opens(text, match.start()):
+            position = match.start() + 1
+            continue  # 而此前“0”还是比较受欢迎的: 此前 a time only where it opens a clause
         if (match["now"] or match["span"]) and (
             text[match.start() - 1 : match.start() + 1] == "截至"  # 截至今早: not 至今
             or not _stands_alone(text, match.start(), match.end())
@@ -216,6 +220,12 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     bracketed = _with_dates_in_brackets(written, found)
     timed = _with_times_of_day(text, written, bracketed)
     return _with_ranges(written, _with_events_since(text, written, timed))
+
+
+def _opens(text: str, start: int) -> bool:
+    """A time word of the `opening` role (此前) opens its clause here."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\u3000")
+    return not before or before[-1] in CLAUSE_MARKS or before[-1] == "\n"
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
