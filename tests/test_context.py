@@ -505,6 +505,11 @@ PERIOD_CLASSES = [
     # 截至今早 is no 至今
     ("截至今早（10月30日）8时，华北地区最大水库密云水库蓄水量达到35.81亿立方米。",
      dt.date(2024, 10, 30), [("35.81亿立方米", "截至今早（10月30日）8时", "2024-10-30")]),
+    # 此前 is a time where it opens a clause, not inside one
+    ("此前，摩根士丹利将这一预期从1.9%下调至1.5%。", dt.date(2025, 3, 11),
+     [("1.9%", "此前", None), ("1.5%", "此前", None)]),
+    ("已经连续11轮不出“0”，而此前“0”还是比较受欢迎的，这就意味着在连续11轮不出“0”后，本轮出“0”的几率很大。",
+     None, [("11轮", None, None), ("11轮", None, None)]),
     # the moment after an event is said of its own sentence, not of the next ones
     ("接到报警后，副市长等第一时间赶到现场组织紧急施救。34名伤者中除两人送往荆门市石化医院外，其他全部就近送往医院救治。",
      dt.date(2009, 5, 13), [("34名", None, None), ("两人", None, None)]),
