@@ -46,6 +46,12 @@ EVENT_SINCE = regex.compile(
 PLAN = regex.compile(
     r"“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)"
     r"|(?:假期|长假|黄金周)前[一二三四五六七八两0-9]天"
+    # 本月1日: a day of a month named by its place to the report's
+    r"|(?:本月|当月|上月|次月)[0-9]{1,2}[日号]"
+    # 20时09分， opening its clause: a time of the day the story is on
+    r"|(?:^|(?<=[，,。；;\n]))[0-9]{1,2}时(?:[0-9]{1,2}分|整)?许?(?=[，,])"
+    # 截至记者发稿时, 截至下午发稿时止: the moment the report was written
+    r"|截[至止][^，,。；;\n]{0,6}?发稿时止?"
 )
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
@@ -268,6 +274,7 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
 TIME_OF_DAY = regex.compile(
     rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
 )
+FROM_ON = regex.compile(r"起(?=[，,]|将)")
 DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
 # 截至今天19时, 当地时间11日14时29分: words that open a day's time without being part of it
 BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时间)$")
@@ -330,7 +337,11 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
             if extended[-1].end == opening:
                 continue
         start, end = period.start, period.end
-        if DAY_LIKE.search(period.text):
+        opener = text[start - 1 : start]
+        from_on = text[end - 1 : end] in ("年", "月", "日") and opener not in ("自", "从")
+        if from_on and FROM_ON.match(text, end):
+            end += 1  # 2023年起，…: from then on
+        elif DAY_LIKE.search(period.text):
             suffix = TIME_OF_DAY.match(text, end)
             if suffix is not None:
                 end = suffix.end()
