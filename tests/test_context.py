@@ -520,6 +520,9 @@ PERIOD_CLASSES = [
      [("59名", "截至记者发稿时", None)]),
     ("2023年起，睿远基金开设的“价值投资与基金实务系列课程”已成功举办四个完整学期。",
      dt.date(2025, 9, 1), [("四个", "2023年起", "2023")]),
+    # a time of the day, with no day, is said of its own sentence only
+    ("20时09分，运动员入场式开始。中国代表团共1329人，其中参赛运动员886人。", dt.date(2023, 9, 23),
+     [("1329人", None, None), ("886人", None, None)]),
     # the moment after an event is said of its own sentence, not of the next ones
     ("接到报警后，副市长等第一时间赶到现场组织紧急施救。34名伤者中除两人送往荆门市石化医院外，其他全部就近送往医院救治。",
      dt.date(2009, 5, 13), [("34名", None, None), ("两人", None, None)]),

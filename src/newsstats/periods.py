@@ -274,6 +274,7 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
 TIME_OF_DAY = regex.compile(
     rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
 )
+BARE_CLOCK = regex.compile(r"[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分|整)?许?")
 FROM_ON = regex.compile(r"起(?=[，,]|将)")
 DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
 # 截至今天19时, 当地时间11日14时29分: words that open a day's time without being part of it
@@ -596,11 +597,15 @@ class Governor:
         self.starts = [p.start for p in periods]
         reading = text.translate(tagging.simplified())  # 據統計 as 据统计
         # 目前, 今天（9月11日）: a moment of the news, said of its own sentence only
-        # 接到报警后: the moment after an event, said of its own sentence too
+        # 接到报警后, 4时50分: the moment after an event, or a time of the day with no day,
+        # said of its own sentence too
         self.topical = [
             p
             for p in periods
-            if _opens_clause(reading, p) and not _is_moment(reading, p) and p.text[-1:] != "后"
+            if _opens_clause(reading, p)
+            and not _is_moment(reading, p)
+            and p.text[-1:] != "后"
+            and not BARE_CLOCK.fullmatch(p.text)
         ]
         self.topical_starts = [p.start for p in self.topical]
 
