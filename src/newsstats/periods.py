@@ -272,6 +272,7 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
 
 # 今天（12月12日）上午, 13日凌晨3时40分许: the time of day a day's word or date runs on into
 TIME_OF_DAY = regex.compile(
+    rf"(?:当天|当日|当晚)?"  # 10日当天
     rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
 )
 BARE_CLOCK = regex.compile(r"[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分|整)?许?")
@@ -331,7 +332,10 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
     """A day's time runs on into its time of day and back over 截至 or 当地时间; the same
     moment given again in brackets on another clock is dropped."""
     extended: list[Period] = []
+    grown_end = -1
     for period in periods:
+        if period.start < grown_end:
+            continue  # 当天 of 10日当天, now part of the day before it
         before = text[max(0, period.start - 5) : period.start]
         if extended and OTHER_CLOCK.search(before):
             opening = max(text.rfind("（", 0, period.start), text.rfind("(", 0, period.start))
@@ -349,6 +353,8 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
         prefix = BEFORE_DAY.search(before) if DAY_LIKE.search(text[start:end]) else None
         if prefix is not None and not text.startswith(("截", "到"), start):
             start -= len(prefix.group())
+        if end > period.end:
+            grown_end = end
         if (start, end) != (period.start, period.end):
             period = Period(start, end, written[start:end], period.norm)
         extended.append(period)
