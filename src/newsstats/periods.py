@@ -610,8 +610,8 @@ class Governor:
             for p in periods
             if _opens_clause(reading, p)
             and not _is_moment(reading, p)
-            and p.text[-1:] != "后"
-            and not BARE_CLOCK.fullmatch(p.text)
+            and reading[p.end - 1 : p.end] != "后"  # 後 read as 后
+            and not BARE_CLOCK.fullmatch(reading, p.start, p.end)
         ]
         self.topical_starts = [p.start for p in self.topical]
 
