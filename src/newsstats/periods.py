@@ -44,14 +44,16 @@ EVENT_SINCE = regex.compile(
 # “十四五”期间, “十四五”前四年: the years of a five-year plan
 # 假期前三天: the first days of a holiday
 PLAN = regex.compile(
-    r"“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)"
+    # the characters the branches open with, checked first: most positions open none
+    r"(?=[“十假长黄本当上次截0-9])"
+    r"(?:“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)"
     r"|(?:假期|长假|黄金周)前[一二三四五六七八两0-9]天"
     # 本月1日: a day of a month named by its place to the report's
     r"|(?:本月|当月|上月|次月)[0-9]{1,2}[日号]"
     # 20时09分， opening its clause: a time of the day the story is on
-    r"|(?:^|(?<=[，,。；;\n]))[0-9]{1,2}时(?:[0-9]{1,2}分|整)?许?(?=[，,])"
+    r"|(?<![^，,。；;\n])[0-9]{1,2}时(?:[0-9]{1,2}分|整)?许?(?=[，,])"
     # 截至记者发稿时, 截至下午发稿时止: the moment the report was written
-    r"|截[至止][^，,。；;\n]{0,6}?发稿时止?"
+    r"|截[至止][^，,。；;\n]{0,6}?发稿时止?)"
 )
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
