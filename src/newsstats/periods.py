@@ -29,12 +29,31 @@ FULL_DATE = regex.compile(
 # 新华社北京6月11日电, 本报大连5月3日讯: the day the report was filed
 DATELINE = regex.compile(rf"(?P<m>{D}{{1,2}})\s*月\s*(?P<d>{D}{{1,2}})\s*日\s*(?:电|讯)")
 COMPARED = regex.compile(r"(?:比|较|相比|与|同比|环比)$")
+COMPARING = regex.compile(r"[比较]")
 # 较去年同期多1948项, 是上年同期的1.3倍: the time compared with, written in two words
 COMPARED_SAME_TIME = regex.compile(r"(?:比|较|相比|与|同比|环比|是)(?:去年|上年|上年度)$")
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
-# the clause opening `党纪学习教育开展以来`: an event the figures are counted from
+# the clause opening `党纪学习教育开展以来`, `调整后`, `三年来`: an event the figures are
+# counted from or after; an event said in a few words (`消防在接到报警后` has its own
+# subject), and `…背后`, `扣除价格因素后` are no time
 EVENT_SINCE = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\n]))[^，,。；;：:\n]{2,14}?(?:以来|期间|(?:个月|年|天|周)来(?=[，,]))"
+    r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来|期间|时期)"
+    r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背|因素)后(?=[，,])"
+    r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周|长假)[来间里](?=[，,]))"
+)
+# “十四五”期间, “十四五”前四年: the years of a five-year plan
+# 假期前三天: the first days of a holiday
+PLAN = regex.compile(
+    # the characters the branches open with, checked first: most positions open none
+    r"(?=[“十假长黄本当上次截0-9])"
+    r"(?:“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)"
+    r"|(?:假期|长假|黄金周)前[一二三四五六七八两0-9]天"
+    # 本月1日: a day of a month named by its place to the report's
+    r"|(?:本月|当月|上月|次月)[0-9]{1,2}[日号]"
+    # 20时09分， opening its clause: a time of the day the story is on
+    r"|(?<![^，,。；;\n])[0-9]{1,2}时(?:[0-9]{1,2}分|整)?许?(?=[，,])"
+    # 截至记者发稿时, 截至下午发稿时止: the moment the report was written
+    r"|截[至止][^，,。；;\n]{0,6}?发稿时止?)"
 )
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
@@ -100,7 +119,7 @@ def _pattern() -> re.Pattern:
         (?=[{OPENERS}{"".join(sorted({word[0] for word in _words()}))}])
         (?:
             (?P<now>{alt(_roles("now"))})
-          | (?P<span>{alt(_roles("span"))})
+          | (?P<span>{alt(_roles("span") + _roles("opening"))})
           | (?P<until>截至|截止到|截止|到)?
             (?:
                 (?P<year>{YEAR})(?:\s*年)?(?:{TO}(?P<year2>{YEAR}))?\s*年
@@ -151,9 +170,13 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     text = text.translate(tagging.simplified())
     found = []
     compared_end = -1
-    for match in _pattern().finditer(text):
-        if match.start() >= until:
+    pattern = _pattern()
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None or match.start() >= until:
             break
+        position = match.end()
         if (
             COMPARED.search(text, max(0, match.start() - 3), match.start())
             or COMPARED_SAME_TIME.search(text, max(0, match.start() - 5), match.start())
@@ -161,14 +184,25 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         ):
             compared_end = match.end()
             continue  # 比上年增长5.0%: the year compared with, not the one the figure is for
+        if match["day"] and text[match.end() : match.end() + 1] in ("电", "讯"):
+            continue  # 新华网上海5月10日电: the day a report was filed, not a time it reports
         if inside_title(text, match.start()):
             continue  # 《节能装备高质量发展实施方案（2026—2028年）》 names a document
         if match["part"] and _in_a_name(text, match):
+            position = match.start() + 1  # a time may still open inside it
             continue  # 高校毕业生秋季专场: a season naming an event
         before = text[match.start() - 1 : match.start()]
         if before == "是" and match.group().startswith(("去年", "上年")):
             continue  # 是去年全年的1.3倍
-        if (match["now"] or match["span"]) and not _stands_alone(text, match.start(), match.end()):
+        opening = match["span"] and _words()[match["span"]][0] == "opening"
+        if opening and not _opens(text, match.start()):
+            position = match.start() + 1
+            continue  # 而此前“0”还是比较受欢迎的: 此前 a time only where it opens a clause
+        if (match["now"] or match["span"]) and (
+            text[match.start() - 1 : match.start() + 1] == "截至"  # 截至今早: not 至今
+            or not _stands_alone(text, match.start(), match.end())
+        ):
+            position = match.start() + 1  # 截至今天: not 至今, but 今天 may still stand
             continue  # 全天候 is no time of day
         verbatim = written[match.start() : match.end()]
         found.append(Period(match.start(), match.end(), verbatim, _normalise(match, article)))
@@ -176,16 +210,30 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     # position is a binary search, not a scan (a long text has thousands of each)
     starts = [p.start for p in found]
     expressions = len(found)
-    for match in EVENT_SINCE.finditer(text):
+    events = sorted([*EVENT_SINCE.finditer(text), *PLAN.finditer(text)], key=lambda m: m.start())
+    added_end = -1
+    for match in events:
         if match.start() >= until:
             break
+        compared = COMPARED.search(text, max(0, match.start() - 3), match.start())
+        if match.start() < added_end or compared or COMPARING.search(match.group()):
+            continue  # 比“十三五”末, 分别比“十三五”时期: the time compared with
         covering = bisect.bisect_right(starts, match.start()) - 1
         if covering < 0 or not match.start() < found[covering].end:
+            added_end = match.end()
             verbatim = written[match.start() : match.end()]
             found.append(Period(match.start(), match.end(), verbatim, None))
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
-    return _with_ranges(written, _with_dates_in_brackets(written, found))
+    bracketed = _with_dates_in_brackets(written, found)
+    timed = _with_times_of_day(text, written, bracketed)
+    return _with_ranges(written, _with_events_since(text, written, timed))
+
+
+def _opens(text: str, start: int) -> bool:
+    """A time word of the `opening` role (此前) opens its clause here."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\u3000")
+    return not before or before[-1] in CLAUSE_MARKS or before[-1] == "\n"
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -224,6 +272,97 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
     return merged
 
 
+# 今天（12月12日）上午, 13日凌晨3时40分许: the time of day a day's word or date runs on into
+TIME_OF_DAY = regex.compile(
+    rf"(?:当天|当日|当晚)?"  # 10日当天
+    rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
+)
+BARE_CLOCK = regex.compile(r"[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分|整)?许?")
+FROM_ON = regex.compile(r"起(?=[，,]|将)")
+DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
+# 截至今天19时, 当地时间11日14时29分: words that open a day's time without being part of it
+BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时间)$")
+# 11日14时29分（北京时间12日4时29分）: the same moment on another clock, not a second time
+OTHER_CLOCK = regex.compile(r"[（(](?:北京时间|当地时间)$")
+
+
+# 自2022年3月进入本轮加息周期以来, 自7月1日铁路暑运启动至15日, 自当天凌晨起: a time and
+# the event it opens, counted from (起至 opens a range of two times: _with_ranges)
+SINCE_EVENT = regex.compile(
+    r"[^，,。；;：:\n（）]{0,20}?(?:以来|(?:至|到)(?=\d{1,2}[日号]))|起(?!\s*[至到—–－~～])"
+)
+
+
+def _with_events_since(text: str, written: str, periods: list[Period]) -> list[Period]:
+    """自, a time, the event that began then and 以来 (or 至 and a later day) are one span."""
+    merged: list[Period] = []
+    skip_until = -1
+    for i, period in enumerate(periods):
+        if period.start < skip_until:
+            continue
+        opener = text[period.start - 1 : period.start]
+        if opener not in ("自", "从") or period.text.startswith(("自", "从")):
+            merged.append(period)
+            continue
+        event = SINCE_EVENT.match(text, period.end)
+        if event is None or event.end() == period.end:
+            merged.append(period)
+            continue
+        end = event.end()
+        norm = period.norm
+        if event.group() == "起":
+            pass  # 自当天凌晨起: from then on
+        elif not event.group().endswith("以来"):
+            j = i + 1
+            while j < len(periods) and periods[j].start < end:
+                j += 1  # 暑运 inside the event
+            following = periods[j] if j < len(periods) else None
+            if following is None or following.start != end:
+                merged.append(period)
+                continue
+            end = following.end
+            first, last = (period.norm or "").split("/")[0], (following.norm or "").split("/")[-1]
+            norm = f"{first}/{last}" if first and last else None
+        elif period.norm and len(period.norm.split("/")[0]) >= 4:
+            norm = period.norm.split("/")[0]
+        skip_until = end
+        merged.append(Period(period.start - 1, end, written[period.start - 1 : end], norm))
+    return merged
+
+
+def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[Period]:
+    """A day's time runs on into its time of day and back over 截至 or 当地时间; the same
+    moment given again in brackets on another clock is dropped."""
+    extended: list[Period] = []
+    grown_end = -1
+    for period in periods:
+        if period.start < grown_end:
+            continue  # 当天 of 10日当天, now part of the day before it
+        before = text[max(0, period.start - 5) : period.start]
+        if extended and OTHER_CLOCK.search(before):
+            opening = max(text.rfind("（", 0, period.start), text.rfind("(", 0, period.start))
+            if extended[-1].end == opening:
+                continue
+        start, end = period.start, period.end
+        opener = text[start - 1 : start]
+        from_on = text[end - 1 : end] in ("年", "月", "日") and opener not in ("自", "从")
+        if from_on and FROM_ON.match(text, end):
+            end += 1  # 2023年起，…: from then on
+        elif DAY_LIKE.search(period.text):
+            suffix = TIME_OF_DAY.match(text, end)
+            if suffix is not None:
+                end = suffix.end()
+        prefix = BEFORE_DAY.search(before) if DAY_LIKE.search(text[start:end]) else None
+        if prefix is not None and not text.startswith(("截", "到"), start):
+            start -= len(prefix.group())
+        if end > period.end:
+            grown_end = end
+        if (start, end) != (period.start, period.end):
+            period = Period(start, end, written[start:end], period.norm)
+        extended.append(period)
+    return extended
+
+
 # 明天（11月21日）起至24日: two times joined as the ends of one span
 RANGE_JOINT = regex.compile(r"起?\s*(?:至|到|—|–|－|~|～)\s*")
 FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
@@ -237,6 +376,13 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
     merged: list[Period] = []
     for period in periods:
         first = merged[-1] if merged else None
+        joint = text[first.end : period.start] if first is not None else None
+        if first is not None and period.text == "至今" and joint in ("", "起"):
+            # 今年3月至今: from the time named until the report
+            since = first.norm.split("/")[0] if first.norm else None
+            norm = f"{since}/{period.norm}" if since and period.norm else None
+            merged[-1] = Period(first.start, period.end, text[first.start : period.end], norm)
+            continue
         if (
             first is not None
             and DAY_END.search(first.text)
@@ -459,8 +605,15 @@ class Governor:
         self.starts = [p.start for p in periods]
         reading = text.translate(tagging.simplified())  # 據統計 as 据统计
         # 目前, 今天（9月11日）: a moment of the news, said of its own sentence only
+        # 接到报警后, 4时50分: the moment after an event, or a time of the day with no day,
+        # said of its own sentence too
         self.topical = [
-            p for p in periods if _opens_clause(reading, p) and not _is_moment(reading, p)
+            p
+            for p in periods
+            if _opens_clause(reading, p)
+            and not _is_moment(reading, p)
+            and reading[p.end - 1 : p.end] != "后"  # 後 read as 后
+            and not BARE_CLOCK.fullmatch(reading, p.start, p.end)
         ]
         self.topical_starts = [p.start for p in self.topical]
 
