@@ -167,7 +167,7 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     (one character for one: the offsets and the verbatim text are the original's)."""
     until = len(text) if until is None else until
     written = text
-    text = text.translate(tagging.simplified())
+    text = tagging.simplified_text(text)
     found = []
     compared_end = -1
     pattern = _pattern()
@@ -416,7 +416,7 @@ def distribute(
     listed after it, in order, when there are as many of each; a range of years counts
     as its years (`2022年至2025年…分别为10.79亿元、13.03亿元、15.04亿元和15.70亿元`).
     Returns the index of each mention so governed and its period."""
-    text = text.translate(tagging.simplified())  # 分別 as 分别
+    text = tagging.simplified_text(text)  # 分別 as 分别
     # found once and bisected: searching each mention's sentence costs a pass over it
     words = [m.start() for m in RESPECTIVELY.finditer(text)]
     assigned: dict[int, Period] = {}
@@ -603,7 +603,7 @@ class Governor:
         self.marks = marks
         self.periods = periods  # sorted by start (find_periods)
         self.starts = [p.start for p in periods]
-        reading = text.translate(tagging.simplified())  # 據統計 as 据统计
+        reading = tagging.simplified_text(text)  # 據統計 as 据统计
         # 目前, 今天（9月11日）: a moment of the news, said of its own sentence only
         # 接到报警后, 4时50分: the moment after an event, or a time of the day with no day,
         # said of its own sentence too
