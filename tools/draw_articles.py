@@ -1,10 +1,13 @@
 """Draw bulk articles to label, reproducibly: a fixed seed, by source and kind of news.
 
-    python tools/draw_articles.py OUT_DIR --first 81 --per-batch 8
+    python tools/draw_articles.py OUT_DIR --first 81 --per-batch 8 [--batches a,b]
 
 Writes OUT_DIR/<batch>/bNNN.txt (the text exactly as it will be labelled) and
-OUT_DIR/INDEX.tsv (rows for gold/INDEX.tsv). Articles already in gold/INDEX.tsv or in
-../shared/corpus/train are never drawn; the held-out articles are not in bulk at all.
+OUT_DIR/INDEX.tsv (rows for gold/INDEX.tsv). Articles already in gold/INDEX.tsv, in
+../shared/corpus/train or in an ``--taken`` index are never drawn; the held-out articles
+are not in bulk at all. A round of drawing is reproduced from gold/INDEX.tsv as it stood
+before the round (git history): b081–b115 were drawn with every batch but finance_dense,
+b116– with finance_dense and ``--taken`` of the first round's index.
 
 The batches lean towards the sources the labelled set had least of (Sogou, the People's
 Daily economy pages, CEC), and towards news where a company, port or industry owns the
@@ -24,11 +27,13 @@ BULK = ROOT.parent / "shared" / "corpus" / "bulk"
 TRAIN_INDEX = ROOT.parent / "shared" / "corpus" / "train" / "INDEX.tsv"
 NUMBER = re.compile(
     r"[0-9０-９.．%％,，]+|[零〇一二两三四五六七八九十百千万亿半几数壹贰叁肆伍陆柒捌玖拾佰仟萬億兩]+")
+# figures written in digits: 数 and 几 of 数据 and 几乎 made essays look dense in numbers
+DIGITS = re.compile(r"[0-9０-９]+")
 SEED = 20261205
 
 # batch name → (source, test on the article's id, category or text); the finance pages
 # are denser in figures than the rest, so they are let in with more numbers
-MOST_NUMBERS = {"pdeco": 100}
+MOST_NUMBERS = {"pdeco": 100, "finance_dense": 200}
 BATCHES = {
     "sogou_money": ("Jack-Cherish/Machine-Learning",
                     lambda a: a.get("category") in ("财经", "IT") or "C000008" in a["id"]
@@ -40,7 +45,11 @@ BATCHES = {
     "cec": ("shijiebei2009/CEC-Corpus", lambda a: True),
     "xwlb_firms": ("DuckBurnIncense/xin-wen-lian-bo",
                    lambda a: re.search(r"企业|公司|集团|港口|港|行业|产业", a["text"]) is not None),
+    # markets and listed companies, by their figures in digits (see DIGITS)
+    "finance_dense": ("jiayangrui05160031-cmyk/people-daily-economy-daily",
+                      lambda a: len(DIGITS.findall(a["text"])) >= 10),
 }
+ROUND_ONE = [name for name in BATCHES if name != "finance_dense"]
 
 
 def numbers(text: str) -> int:
@@ -52,9 +61,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--first", type=int, default=81)
     parser.add_argument("--per-batch", type=int, default=8)
+    parser.add_argument("--batches", default=",".join(ROUND_ONE))
+    parser.add_argument("--taken", type=Path, action="append", default=[])
     args = parser.parse_args()
     taken = set()
-    for index in (ROOT / "gold" / "INDEX.tsv", TRAIN_INDEX):
+    for index in (ROOT / "gold" / "INDEX.tsv", TRAIN_INDEX, *args.taken):
         for line in index.read_text(encoding="utf-8").splitlines()[1:]:
             taken.add(line.split("\t")[2])
     pool = []
@@ -62,17 +73,20 @@ def main() -> None:
         with open(file, encoding="utf-8") as lines:
             for line in lines:
                 article = json.loads(line)
-                if article["id"] in taken or not 300 <= len(article["text"]) <= 2400:
+                if article["id"] in taken or not 150 <= len(article["text"]) <= 3000:
                     continue
                 pool.append(article)
     rng = random.Random(SEED)
     number = args.first
     rows = ["file\tsource\tid\tchars"]
     drawn: set[str] = set()
-    for batch, (source, fits) in BATCHES.items():
+    for batch in args.batches.split(","):
+        source, fits = BATCHES[batch]
         most = MOST_NUMBERS.get(batch, 40)
+        # a market flash is short, a listed companies' review long
+        shortest, longest = (150, 3000) if batch == "finance_dense" else (300, 2400)
         fitting = [a for a in pool if a["source"] == source and fits(a) and a["id"] not in drawn
-                   and 8 <= numbers(a["text"]) <= most]
+                   and 8 <= numbers(a["text"]) <= most and shortest <= len(a["text"]) <= longest]
         chosen = rng.sample(fitting, min(args.per_batch, len(fitting)))
         folder = args.out / batch
         folder.mkdir(parents=True, exist_ok=True)
