@@ -176,6 +176,12 @@ def _roles() -> lexicon.Roles:
 
 
 @cache
+def _role_words(role: str) -> tuple[str, ...]:
+    """A role's words as str.startswith and str.endswith take them."""
+    return tuple(sorted(_roles()[role]))
+
+
+@cache
 def _index() -> tuple[
     re.Pattern, dict[str, tuple[int, ...]], frozenset[str], re.Pattern, frozenset[str]
 ]:
@@ -268,7 +274,7 @@ def _longest_name(text: str, position: int) -> str | None:
     _, lengths, names, _, _ = _index()
     for length in lengths.get(text[position], ()) if position < len(text) else ():
         if text[position : position + length] in names:
-            if text[position + length - 1 : position + length + 1] == "市场":
+            if text.startswith(_role_words("word_across_end"), position + length - 1):
                 continue  # 义乌市场经营主体: 义乌 and 市场, not 义乌市 and 场
             return text[position : position + length]
     return None
@@ -353,7 +359,7 @@ def _lists_joined(text: str, places: list[Place]) -> list[Place]:
         while last + 1 < len(places) and text[places[last].end : places[last + 1].start] == "、":
             last += 1
         first, final = places[index], places[last]
-        if text[first.start - 3 : first.start] == "记者在":
+        if text[max(0, first.start - 3) : first.start].endswith(_role_words("reporter_before")):
             pass  # 记者在黑龙江富锦、辽宁铁岭等地采访时看到: where the reporter went, as a dateline
         elif last > index:
             close = LIST_CLOSE.match(text, final.end)
@@ -389,7 +395,7 @@ HOME_TOWN_MARKS = CLAUSE_MARKS + "、（）()"
 def _is_home_town(text: str, start: int, end: int) -> bool:
     """何某某，男，43岁，广东五华人，…: a place that with 人 or 籍 makes a clause of its own
     says where a person comes from, not where a figure holds."""
-    if text[end : end + 1] == "籍":
+    if text.startswith(_role_words("registered_after"), end):
         return True  # 昆明市官渡区籍驾驶员: where the driver is registered
     if start > 0 and text[start - 1] not in HOME_TOWN_MARKS:
         return False
@@ -435,7 +441,7 @@ COUNTRY_AFTER = CLAUSE_MARKS + "在从占年月度来底末天日"
 
 def _country_governs(text: str, position: int) -> bool:
     before = text[max(0, position - 2) : position].rstrip(" \t\u3000")
-    if before.endswith("周年"):
+    if before.endswith(_role_words("country_not_after")):
         return False  # 成立75周年全国美术作品展: an anniversary's event, no time
     if not before or before[-1] in COUNTRY_AFTER:
         return True
