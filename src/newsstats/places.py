@@ -299,6 +299,7 @@ def find_places(text: str) -> list[Place]:
     reading = tagging.simplified_text(text)
     scope_words = roles["province"] | roles["city"] | roles["country"]
     places: list[Place] = []
+    defined = _defined_names(reading)
     end = 0
     for opener in openers.finditer(reading):
         start = opener.start()
@@ -325,6 +326,8 @@ def find_places(text: str) -> list[Place]:
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
         if inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
             continue
+        if any(len(name) > end - start and reading.startswith(name, start) for name in defined):
+            continue  # 长沙浩宇 (简称“长沙浩宇”): a name the article defines opens with the place
         first_end = start + len(words[0])
         inside = _inside_name(reading, start, first_end, scope, end)
         dateline = _is_dateline(reading, end) or reading[start - 2 : start] == "发自"
@@ -597,6 +600,18 @@ def _chain(words: list[str], by_name: dict[str, tuple[Division, ...]]) -> tuple[
 
 # matched in place: slicing the rest of the text would copy it for each place
 FIRM_NAME_REST = regex.compile(r"[)）]?[\p{Han}]{0,10}")
+
+
+# （以下简称“长沙浩宇”）, (下称"大连重工"): a name the article defines for a firm or body
+DEFINED_NAME = regex.compile(r"(?:简称|下称)[:：]?[“\"「『]([^”\"」』，。]{2,12})[”\"」』]")
+
+
+def _defined_names(text: str) -> tuple[str, ...]:
+    """The short names an article defines (finance news names each firm once in full, then
+    by a short name that may open with a place: 长沙浩宇, 大连重工)."""
+    if "简称" not in text and "下称" not in text:
+        return ()
+    return tuple({match.group(1) for match in DEFINED_NAME.finditer(text)})
 
 
 def _opens_firm_name(text: str, end: int) -> bool:
