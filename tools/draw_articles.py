@@ -7,7 +7,9 @@ OUT_DIR/INDEX.tsv (rows for gold/INDEX.tsv). Articles already in gold/INDEX.tsv,
 ../shared/corpus/train or in an ``--taken`` index are never drawn; the held-out articles
 are not in bulk at all. A round of drawing is reproduced from gold/INDEX.tsv as it stood
 before the round (git history): b081–b115 were drawn with every batch but finance_dense,
-b116– with finance_dense and ``--taken`` of the first round's index.
+b116–b118 with finance_dense and ``--taken`` of the first round's index, b119–b148 with
+sogou_money,sogou_other,cec,xwlb_firms (10 each) and both indexes taken, b149– with
+sogou_other,cec,xwlb_firms,xwlb_news,finance_dense (12 each) and the three taken.
 
 The batches lean towards the sources the labelled set had least of (Sogou, the People's
 Daily economy pages, CEC), and towards news where a company, port or industry owns the
@@ -45,11 +47,14 @@ BATCHES = {
     "cec": ("shijiebei2009/CEC-Corpus", lambda a: True),
     "xwlb_firms": ("DuckBurnIncense/xin-wen-lian-bo",
                    lambda a: re.search(r"企业|公司|集团|港口|港|行业|产业", a["text"]) is not None),
+    # the rest of the bulletin: sports, disasters, foreign news, society
+    "xwlb_news": ("DuckBurnIncense/xin-wen-lian-bo",
+                  lambda a: re.search(r"企业|公司|集团|港口|港|行业|产业", a["text"]) is None),
     # markets and listed companies, by their figures in digits (see DIGITS)
     "finance_dense": ("jiayangrui05160031-cmyk/people-daily-economy-daily",
                       lambda a: len(DIGITS.findall(a["text"])) >= 10),
 }
-ROUND_ONE = [name for name in BATCHES if name != "finance_dense"]
+ROUND_ONE = ["sogou_money", "sogou_other", "pdeco", "cec", "xwlb_firms"]
 
 
 def numbers(text: str) -> int:
