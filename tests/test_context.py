@@ -429,6 +429,9 @@ PERIOD_SENTENCES = [
 
 # Real sentences (train, bulk) and the period of each figure named (issue 14)
 PERIOD_CLASSES = [
+    # a year's report names its year, not 年年 (bulk, finance)
+    ("据公司2025年年报，报告期内，公司实现营业收入4.58亿元，同比减少9.79%。",
+     dt.date(2026, 6, 12), [("4.58亿元", "2025年", "2025"), ("9.79%", "2025年", "2025")]),
     # a season inside a noun phrase names an event; the clause's other times govern
     ("近日，人力资源社会保障部2023年大中城市联合招聘高校毕业生秋季专场活动将推出第四批共77场特色服务活动，"
      "包括智能制造类、互联网产业等21场线下专场招聘会。",

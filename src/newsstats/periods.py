@@ -122,7 +122,8 @@ def _pattern() -> re.Pattern:
           | (?P<span>{alt(_roles("span") + _roles("opening"))})
           | (?P<until>截至|截止到|截止|到)?
             (?:
-                (?P<year>{YEAR})(?:\s*年)?(?:{TO}(?P<year2>{YEAR}))?\s*年
+                # 2022年至2025年; 2025年年报 is the year 2025 and its report
+                (?P<year>{YEAR})(?:(?:\s*年)?{TO}(?P<year2>{YEAR}))?\s*年
                 (?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
               | (?P<relyear>{alt(_roles("year"))})
             )?
