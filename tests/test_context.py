@@ -429,6 +429,15 @@ PERIOD_SENTENCES = [
 
 # Real sentences (train, bulk) and the period of each figure named (issue 14)
 PERIOD_CLASSES = [
+    # a market moment after a day its sentence names is that day's; a superlative's
+    # 上市以来 is no time (bulk, finance)
+    ("2026年1月12日，公司股价盘中达到上市以来最高点94.70元。", dt.date(2026, 6, 12),
+     [("94.70元", "2026年1月12日", "2026-01-12")]),
+    ("今天，沪指盘中一度跌破3000点。", dt.date(2026, 6, 12), [("3000点", "盘中", "2026-06-12")]),
+    # 年内 opening a clause is this year so far (bulk, finance); 三年内 counts years
+    ("据Wind数据统计，截至目前，年内A股已新增374条指数。", dt.date(2026, 6, 12),
+     [("374条", "年内", "2026")]),
+    ("该项目预计三年内建成，总投资12亿元。", dt.date(2026, 6, 12), [("12亿元", None, None)]),
     # a year's report names its year, not 年年 (bulk, finance)
     ("据公司2025年年报，报告期内，公司实现营业收入4.58亿元，同比减少9.79%。",
      dt.date(2026, 6, 12), [("4.58亿元", "2025年", "2025"), ("9.79%", "2025年", "2025")]),

@@ -35,9 +35,10 @@ COMPARED_SAME_TIME = regex.compile(r"(?:比|较|相比|与|同比|环比|是)(?:
 TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 # the clause opening `党纪学习教育开展以来`, `调整后`, `三年来`: an event the figures are
 # counted from or after; an event said in a few words (`消防在接到报警后` has its own
-# subject), and `…背后`, `扣除价格因素后` are no time
+# subject), and `…背后`, `扣除价格因素后` are no time; 上市以来最高点 is a superlative's
+# reach, not a time
 EVENT_SINCE = regex.compile(
-    r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来|期间|时期)"
+    r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来(?![最首])|期间|时期)"
     r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背|因素)后(?=[，,])"
     r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周|长假)[来间里](?=[，,]))"
 )
@@ -55,6 +56,8 @@ PLAN = regex.compile(
     # 截至记者发稿时, 截至下午发稿时止: the moment the report was written
     r"|截[至止][^，,。；;\n]{0,6}?发稿时止?)"
 )
+# what before 年内, 年中, 年底 makes them a count of years
+COUNTED_YEARS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千几多余半个"
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
 HAN = regex.compile(r"\p{Han}")
 
@@ -118,7 +121,7 @@ def _pattern() -> re.Pattern:
     source = rf"""
         (?=[{OPENERS}{"".join(sorted({word[0] for word in _words()}))}])
         (?:
-            (?P<now>{alt(_roles("now"))})
+            (?P<now>{alt(_roles("now") + _roles("market"))})
           | (?P<span>{alt(_roles("span") + _roles("opening"))})
           | (?P<until>截至|截止到|截止|到)?
             (?:
@@ -195,6 +198,8 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
         before = text[match.start() - 1 : match.start()]
         if before == "是" and match.group().startswith(("去年", "上年")):
             continue  # 是去年全年的1.3倍
+        if match.group().startswith("年") and before and before in COUNTED_YEARS:
+            continue  # 三年内, 近两年中: a count of years, not a time of this one
         opening = match["span"] and _words()[match["span"]][0] == "opening"
         if opening and not _opens(text, match.start()):
             position = match.start() + 1
@@ -227,8 +232,35 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
     bracketed = _with_dates_in_brackets(written, found)
-    timed = _with_times_of_day(text, written, bracketed)
+    timed = _with_times_of_day(text, written, _market_moments_dated(text, bracketed))
     return _with_ranges(written, _with_events_since(text, written, timed))
+
+
+# a day named by its month or by its date: 2026年1月12日, 6月11日, 11日
+NAMED_DAY = regex.compile(r"[0-9０-９一二三四五六七八九十][日号]）?$")
+SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+
+
+def _market_moments_dated(text: str, periods: list[Period]) -> list[Period]:
+    """2026年1月12日，公司股价盘中达到…: a market moment (periods.tsv's ``market``) after a
+    day its sentence names is a moment of that day, which governs the figure; the moment
+    alone would mean the article's own trading day."""
+    market = frozenset(_roles("market"))
+    kept: list[Period] = []
+    for period in periods:
+        if text[period.start : period.end] in market and _day_named_before(text, kept, period):
+            continue
+        kept.append(period)
+    return kept
+
+
+def _day_named_before(text: str, periods: list[Period], moment: Period) -> bool:
+    for earlier in reversed(periods):
+        if SENTENCE_END.search(text, earlier.end, moment.start):
+            return False
+        if NAMED_DAY.search(earlier.text):
+            return True
+    return False
 
 
 def _opens(text: str, start: int) -> bool:
@@ -588,7 +620,7 @@ def _is_moment(text: str, period: Period) -> bool:
     """目前 or 今天 in prose; as a data box's heading (`截至目前` on its own line) it still
     governs the box."""
     word = text[period.start : period.end].split("（")[0]
-    if _words().get(word, ("", ""))[0] != "now":
+    if _words().get(word, ("", ""))[0] not in ("now", "market"):
         return False
     line_start = text.rfind("\n", 0, period.start) + 1
     line_end = text.find("\n", period.end)
