@@ -73,6 +73,9 @@ def main() -> None:
     for index in (ROOT / "gold" / "INDEX.tsv", TRAIN_INDEX, *args.taken):
         for line in index.read_text(encoding="utf-8").splitlines()[1:]:
             taken.add(line.split("\t")[2])
+    # the same text under two ids (Sogou's sample repeats a few) is drawn once at most
+    seen = {path.read_text(encoding="utf-8") for path in (ROOT / "gold" / "texts").glob("*.txt")}
+    seen |= {path.read_text(encoding="utf-8") for path in TRAIN_INDEX.parent.glob("*.txt")}
     pool = []
     for file in sorted(BULK.glob("*.jsonl")):
         with open(file, encoding="utf-8") as lines:
@@ -80,6 +83,9 @@ def main() -> None:
                 article = json.loads(line)
                 if article["id"] in taken or not 150 <= len(article["text"]) <= 3000:
                     continue
+                if article["text"] in seen:
+                    continue
+                seen.add(article["text"])
                 pool.append(article)
     rng = random.Random(SEED)
     number = args.first
