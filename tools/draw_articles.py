@@ -9,7 +9,9 @@ are not in bulk at all. A round of drawing is reproduced from gold/INDEX.tsv as 
 before the round (git history): b081–b115 were drawn with every batch but finance_dense,
 b116–b118 with finance_dense and ``--taken`` of the first round's index, b119–b148 with
 sogou_money,sogou_other,cec,xwlb_firms (10 each) and both indexes taken, b149– with
-sogou_other,cec,xwlb_firms,xwlb_news,finance_dense (12 each) and the three taken.
+sogou_other,cec,xwlb_firms,xwlb_news,finance_dense (12 each) and the three taken; those
+rounds ran before texts already taken were skipped (b123 and b152, copies of b092, were
+dropped after).
 
 The batches lean towards the sources the labelled set had least of (Sogou, the People's
 Daily economy pages, CEC), and towards news where a company, port or industry owns the
