@@ -68,6 +68,11 @@ INDEFINITE = {"一", "壹"}
 ARTICLE_DIMENSIONS = {"count", "duration"}
 # The banker's numerals are words too (收拾, 拾起, 參加, 參股, 陸續, 隊伍): one of them alone is
 # a number only as an amount of money (拾元); 壹佰, 拾萬, 參仟 are numerals whatever follows.
+# a road named just before a distance and 处 (海文高速公路文昌至海口方向37公里处, 拱沿线２１公里
+# 处) makes it a kilometre post; 伊基克市西南76公里处 measures how far the epicentre lies
+ROAD_BEFORE = regex.compile(r"(?:高速|公路|国道|省道|方向|线)[^，,。；;\n]*$")
+ROAD_REACH = 10
+ROUND_NUMERALS = frozenset({"十", "百", "千", "万"})
 FINANCIAL = frozenset("壹贰貳叁參参叄肆伍陆陸柒捌玖拾佰仟")
 LIST_MARKS = "、，,和及与"
 CHINESE_NOT_WHOLE = "点點"  # 七点八级 is a magnitude
@@ -210,7 +215,13 @@ def is_statistic(
         return False
     if _after_a_naming_word(text, start, valued):
         return False
+    if valued.dimension == "length" and text[end : end + 1] == "处" and ROAD_BEFORE.search(
+        text, max(0, start - ROAD_REACH), start
+    ):
+        return False  # 海口方向37公里处: a kilometre post on a road, not a length
     number = parts.get("num", "")
+    if unit_text == "里" and number in ROUND_NUMERALS:
+        return False  # 千里旅游走廊, 万里长江, 十里长街: a figure of speech or a name
     if len(number) > 1 and number[0] in "0０" and number[1] not in ".．":
         return False  # 宏图一号01组, 02号: a numeral with a leading zero is a serial number
     if _in_a_short_quote(text, start, end) or _in_a_title(text, start, end):
