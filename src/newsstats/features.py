@@ -224,7 +224,8 @@ class Describer:
         self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
         self._written_traditional = -1  # unknown until a phrase asks
         self._gaps: dict[int, tuple[tuple[str, ...], int]] = {}
-        self._verbs: dict[int, str] = {}
+        # a figure's token → the class of the verbs back to each token within GAP_READ
+        self._verbs: dict[int, list[str]] = {}
         # the tables a candidate is weighed with, fetched once per sentence
         self._entity_memo = ranking.memo("entity")
         self._subject_memo = ranking.memo("subject")
@@ -348,23 +349,25 @@ class Describer:
         return found
 
     def _verb_class(self, lo: int, hi: int) -> str:
-        """What the verbs of tokens ``lo..hi-1`` say of the phrase before them, read from
-        the words, not their classes: 广州港完成货物吞吐量… (``act``) carries to an owner
-        never seen, where the word 完成 alone is one feature among thousands."""
-        key = lo * GAP_KEY + hi
-        found = self._verbs.get(key)
+        """What the verbs of tokens ``lo..hi-1`` (at most GAP_READ) say of the phrase before
+        them, read from the words, not their classes: 广州港完成货物吞吐量… (``act``) carries
+        to an owner never seen, where the word 完成 alone is one feature among thousands.
+        Worked out once per figure, for every ``lo`` of its reach in one walk back."""
+        found = self._verbs.get(hi)
         if found is None:
             classes = verb_classes()
             tokens, kinds = self.sentence.tokens, self.kinds
-            seen = set()
-            for i in range(lo, hi):
+            seen: set[str] = set()
+            found = ["none"]
+            for i in range(hi - 1, max(hi - GAP_READ, 0) - 1, -1):
                 known = classes.get(tokens[i].reading)
                 if known is not None:
                     seen.add(known)
                 elif kinds[i] == "V":
                     seen.add("other")
-            found = self._verbs[key] = "+".join(sorted(seen)) or "none"
-        return found
+                found.append("+".join(sorted(seen)) or "none")
+            self._verbs[hi] = found
+        return found[hi - lo]
 
     def _reports(self, last: int) -> bool:
         """A reporting verb follows the phrase in its clause (国家能源局今天发布数据…)."""
