@@ -297,6 +297,17 @@ def reporting_words() -> frozenset[str]:
     return _roles()["report"]
 
 
+@cache
+def verb_classes() -> dict[str, str]:
+    """verb → what it tells of the phrase before it: ``act`` (完成, 接待: what an owner
+    does or has), ``cause`` (造成: an event's toll), ``report`` (发布: who tells a figure)."""
+    roles = _roles()
+    table = {word: "report" for word in roles["report"]}
+    table.update((word, "cause") for word in roles["cause"])
+    table.update((word, "act") for word in roles["owner_act"])
+    return table
+
+
 # 客流量、营业额同比分别增长26.9%和21.7%: the k-th figure is the k-th thing's
 DISTRIBUTING = "分别"
 # word classes between a list of things and its 分别 (同比, 比上年, 今年)
