@@ -77,6 +77,9 @@ def test_a_list_shares_its_change_word(text, figures, change) -> None:
         ("19.8万名党员参加了活动。", "19.8万名", {"党员"}),
         ("今年共收取简历2926份。", "2926份", {"简历", "收取简历"}),
         ("4500余人现场咨询。", "4500余人", {"现场咨询"}),
+        # a rate compared with an earlier one: the rate, not the comparison (增速 is a word
+        # of its own, jieba_overrides.tsv)
+        ("增速比上季度加快0.1个百分点。", "0.1个百分点", {"增速"}),
     ],
 )
 def test_the_guidelines_first_rules_still_hold(text, figure, entity) -> None:
@@ -92,10 +95,8 @@ def test_the_guidelines_first_rules_still_hold(text, figure, entity) -> None:
         ("通信、电子、计算机行业主力资金净流出96.49亿元、84.86亿元、63.42亿元。", "84.86亿元",
          "主力资金净流出", "电子"),
         ("1美元对人民币6.8109元。", "6.8109元", "美元", None),
-        # the tagger reads 提/升到 (提升到 is no dictionary word), so 提 ends the phrase;
-        # and 增/速比/上/季度 (速比 is a dictionary word)
+        # the tagger reads 提/升到 (提升到 is no dictionary word), so 提 ends the phrase
         ("该省森林覆盖率提升到85%。", "85%", "森林覆盖率", None),
-        ("增速比上季度加快0.1个百分点。", "0.1个百分点", "增速", None),
     ],
 )
 @pytest.mark.xfail(strict=True, reason="known gaps: too few such lists in the gold; segmentation")
@@ -253,7 +254,7 @@ def _trainer():
 # cross-validated by article over every labelled set the trainer names: the floors are the
 # figures reached (README "Accuracy") less a margin for platform float noise; issue 15's
 # target for subject_strict (0.75) is above its floor
-CV_FLOORS = {"entity_acc": 0.84, "subject_strict": 0.56, "change_acc": 0.96, "fact_f1": 0.83}
+CV_FLOORS = {"entity_acc": 0.84, "subject_strict": 0.60, "change_acc": 0.97, "fact_f1": 0.83}
 
 
 @needs_shared
