@@ -381,6 +381,9 @@ def test_edited_sample_gives_exactly_the_expected_finding(old, new, kind, first,
         "全省捐赠款物2543万元。省总结会上，全省捐赠款物2543万余元。",  # over agrees
         "全省捐赠款物2543万元。省总结会上，全省捐赠款物2543.7万元。",  # rounded agrees
         "捐赠款物2543万元，其中，捐赠资金1254万元。",  # a partial list
+        # a total and a daily average of one thing (bulk)
+        "美国新冠肺炎确诊病例超9790万例，死亡病例超107万例。美国疾控中心公布的最新疫情周报显示，"
+        "美国平均日增确诊病例约3.9万例，平均日增死亡病例约360例。",
     ],
 )
 def test_consistent_figures_raise_nothing(text):

@@ -168,7 +168,28 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if (a.period_norm or a.period) != (b.period_norm or b.period):
         return False
+    # 确诊病例超9790万例 and 平均日增确诊病例约3.9万例: a day's or an average figure of a
+    # thing is not a restatement of its total
+    if _per_period(a) != _per_period(b):
+        return False
     return same_thing(a.entity, b.entity)
+
+
+QUALIFIER_REACH = 4  # characters before the entity where 日增, 平均, 累计 qualify it
+
+
+def _per_period(q: Quantity) -> frozenset[str]:
+    """The words of link_words.tsv's ``per_period`` right before the figure's entity in
+    its sentence."""
+    sentence, entity = q.sentence or "", q.entity or ""
+    figure = sentence.find(q.text)
+    at = sentence.rfind(entity, 0, figure) if figure >= 0 else -1
+    if at < 0:
+        at = sentence.find(entity)
+    if at < 0:
+        return frozenset()
+    before = sentence[max(0, at - QUALIFIER_REACH) : at + len(entity)]
+    return frozenset(word for word in link_words()["per_period"] if word in before)
 
 
 def _check_contradictions(quantities: list[Quantity]) -> list[Finding]:
