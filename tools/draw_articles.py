@@ -25,6 +25,8 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,26 +38,42 @@ NUMBER = re.compile(
 DIGITS = re.compile(r"[0-9０-９]+")
 SEED = 20261205
 
-# batch name → (source, test on the article's id, category or text); the finance pages
-# are denser in figures than the rest, so they are let in with more numbers
-MOST_NUMBERS = {"pdeco": 100, "finance_dense": 200}
+FIRMS = re.compile(r"企业|公司|集团|港口|港|行业|产业")
+SOGOU, PDECO = "Jack-Cherish/Machine-Learning", "jiayangrui05160031-cmyk/people-daily-economy-daily"
+XWLB, CEC = "DuckBurnIncense/xin-wen-lian-bo", "shijiebei2009/CEC-Corpus"
+
+
+def _money(article: dict) -> bool:
+    """Sogou's finance and IT classes."""
+    return article.get("category") in ("财经", "IT") or any(
+        c in article["id"] for c in ("C000008", "C000010"))
+
+
+def _firms(article: dict) -> bool:
+    return FIRMS.search(article["text"]) is not None
+
+
+@dataclass(frozen=True)
+class Batch:
+    source: str
+    fits: Callable[[dict], bool]
+    most_numbers: int = 40  # the finance pages are denser in figures than the rest
+    shortest: int = 300
+    longest: int = 2400
+
+
 BATCHES = {
-    "sogou_money": ("Jack-Cherish/Machine-Learning",
-                    lambda a: a.get("category") in ("财经", "IT") or "C000008" in a["id"]
-                    or "C000010" in a["id"]),
-    "sogou_other": ("Jack-Cherish/Machine-Learning",
-                    lambda a: not (a.get("category") in ("财经", "IT") or "C000008" in a["id"]
-                                   or "C000010" in a["id"])),
-    "pdeco": ("jiayangrui05160031-cmyk/people-daily-economy-daily", lambda a: True),
-    "cec": ("shijiebei2009/CEC-Corpus", lambda a: True),
-    "xwlb_firms": ("DuckBurnIncense/xin-wen-lian-bo",
-                   lambda a: re.search(r"企业|公司|集团|港口|港|行业|产业", a["text"]) is not None),
+    "sogou_money": Batch(SOGOU, _money),
+    "sogou_other": Batch(SOGOU, lambda a: not _money(a)),
+    "pdeco": Batch(PDECO, lambda a: True, most_numbers=100),
+    "cec": Batch(CEC, lambda a: True),
+    "xwlb_firms": Batch(XWLB, _firms),
     # the rest of the bulletin: sports, disasters, foreign news, society
-    "xwlb_news": ("DuckBurnIncense/xin-wen-lian-bo",
-                  lambda a: re.search(r"企业|公司|集团|港口|港|行业|产业", a["text"]) is None),
-    # markets and listed companies, by their figures in digits (see DIGITS)
-    "finance_dense": ("jiayangrui05160031-cmyk/people-daily-economy-daily",
-                      lambda a: len(DIGITS.findall(a["text"])) >= 10),
+    "xwlb_news": Batch(XWLB, lambda a: not _firms(a)),
+    # markets and listed companies, by their figures in digits (see DIGITS); a market flash
+    # is short, a listed companies' review long
+    "finance_dense": Batch(PDECO, lambda a: len(DIGITS.findall(a["text"])) >= 10,
+                           most_numbers=200, shortest=150, longest=3000),
 }
 ROUND_ONE = ["sogou_money", "sogou_other", "pdeco", "cec", "xwlb_firms"]
 
@@ -95,12 +113,10 @@ def main() -> None:
     rows = ["file\tsource\tid\tchars"]
     drawn: set[str] = set()
     for batch in args.batches.split(","):
-        source, fits = BATCHES[batch]
-        most = MOST_NUMBERS.get(batch, 40)
-        # a market flash is short, a listed companies' review long
-        shortest, longest = (150, 3000) if batch == "finance_dense" else (300, 2400)
-        fitting = [a for a in pool if a["source"] == source and fits(a) and a["id"] not in drawn
-                   and 8 <= numbers(a["text"]) <= most and shortest <= len(a["text"]) <= longest]
+        spec = BATCHES[batch]
+        fitting = [a for a in pool if a["source"] == spec.source and spec.fits(a)
+                   and a["id"] not in drawn and 8 <= numbers(a["text"]) <= spec.most_numbers
+                   and spec.shortest <= len(a["text"]) <= spec.longest]
         chosen = rng.sample(fitting, min(args.per_batch, len(fitting)))
         folder = args.out / batch
         folder.mkdir(parents=True, exist_ok=True)
@@ -108,7 +124,7 @@ def main() -> None:
             drawn.add(article["id"])
             name = f"b{number:03d}.txt"
             (folder / name).write_text(article["text"], encoding="utf-8")
-            rows.append(f"{name}\t{source}\t{article['id']}\t{len(article['text'])}")
+            rows.append(f"{name}\t{spec.source}\t{article['id']}\t{len(article['text'])}")
             number += 1
     (args.out / "INDEX.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
