@@ -243,8 +243,15 @@ class Describer:
         side = "L" if before else "R"
         prev = kinds[option.first - 1] if option.first > 0 else "BOS"
         following = kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS"
-        inside = tuple(sorted({kinds[i] for i in range(option.first, option.last + 1)}
-                              & INSIDE_KINDS))
+        inside_kinds = {kinds[i] for i in range(option.first, option.last + 1)} & INSIDE_KINDS
+        # 民航完成运输总周转量: an owner's verb inside the phrase parts the owner from what
+        # it counts (a phrase may open on one: 接待游客)
+        acts = verb_classes()
+        tokens = self.sentence.tokens
+        if any(kinds[i] == "V" and acts.get(tokens[i].reading) == "act"
+               for i in range(option.first + 1, option.last)):
+            inside_kinds.add("ACT")
+        inside = tuple(sorted(inside_kinds))
         shape = ("E", side, prev, following, kinds[option.first], kinds[option.last],
                  _bucket(option.last - option.first + 1), _bucket(len(option.text) // 2),
                  inside)

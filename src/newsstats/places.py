@@ -428,8 +428,7 @@ def _is_event_site(text: str, start: int, end: int) -> bool:
 def _is_destination(text: str, start: int) -> bool:
     """航班从首都机场起飞，前往美国旧金山; 赴荷兰参与设计: a place a verb of going leads to
     (places.tsv's ``destination_before``) is where someone or something goes."""
-    before = text[max(0, start - 2) : start]
-    return any(before.endswith(word) for word in _roles()["destination_before"])
+    return text[max(0, start - 2) : start].endswith(_role_words("destination_before"))
 
 
 # the words around a place are segmented this far each side: enough to hold a name
