@@ -12,9 +12,9 @@ taken), and the figure is not merely said by the word: not a word that ends in i
 words without numerals (`增加一倍`, `这三家`, `过半数`, unless the word is an idiom or a name
 and the figure no duration: `胡说八道`, `长三角`, or the figure is a bare 半: `北半球`), nor
 a count followed by what it counts (`两辆车`, unless the word is a name, an idiom or common
-enough to be a word of its own: `三台县`, `一口气`, `三轮车`). It keeps the MOST_FREQUENT of
-them by jieba's frequency. Ties are broken by the word, so the same dictionary gives the same file,
-byte for byte.
+enough to be a word of its own: `三台县`, `一口气`, `三轮车`), nor a tally (`两男一女`). It
+keeps the MOST_FREQUENT of them by jieba's frequency. Ties are broken by the word, so the
+same dictionary gives the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -59,7 +59,13 @@ def _dictionary() -> Path:
 def _hides_a_figure(word: str, tag: str, frequency: int) -> bool:
     """Whether the scanner finds, in ``word`` alone, a number with a unit that is part of
     the word's own meaning, not a figure the word merely says (增加一倍, 两辆车)."""
-    for candidate in scanning.scan(word):
+    found = list(scanning.scan(word))
+    readings = [valuing.value(c) for c in found]
+    if found and sum(c.end - c.start for c in found) == len(word) and all(
+        r is not None and r.dimension == "count" and not r.unit for r in readings
+    ):
+        return False  # a tally (两男一女, 一死两伤): counts of who, said by the words
+    for candidate in found:
         reading = valuing.value(candidate)
         if reading is None or not reading.dimension:
             continue

@@ -324,12 +324,22 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
     )
 
 
+def _is_tally(unit: str | None) -> bool:
+    """死, 伤, 男, 女: a count whose word says what is counted, with no unit of its own."""
+    found = lexicon.units().get(unit or "")
+    return found is not None and found.dimension == "count" and not found.unit
+
+
 def _in_list_of_counts(
     candidate: Candidate, text: str, neighbours: tuple[Candidate | None, Candidate | None]
 ) -> bool:
-    """一项一等奖、两项二等奖: 一 is a real count when it stands in a list of counts."""
+    """一项一等奖、两项二等奖: 一 is a real count when it stands in a list of counts, as
+    it does glued to another count of a tally (两男一女, 一死两伤)."""
     unit = candidate.parts.get("unit")
     for neighbour in neighbours:
+        if neighbour is not None and _is_tally(unit) and _is_tally(neighbour.parts.get("unit")) \
+                and (neighbour.end == candidate.start or candidate.end == neighbour.start):
+            return True
         if neighbour is None or neighbour.parts.get("unit") != unit:
             continue
         if neighbour.parts.get("num") in INDEFINITE:
