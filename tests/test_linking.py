@@ -58,6 +58,21 @@ def test_a_change_points_back_to_what_changed(text, figure, entities, change) ->
     assert q.change == change
 
 
+# a statistical bulletin marks its terms with footnote numbers: the rows of RULE_5 as such a
+# bulletin writes them
+FOOTNOTED = [
+    ("全年规模以上工业增加值[2]比上年增长5.9%。", "5.9%", {"规模以上工业增加值", "工业增加值"}),
+    ("全年规模以上工业中，高技术制造业[13]增加值增长9.4%。", "9.4%",
+     {"高技术制造业增加值", "增加值"}),
+    ("12月份，农产品生产者价格[9]下降3.7%。", "3.7%", {"农产品生产者价格", "生产者价格"}),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "entities"), FOOTNOTED)
+def test_a_footnote_mark_is_no_part_of_the_entity(text, figure, entities) -> None:
+    assert mention(text, figure).entity in entities
+
+
 # rule 6 and lists: the figures of a list given with 分别 share their change word
 LISTS = [
     ("前三季度，第一产业、第二产业、第三产业用电量分别增长5.1%、2.7%和8.4%。",

@@ -12,6 +12,7 @@ weights learned from the labelled gold.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +25,10 @@ CLAUSES_BACK = 2  # entity candidates come from the mention's clause and the two
 QUOTES = frozenset("“”‘’\"'《》「」『』")
 LEVEL_ENDINGS = ("至", "到")  # 降至, 提高到: a change to a level
 BRACKETS = frozenset("(（[【)）]】")
+# no phrase opens on a closing bracket or ends on an opening one (]增加值, 生产者价格[)
+OPENING, CLOSING = frozenset("(（[【"), frozenset(")）]】")
+# 高技术制造业[13]增加值: a bulletin's footnote mark is no part of the phrase it stands in
+FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # token indices of subject candidates named before the sentence: the subject last chosen,
 # and the owner the hand-written rules last saw
 CARRIED = -1
@@ -136,9 +141,16 @@ class Option:
 
 
 def _phrase_text(tokens: tuple[Token, ...], first: int, last: int) -> str:
-    return "".join(t.word for t in tokens[first : last + 1] if t.word not in QUOTES).strip(
-        " \t\u3000、"
-    )
+    text = "".join(t.word for t in tokens[first : last + 1] if t.word not in QUOTES)
+    if "[" in text:
+        text = FOOTNOTE.sub("", text)
+    return text.strip(" \t\u3000、")
+
+
+def _footnote_at(tokens: tuple[Token, ...], i: int) -> bool:
+    """Tokens ``i..i+2`` are a footnote mark: ``[``, a number, ``]``."""
+    return (tokens[i].word == "[" and i + 2 < len(tokens) and tokens[i + 2].word == "]"
+            and tokens[i + 1].word.isdigit())
 
 
 def _balanced(text: str) -> bool:
@@ -160,8 +172,9 @@ def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Opti
     tokens = sentence.tokens
     found: list[Option] = []
     for last in range(lo, hi):
-        if kinds[last] not in PHRASE_END:
-            continue
+        if kinds[last] not in PHRASE_END or tokens[last].word in OPENING or (
+                last >= 2 and _footnote_at(tokens, last - 2)):
+            continue  # 价格[9]: the phrase ends before its footnote mark
         following = kinds[last + 1] if last + 1 < len(kinds) else "EOS"
         if following in NOUNS and last + 1 < hi:
             continue  # 规模以上工业|增加值: the compound goes on
@@ -172,7 +185,9 @@ def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Opti
                 break
             if tokens[last].end - tokens[first].start > MAX_CHARS:
                 break
-            if k not in NO_START or _glued_number(tokens, first, last):
+            if (k not in NO_START and tokens[first].word not in CLOSING
+                    and not _footnote_at(tokens, first)) or _glued_number(
+                    tokens, first, last):
                 text = _phrase_text(tokens, first, last)
                 if text and _balanced(text):
                     found.append(Option(first, last, text, tokens[first].start,
