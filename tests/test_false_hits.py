@@ -41,6 +41,8 @@ NOT_STATISTICS = [
     ("几名歹徒把他打得半死", "半死"),
     # a plan and a stage of schooling, not spans of years (bulk, xwlb)
     ("科学制定和接续实施五年规划，是我们党治国理政一条重要经验", "五年"),
+    # a session's ordinal (a count of two says 两次会议) (bulk, xwlb)
+    ("审议通过了十四届全国人大二次会议重点督办建议选题。", "二次"),
     ("比上年提高1.6个百分点；九年义务教育巩固率为95.5%", "九年"),
     # ranks and levels
     ("证券行业基本面与二级市场估值出现“剪刀差”", "二级"),
@@ -212,6 +214,8 @@ READINGS = [
     # a streak counts games (bulk, Sogou and CEC)
     ("辽宁女篮在联赛中不仅终结了山西女篮的12连胜", "12连胜", 12, "连胜"),
     ("沈足曾在换帅之后创造了三连胜和四轮不败的骄人战绩", "三连胜", 3, "连胜"),
+    # groups of animals (bulk, xwlb)
+    ("海南长臂猿野外种群数量从40年前的仅存2群不足10只，恢复到7群42只", "7群", 7, "群"),
     # vehicles in a crash (bulk, CEC)
     ("后车避让不及，导致了一场6车连环追尾事故，所幸并未造成人员伤亡", "6车", 6, "车"),
     ("北京北六环4车连撞拥堵10公里长达两个多小时", "4车", 4, "车"),
