@@ -41,6 +41,8 @@ NOT_STATISTICS = [
     ("几名歹徒把他打得半死", "半死"),
     # a plan and a stage of schooling, not spans of years (bulk, xwlb)
     ("科学制定和接续实施五年规划，是我们党治国理政一条重要经验", "五年"),
+    # the span an average is taken over (bulk, xwlb)
+    ("完成蓄水任务，可用水量超340亿立方米，比近五年平均值多11%。", "近五年"),
     # a session's ordinal (a count of two says 两次会议) (bulk, xwlb)
     ("审议通过了十四届全国人大二次会议重点督办建议选题。", "二次"),
     ("比上年提高1.6个百分点；九年义务教育巩固率为95.5%", "九年"),
