@@ -232,7 +232,7 @@ def pattern() -> re.Pattern:
         # fractions and shares: no unit follows them
         (?:
             {SHARE}(?P<pnum>{number})
-          | (?P<den>{number})分之(?P<numer>{number})
+          | (?P<den>{number})[分份]之(?P<numer>{number})  # 三份之一: Hong Kong writes 份
           | {SLASH_FRACTION}
           | (?P<half_share>半数|(?<![另])一半)
         )
