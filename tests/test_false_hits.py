@@ -43,6 +43,9 @@ NOT_STATISTICS = [
     ("科学制定和接续实施五年规划，是我们党治国理政一条重要经验", "五年"),
     # the span an average is taken over (bulk, xwlb)
     ("完成蓄水任务，可用水量超340亿立方米，比近五年平均值多11%。", "近五年"),
+    # the reach a service or a road is planned for (bulk, xwlb)
+    ("上海不断丰富社区商业业态，提升15分钟便民生活圈品质", "15分钟"),
+    ("全线通车后对构建北京和雄安新区1小时交通圈、京津冀协同发展意义重大", "1小时"),
     # a session's ordinal (a count of two says 两次会议) (bulk, xwlb)
     ("审议通过了十四届全国人大二次会议重点督办建议选题。", "二次"),
     ("比上年提高1.6个百分点；九年义务教育巩固率为95.5%", "九年"),

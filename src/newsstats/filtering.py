@@ -308,9 +308,23 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> boo
             continue
         if row.two_only and number != "二":
             continue
-        if row.after == "*" or text.startswith(row.after, end):
+        if row.after == "*" or text.startswith(row.after, end) or (
+                row.after.startswith(ANY_WORD) and _word_with(text, end, row.after[1:])):
             return row.is_name
     return False
+
+
+ANY_WORD = "…"  # names_after.tsv: …圈 is a word of a few characters ending in 圈
+NAME_WORD = regex.compile(r"[^\p{Han}]|[零〇一二两三四五六七八九十百千万亿]")
+
+
+def _word_with(text: str, end: int, tail: str) -> bool:
+    """15分钟便民生活圈品质: ``tail`` ends a word among the few Chinese characters after
+    ``end``, with no numeral before it (15分钟内绕城一圈 is a duration)."""
+    stop = end
+    while stop < min(len(text), end + 7) and not NAME_WORD.match(text, stop):
+        stop += 1
+    return text.find(tail, end, stop) >= 0
 
 
 def _is_indefinite_article(candidate: Candidate) -> bool:
