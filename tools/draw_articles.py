@@ -12,7 +12,9 @@ sogou_money,sogou_other,cec,xwlb_firms (10 each) and both indexes taken, b149–
 sogou_other,cec,xwlb_firms,xwlb_news,finance_dense (12 each) and the three taken; those
 rounds ran before texts already taken were skipped (b123 and b152, copies of b092, were
 dropped after). b193–b228: sogou_money,sogou_other,cec,xwlb_firms,xwlb_news (12 each; no
-Sogou article was left); b229–b300 and b301–b372: cec,xwlb_firms,xwlb_news (24 each).
+Sogou article was left); b229–b300 and b301–b372: cec,xwlb_firms,xwlb_news (24 each);
+b373–b432: the same, 20 each; b433–b480 (pdeco had none left), b481–b528 and b529–b565 (CEC
+had five left): the same, 16 each.
 
 The batches lean towards the sources the labelled set had least of (Sogou, the People's
 Daily economy pages, CEC), and towards news where a company, port or industry owns the
