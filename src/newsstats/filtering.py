@@ -211,7 +211,7 @@ def is_statistic(
         return False
     if parts.get("num", "") in FINANCIAL and valued.dimension != "currency":
         return False
-    if unit_text and _names_a_class(parts, unit_text, text, end):
+    if unit_text and _names_a_class(parts, unit_text, text, start, end):
         return False
     if _after_a_naming_word(text, start, valued):
         return False
@@ -295,7 +295,7 @@ def _after_a_naming_word(text: str, start: int, valued: Valued) -> bool:
     return False
 
 
-def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> bool:
+def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end: int) -> bool:
     """81公斤级, 100米自由泳, 三级医院: what follows makes the figure a class, an event or a
     rank (names_after.tsv)."""
     rows = lexicon.names_after().get(unit)
@@ -308,10 +308,27 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, end: int) -> boo
             continue
         if row.two_only and number != "二":
             continue
+        if row.after_term and not _after_a_term(text, start):
+            continue
         if row.after == "*" or text.startswith(row.after, end) or (
                 row.after.startswith(ANY_WORD) and _word_with(text, end, row.after[1:])):
             return row.is_name
     return False
+
+
+TERM_REACH = 12  # 十三届全国人民代表大会五次会议: the term stands this far before at most
+
+
+def _after_a_term(text: str, start: int) -> bool:
+    """A numbered term (十四届) stands earlier in the clause: 十四届全国人大三次会议 is the
+    term's third session (本届会议共举行了5次会议 counts meetings)."""
+    before = text[max(0, start - TERM_REACH) : start]
+    clause = before[max(before.rfind(m) for m in "，。；！？\n") + 1 :]
+    at = clause.rfind(lexicon.TERM)
+    return at > 0 and clause[at - 1] in TERM_NUMERALS
+
+
+TERM_NUMERALS = "一二三四五六七八九十0123456789０１２３４５６７８９"
 
 
 ANY_WORD = "…"  # names_after.tsv: …圈 is a word of a few characters ending in 圈

@@ -301,6 +301,11 @@ class NameAfter:
     chinese_only: bool  # only a whole number in Chinese numerals (三级, not 7.6级)
     is_name: bool  # False: a figure after all, an exception to a broader row
     two_only: bool = False  # only the numeral 二 alone: an ordinal (二期), as a count says 两
+    # only after a term of office earlier in the clause: 十四届全国人大三次会议 is a session
+    after_term: bool = False
+
+
+TERM = "届"  # names_after.tsv's ``numerals`` for a row that holds after a term of office
 
 
 @cache
@@ -311,7 +316,8 @@ def names_after() -> dict[str, tuple[NameAfter, ...]]:
     for row in _rows("names_after.tsv"):
         numerals, is_name = row["numerals"], row["reading"] == "name"
         table.setdefault(row["unit"], []).append(
-            NameAfter(row["after"], numerals == "chinese", is_name, numerals == "二")
+            NameAfter(row["after"], numerals == "chinese", is_name, numerals == "二",
+                      numerals == TERM)
         )
     return {
         unit: tuple(sorted(rows, key=lambda r: (r.after == "*", -len(r.after))))
