@@ -73,6 +73,19 @@ def test_a_footnote_mark_is_no_part_of_the_entity(text, figure, entities) -> Non
     assert mention(text, figure).entity in entities
 
 
+# what a count of people suffered is its entity, where the tagger reads the word as an
+# adjective (jieba_overrides.tsv) (bulk, CEC)
+CASUALTIES = [
+    ("辆三轮车与大货车相撞，导致4人当场死亡，两人受重伤", "两人", {"受重伤", "重伤"}),
+    ("6名乘客不幸死亡，另有38人受伤，其中4人受重伤。", "4人", {"受重伤", "重伤"}),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "entities"), CASUALTIES)
+def test_a_count_of_people_counts_what_they_suffered(text, figure, entities) -> None:
+    assert mention(text, figure).entity in entities
+
+
 # rule 6 and lists: the figures of a list given with 分别 share their change word
 LISTS = [
     ("前三季度，第一产业、第二产业、第三产业用电量分别增长5.1%、2.7%和8.4%。",
