@@ -384,6 +384,11 @@ def test_edited_sample_gives_exactly_the_expected_finding(old, new, kind, first,
         # a total and a daily average of one thing (bulk)
         "美国新冠肺炎确诊病例超9790万例，死亡病例超107万例。美国疾控中心公布的最新疫情周报显示，"
         "美国平均日增确诊病例约3.9万例，平均日增死亡病例约360例。",
+        # rail's, water's and road's passengers: an owner carried from another clause is no
+        # ground for a contradiction (bulk, xwlb)
+        "今天全国铁路预计发送旅客575万人次\n今天（10月3日）是国庆长假第三天，全国交通客流以探亲流、"
+        "旅游流、短途流为主。全国铁路预计发送旅客575万人次，预计全国水路发送旅客75万人次，"
+        "公路预计发送旅客2750万人次，公路出行仍以中短途自驾出行为主。",
     ],
 )
 def test_consistent_figures_raise_nothing(text):

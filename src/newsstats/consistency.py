@@ -161,6 +161,10 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if not (a.subject and b.subject) or entity_key(a.subject) != entity_key(b.subject):
         return False
+    # 全国铁路…575万人次，预计全国水路发送旅客75万人次: an owner carried from another clause
+    # is the linker's guess; one statement against another names its owner in both
+    if not (_owner_in_clause(a) and _owner_in_clause(b)):
+        return False
     # 全国 owns nothing in particular; and a share's base named as its subject is no owner
     if a.subject in link_words()["scope"] or entity_key(a.subject) == entity_key(
         a.entity
@@ -173,6 +177,22 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     if _per_period(a) != _per_period(b):
         return False
     return same_thing(a.entity, b.entity)
+
+
+# a data box's label and its figure, lines apart, are one clause
+CLAUSE_MARKS = "，,；;：:。！？!?"
+
+
+def _owner_in_clause(q: Quantity) -> bool:
+    """The figure's subject is named in its own clause, before the figure."""
+    sentence, subject = q.sentence or "", q.subject or ""
+    at = sentence.find(q.text)
+    while at > 0 and sentence[at - 1].isdigit():  # 75万人次 inside 575万人次
+        at = sentence.find(q.text, at + 1)
+    if at < 0:
+        return False
+    opening = max(sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
+    return subject in sentence[opening:at]
 
 
 QUALIFIER_REACH = 4  # characters before the entity where 日增, 平均, 累计 qualify it
