@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import regex
 
-from . import lexicon, linking
+from . import layout, lexicon, linking
 from .linking import _words as link_words
 from .model import Quantity
 from .repeats import entity_key, same_thing
@@ -180,7 +180,7 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 
 
 # a data box's label and its figure, lines apart, are one clause
-CLAUSE_MARKS = "，,；;：:。！？!?"
+OWNER_CLAUSE_MARKS = layout.CLAUSE_MARKS.replace("\n", "")
 
 
 def _owner_in_clause(q: Quantity) -> bool:
@@ -191,7 +191,7 @@ def _owner_in_clause(q: Quantity) -> bool:
         at = sentence.find(q.text, at + 1)
     if at < 0:
         return False
-    opening = max(sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS) + 1
+    opening = max(sentence.rfind(mark, 0, at) for mark in OWNER_CLAUSE_MARKS) + 1
     return subject in sentence[opening:at]
 
 

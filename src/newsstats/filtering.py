@@ -15,7 +15,8 @@ from functools import cache
 import regex
 
 from . import lexicon
-from .scanning import Candidate
+from .layout import CLAUSE_MARKS
+from .scanning import CN_DIGIT, Candidate
 from .tagging import simplified
 from .valuing import Valued
 
@@ -323,20 +324,17 @@ def _after_a_term(text: str, start: int) -> bool:
     """A numbered term (十四届) stands earlier in the clause: 十四届全国人大三次会议 is the
     term's third session (本届会议共举行了5次会议 counts meetings)."""
     before = text[max(0, start - TERM_REACH) : start]
-    clause = before[max(before.rfind(m) for m in "，。；！？\n") + 1 :]
+    clause = before[max(before.rfind(m) for m in CLAUSE_MARKS) + 1 :]
     at = clause.rfind(lexicon.TERM)
-    return at > 0 and clause[at - 1] in TERM_NUMERALS
+    return at > 0 and (clause[at - 1] in DIGITS or clause[at - 1] in CN_DIGIT + "十")
 
 
-TERM_NUMERALS = "一二三四五六七八九十0123456789０１２３４５６７８９"
-
-
-ANY_WORD = "…"  # names_after.tsv: …圈 is a word of a few characters ending in 圈
+ANY_WORD = "…"  # names_after.tsv: …圈 is a few characters, no numeral, holding 圈
 NAME_WORD = regex.compile(r"[^\p{Han}]|[零〇一二两三四五六七八九十百千万亿]")
 
 
 def _word_with(text: str, end: int, tail: str) -> bool:
-    """15分钟便民生活圈品质: ``tail`` ends a word among the few Chinese characters after
+    """15分钟便民生活圈品质: ``tail`` stands among the few Chinese characters after
     ``end``, with no numeral before it (15分钟内绕城一圈 is a duration)."""
     stop = end
     while stop < min(len(text), end + 7) and not NAME_WORD.match(text, stop):
