@@ -208,6 +208,7 @@ def is_statistic(
         valued.dimension in ARTICLE_DIMENSIONS
         and _is_indefinite_article(candidate)
         and not _in_list_of_counts(candidate, text, neighbours)
+        and not _counts_a_toll(candidate, text)
     ):
         return False
     if parts.get("num", "") in FINANCIAL and valued.dimension != "currency":
@@ -351,6 +352,32 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
     return not more or (
         more == {"post"} and lexicon.approximations()["after"].get(parts["post"]) == "under"
     )
+
+
+TOLL_REACH = 12  # characters after 一人 within which its toll word stands (一名随军工程承包商死亡)
+
+
+@cache
+def _toll_words() -> tuple[lexicon.Roles, re.Pattern[str]]:
+    roles = lexicon.words_by_role("link_words.tsv")
+    return roles, re.compile(lexicon.alternation(roles["toll"]))
+
+
+def _counts_a_toll(candidate: Candidate, text: str) -> bool:
+    """其中一人死亡, 击落一架无人机: one person a toll word follows in the clause, or one
+    thing a strike downs, is counted (a disaster's or a war's figures), not an article."""
+    roles, toll = _toll_words()
+    unit = candidate.parts.get("unit", "").translate(simplified())
+    start, end = candidate.start, candidate.end
+    before = text[max(0, start - 3) : start].translate(simplified()).rstrip("了")
+    if any(before.endswith(word) for word in roles["strike"]):
+        return True
+    if unit not in roles["person_measure"]:
+        return False
+    after = text[end : end + TOLL_REACH]
+    for mark in CLAUSE_MARKS:
+        after = after.split(mark, 1)[0]
+    return toll.search(after.translate(simplified())) is not None
 
 
 def _is_tally(unit: str | None) -> bool:

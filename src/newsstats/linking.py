@@ -456,8 +456,8 @@ def _listed(
 ) -> dict[candidates.Option, str]:
     """How the entity candidates stand in a 分别 list that hands out the figure at ``at``:
     the thing named in its place (客流量、营业额同比分别增长26.9%和21.7%), another of the
-    list's things, or the entity of the earlier figure in its place (合同额2599亿元，执行额
-    1615亿元，同比分别增长10.3%和10.6%). Phrases of the sentence the figure's own window
+    list's things, a phrase holding several of them, or the entity of the earlier figure in
+    its place (合同额2599亿元，执行额1615亿元，同比分别增长10.3%和10.6%). Phrases of the sentence the figure's own window
     misses join the candidates."""
     if spread is None:
         return {}
@@ -468,6 +468,8 @@ def _listed(
             k = ends.get(o.last)
             if k is not None and o.first >= spread.things[k][0]:
                 found[o] = "thing" if k == spread.place else "other_thing"
+            elif sum(o.first <= end <= o.last for _, end in spread.things) > 1:
+                found[o] = "several_things"  # 客流量、营业额: the whole list, no one figure's
     if len(spread.figures_before) >= spread.count:
         token = spread.figures_before[len(spread.figures_before) - spread.count + spread.place]
         earlier = sentence.tokens[token].mention
