@@ -191,9 +191,11 @@ def unit_cues() -> dict[str, dict[str, Cue]]:
 def approximations() -> dict[str, dict[str, str]]:
     """Position ('before', 'between', 'after') → {word: approx}; 'word' holds the words that
     open with an approximation word and are none (余震, 多功能); 'word_before' the words that
-    end with a 'before' one and are none (打破 a record, 跌破 a level)."""
+    end with a 'before' one and are none (打破 a record, 跌破 a level); 'half_before' the
+    words that make a bare 半 a share (过半)."""
     table: dict[str, dict[str, str]] = {
-        "before": {}, "between": {}, "after": {}, "word": {}, "word_before": {}
+        "before": {}, "between": {}, "after": {}, "word": {}, "word_before": {},
+        "half_before": {},
     }
     for row in _rows("approx.tsv"):
         table[row["position"]][row["word"]] = row["approx"]

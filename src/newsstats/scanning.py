@@ -150,7 +150,8 @@ def _first_characters() -> str:
     """Every character a candidate can open with: its approximation word, prefix unit,
     vague magnitude, sign, 半 or numeral (a share such as 百分之 opens with a multiplier)."""
     approx = lexicon.approximations()
-    words = [*approx["before"], *lexicon.vague_magnitudes(), *lexicon.prefix_units()]
+    words = [*approx["before"], *approx["half_before"], *lexicon.vague_magnitudes(),
+             *lexicon.prefix_units()]
     firsts = {w[0] for w in words} | set(DIGIT_CHARS + CN_DIGIT + MULT_CHARS + SIGN_CHARS)
     return "".join(sorted(firsts))
 
@@ -207,6 +208,8 @@ def _guarded_number() -> tuple[str, str, str, str]:
 def pattern() -> re.Pattern:
     approx = lexicon.approximations()
     before = _not_inside(approx["word_before"], approx["before"]) + guarded(approx["before"])
+    half_before = _not_inside(approx["word_before"], approx["half_before"]) + guarded(
+        approx["half_before"])
     # no approximation word where a unit begins (100多米尼加比索)
     # nor where a word opens with one (4.4级余震, 一层多功能厅: approx.tsv's `word` rows)
     approx_guard = _unit_guard(
@@ -235,6 +238,8 @@ def pattern() -> re.Pattern:
           | (?P<den>{number})[分份]之(?P<numer>{number})  # 三份之一: Hong Kong writes 份
           | {SLASH_FRACTION}
           | (?P<half_share>半数|(?<![另])一半)
+          # 收获进度过半, 过半数: 半 alone is a share only after these, ending its clause
+          | (?P<pre_half>{half_before})(?P<bare_half>半)(?:数|(?=[{PUNCT}\s]|$|的|以上))
         )
         (?P<post_share>{after})?
       |

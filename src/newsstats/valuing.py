@@ -73,7 +73,8 @@ def _approx(words: list[str | None], position: list[str]) -> str:
 
 
 def _share(parts: dict[str, str]) -> Valued | None:
-    approx = _approx([parts.get("pre"), parts.get("post_share")], ["before", "after"])
+    approx = _approx([parts.get("pre"), parts.get("pre_half"), parts.get("post_share")],
+                     ["before", "half_before", "after"])
     if "pct" in parts:
         unit, dimension, scale = SHARE_UNITS[parts["pct"][0]]
         value = parse_number(parts["pnum"])
@@ -286,7 +287,7 @@ def _reading(parts: dict[str, str]) -> Valued | None:
         return _race_time(parts)
     if "hm_h" in parts:
         return _hours_minutes(parts)
-    if parts.keys() & {"pct", "den", "half_share", "sden"}:
+    if parts.keys() & {"pct", "den", "half_share", "bare_half", "sden"}:
         return _share(parts)
     unit, inner_approx = _unit(parts)
     tenths = None
