@@ -457,8 +457,8 @@ def _listed(
     """How the entity candidates stand in a 分别 list that hands out the figure at ``at``:
     the thing named in its place (客流量、营业额同比分别增长26.9%和21.7%), another of the
     list's things, a phrase holding several of them, or the entity of the earlier figure in
-    its place (合同额2599亿元，执行额1615亿元，同比分别增长10.3%和10.6%). Phrases of the sentence the figure's own window
-    misses join the candidates."""
+    its place (合同额2599亿元，执行额1615亿元，同比分别增长10.3%和10.6%). Phrases of the
+    sentence the figure's own window misses join the candidates."""
     if spread is None:
         return {}
     found: dict[candidates.Option, str] = {}
