@@ -37,6 +37,15 @@ NOT_STATISTICS = [
     # hand rows for what the dictionary lacks
     ("春分，是二十四节气的第四个节气。", "二十四节"),
     ("共护一江水 万里长江焕发新活力", "万里"),
+    # and so are 百年, 千年 alone: an age told as a figure of speech (bulk, CEC and xwlb)
+    ("江苏淮安的千年古镇马头镇迎来游客", "千年"),
+    ("合川百年小吃店起大火", "百年"),
+    ("李强表示，中斯传统友谊跨越千年。", "千年"),
+    # a maturity is a class: 10年期国债, 五年期定期存款 (bulk, xwlb)
+    ("日本“新发”10年期国债收益率今天一度升至1.755%", "10年"),
+    ("公告显示，1年期和5年期以上贷款市场报价利率分别为3.35%和3.85%", "5年"),
+    ("利率略高于大型银行五年期定期存款的挂牌利率", "五年"),
+    ("特色文化活动吸引八方宾朋", "八方"),
     ("劲往一处使、心往一处想", "一处"),
     ("几名歹徒把他打得半死", "半死"),
     # a plan and a stage of schooling, not spans of years (bulk, xwlb)
@@ -183,6 +192,9 @@ STILL_STATISTICS = [
     ("数量和投资总额占比均超过半数。", "超过半数"),
     ("去年，这三家船厂平均5天就要", "5天"),
     ("发生事故的两辆车均属和田地区，", "两辆"),
+    # a span of ten years is a real one; a round 里 written in digits is a length
+    ("这项工程历时十年，终于建成", "十年"),
+    ("全长1000里", "1000里"),
     ("智利北部地区发生8.2级地震，造成6人死亡", "8.2级"),
     ("发生七点八级地震", "七点八级"),
     # meetings counted, no term's session (bulk, xwlb)

@@ -73,7 +73,6 @@ ARTICLE_DIMENSIONS = {"count", "duration"}
 # 处) makes it a kilometre post; 伊基克市西南76公里处 measures how far the epicentre lies
 ROAD_BEFORE = regex.compile(r"(?:高速|公路|国道|省道|方向|线)[^，,。；;\n]*$")
 ROAD_REACH = 10
-ROUND_NUMERALS = frozenset({"十", "百", "千", "万"})
 FINANCIAL = frozenset("壹贰貳叁參参叄肆伍陆陸柒捌玖拾佰仟")
 LIST_MARKS = "、，,和及与"
 CHINESE_NOT_WHOLE = "点點"  # 七点八级 is a magnitude
@@ -222,8 +221,6 @@ def is_statistic(
     ):
         return False  # 海口方向37公里处: a kilometre post on a road, not a length
     number = parts.get("num", "")
-    if unit_text == "里" and number in ROUND_NUMERALS:
-        return False  # 千里旅游走廊, 万里长江, 十里长街: a figure of speech or a name
     if len(number) > 1 and number[0] in "0０" and number[1] not in ".．":
         return False  # 宏图一号01组, 02号: a numeral with a leading zero is a serial number
     if _in_a_short_quote(text, start, end) or _in_a_title(text, start, end):
@@ -308,7 +305,7 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
     for row in rows:
         if row.chinese_only and not chinese:
             continue
-        if row.two_only and number != "二":
+        if row.bare and number not in row.bare:
             continue
         if row.after_term and not _after_a_term(text, start):
             continue

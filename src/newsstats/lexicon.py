@@ -302,12 +302,16 @@ class NameAfter:
     after: str  # "*": whatever follows
     chinese_only: bool  # only a whole number in Chinese numerals (三级, not 7.6级)
     is_name: bool  # False: a figure after all, an exception to a broader row
-    two_only: bool = False  # only the numeral 二 alone: an ordinal (二期), as a count says 两
+    # only these numerals alone: 二 (二期 is an ordinal, as a count says 两); 十百千万 (千里
+    # 走廊, 万里长江 are figures of speech); "" any
+    bare: frozenset[str] = frozenset()
     # only after a term of office earlier in the clause: 十四届全国人大三次会议 is a session
     after_term: bool = False
 
 
 TERM = "届"  # names_after.tsv's ``numerals`` for a row that holds after a term of office
+# the other ``numerals`` values that name a kind, not the bare numerals a row holds for
+NUMERALS_KINDS = frozenset({"any", "chinese", TERM})
 
 
 @cache
@@ -318,7 +322,8 @@ def names_after() -> dict[str, tuple[NameAfter, ...]]:
     for row in _rows("names_after.tsv"):
         numerals, is_name = row["numerals"], row["reading"] == "name"
         table.setdefault(row["unit"], []).append(
-            NameAfter(row["after"], numerals == "chinese", is_name, numerals == "二",
+            NameAfter(row["after"], numerals == "chinese", is_name,
+                      frozenset(numerals) if numerals not in NUMERALS_KINDS else frozenset(),
                       numerals == TERM)
         )
     return {
