@@ -275,6 +275,9 @@ CLAUSE_MARKS = "，,。；;！？!?\n"
 
 # An adjacent cue may be this far before the number: 时速达350公里, 时速可达350公里.
 ADJACENT_GAP = 3
+# the parts of a number written alone, with no unit, multiplier or approximation
+BARE_NUMBER = frozenset({"num", "sign"})
+DIGIT_RUN = re.compile(r"[0-9０-９]")
 
 
 @cache
@@ -283,9 +286,11 @@ def _cue_only() -> frozenset[str]:
     return frozenset(surface for surface, unit in lexicon.units().items() if not unit.dimension)
 
 
-def _cue(text: str, number_start: int, unit: str, unit_end: int) -> str | None:
+def _cue(
+    text: str, number_start: int, unit: str, unit_end: int, adjacent_only: bool = False
+) -> str | None:
     """The first cue word (in table order) for ``unit`` in the clause before the number,
-    or right after the unit."""
+    or right after the unit; with ``adjacent_only``, only a cue right before the number."""
     cues = lexicon.unit_cues().get(unit)
     if not cues:
         return None
@@ -293,6 +298,8 @@ def _cue(text: str, number_start: int, unit: str, unit_end: int) -> str | None:
     cut = max(window.rfind(mark) for mark in CLAUSE_MARKS)
     window = window[cut + 1 :]
     for cue, reading in cues.items():
+        if adjacent_only and not reading.adjacent:
+            continue
         if reading.after:
             if text.startswith(cue, unit_end):
                 return cue
@@ -419,6 +426,12 @@ def scan(text: str) -> list[Candidate]:
             # 套现5.5亿: a count of 万 or 亿 with no unit may be money, as the clause says
             start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
             cue = _cue(text, start, "", end)
+            if cue is not None:
+                parts["cue"] = cue
+        elif parts.keys() <= BARE_NUMBER and DIGIT_RUN.search(parts.get("num", "")):
+            # 发展指数为89.0: a bare number right after its cue is an index's value
+            start = match.start() + len(parts.get("sign", ""))
+            cue = _cue(text, start, "", end, adjacent_only=True)
             if cue is not None:
                 parts["cue"] = cue
         covered = end

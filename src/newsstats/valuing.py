@@ -314,7 +314,7 @@ def _reading(parts: dict[str, str]) -> Valued | None:
     if inner_approx == "半" or "plus_half" in parts:
         low += HALF
         high = high + HALF if high is not None else None
-    if unit is None and not _bare_magnitude(parts):
+    if unit is None and not _bare_magnitude(parts) and "cue" not in parts:
         return Valued(low, high, "", "", approx)
     if approx != "range":
         approx = _approx(
