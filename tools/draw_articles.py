@@ -14,7 +14,8 @@ rounds ran before texts already taken were skipped (b123 and b152, copies of b09
 dropped after). b193–b228: sogou_money,sogou_other,cec,xwlb_firms,xwlb_news (12 each; no
 Sogou article was left); b229–b300 and b301–b372: cec,xwlb_firms,xwlb_news (24 each);
 b373–b432: the same, 20 each; b433–b480 (pdeco had none left), b481–b528 and b529–b565 (CEC
-had five left): the same, 16 each.
+had five left): the same, 16 each. b566–b613: xwlb_firms,xwlb_news (24 each; CEC was
+exhausted); b614–b709, b710–b805 and b806–b901: the same, 48 each.
 
 The batches lean towards the sources the labelled set had least of (Sogou, the People's
 Daily economy pages, CEC), and towards news where a company, port or industry owns the
