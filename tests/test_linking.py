@@ -108,6 +108,9 @@ def test_a_list_shares_its_change_word(text, figures, change) -> None:
         # a rate compared with an earlier one: the rate, not the comparison (增速 is a word
         # of its own, jieba_overrides.tsv)
         ("增速比上季度加快0.1个百分点。", "0.1个百分点", {"增速"}),
+        # the level a rate is lifted to: the rate, though the tagger reads 提/升到 (a known
+        # gap until more labels taught the ranker that 提 opens no measure)
+        ("该省森林覆盖率提升到85%。", "85%", {"森林覆盖率"}),
     ],
 )
 def test_the_guidelines_first_rules_still_hold(text, figure, entity) -> None:
@@ -123,8 +126,6 @@ def test_the_guidelines_first_rules_still_hold(text, figure, entity) -> None:
         ("通信、电子、计算机行业主力资金净流出96.49亿元、84.86亿元、63.42亿元。", "84.86亿元",
          "主力资金净流出", "电子"),
         ("1美元对人民币6.8109元。", "6.8109元", "美元", None),
-        # the tagger reads 提/升到 (提升到 is no dictionary word), so 提 ends the phrase
-        ("该省森林覆盖率提升到85%。", "85%", "森林覆盖率", None),
     ],
 )
 @pytest.mark.xfail(strict=True, reason="known gaps: too few such lists in the gold; segmentation")
