@@ -277,7 +277,6 @@ CLAUSE_MARKS = "，,。；;！？!?\n"
 ADJACENT_GAP = 3
 # the parts of a number written alone, with no unit, multiplier or approximation
 BARE_NUMBER = frozenset({"num", "sign"})
-DIGIT_RUN = re.compile(r"[0-9０-９]")
 
 
 @cache
@@ -428,7 +427,7 @@ def scan(text: str) -> list[Candidate]:
             cue = _cue(text, start, "", end)
             if cue is not None:
                 parts["cue"] = cue
-        elif parts.keys() <= BARE_NUMBER and DIGIT_RUN.search(parts.get("num", "")):
+        elif parts.keys() <= BARE_NUMBER and any(c in DIGIT_CHARS for c in parts.get("num", "")):
             # 发展指数为89.0: a bare number right after its cue is an index's value
             start = match.start() + len(parts.get("sign", ""))
             cue = _cue(text, start, "", end, adjacent_only=True)
