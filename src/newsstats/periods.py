@@ -399,7 +399,6 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
 # 明天（11月21日）起至24日: two times joined as the ends of one span
 RANGE_JOINT = regex.compile(r"起?\s*(?:至|到|—|–|－|~|～)\s*")
 FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
-DAY_END = regex.compile(r"[日号]）?$")  # 11月21日, 明天（11月21日）
 BARE_DAY = regex.compile(r"(\d{1,2})[日号]")
 
 
@@ -418,8 +417,8 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
             continue
         if (
             first is not None
-            and DAY_END.search(first.text)
-            and DAY_END.search(period.text)
+            and NAMED_DAY.search(first.text)
+            and NAMED_DAY.search(period.text)
             and RANGE_JOINT.fullmatch(text, first.end, period.start)
         ):
             norm = None
