@@ -65,8 +65,7 @@ def _hides_a_figure(word: str, tag: str, frequency: int) -> bool:
         r is not None and r.dimension == "count" and not r.unit for r in readings
     ):
         return False  # a tally (两男一女, 一死两伤): counts of who, said by the words
-    for candidate in found:
-        reading = valuing.value(candidate)
+    for candidate, reading in zip(found, readings, strict=True):
         if reading is None or not reading.dimension:
             continue
         before, after = word[: candidate.start], word[candidate.end :]
