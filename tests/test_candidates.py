@@ -65,3 +65,36 @@ def test_the_phrases_a_figure_is_offered(text, figure, wanted, unwanted) -> None
     found = offered(text, figure)
     assert wanted in found, sorted(found)
     assert unwanted not in found, sorted(found)
+
+
+def owners_offered(text: str, figure: str) -> set[str]:
+    start = text.index(figure)
+    sentence = sentences.analyse(text, 0, len(text), [(0, start, start + len(figure))])
+    kinds = [candidates.kind(t) for t in sentence.tokens]
+    every = candidates.phrases(sentence, kinds, 0, len(kinds))
+    names = candidates.whole_names(sentence, kinds, every)
+    return {o.text for o in candidates.subject_options(sentence, sentence.position(0), names)}
+
+
+# (sentence, figure, an owner that must be offered, a phrase that must not): an owner named
+# at the head of the compound that names what it owns
+OWNER_CASES = [
+    ("日本《朝日新闻》今天公布的最新民调显示，岸田内阁支持率为28.1%，创下新低。", "28.1%",
+     "岸田内阁", ""),
+    ("消息发布之后，戴尔股价一度下跌近６％，创下一年来的新低。", "近６％", "戴尔", ""),
+    ("今年一季度，经港珠澳大桥珠海公路口岸出入境港澳单牌车达103万辆次。", "103万辆次",
+     "港珠澳大桥珠海公路口岸", ""),
+    ("中国农资流通协会最新数据显示，当前我国重点尿素生产企业日产尿素超过20万吨。",
+     "超过20万吨", "重点尿素生产企业", ""),
+    ("火灾过火面积约700平方米，价值140余万元的商品被大火吞噬。", "约700平方米", "火灾", ""),
+    # never a phrase opening inside a compound, nor one holding a preposition
+    ("记者从银川市旅游局了解到，全市接待游客120万人次。", "120万人次", "银川市旅游局",
+     "记者从银川市旅游局"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "wanted", "unwanted"), OWNER_CASES)
+def test_the_owners_a_figure_is_offered(text, figure, wanted, unwanted) -> None:
+    found = owners_offered(text, figure)
+    assert wanted in found, sorted(found)
+    assert unwanted not in found, sorted(found)

@@ -4,8 +4,8 @@ A phrase is a run of tokens of the analysed sentence (sentences.py) that could n
 thing: it ends where a noun compound ends and starts at most a few words earlier. Entity
 candidates lie after the measure word (`3名党员`) or before the figure, past change and
 comparison words (`服务业增加值比上年增长5.4%`), in its clause or the two before it.
-Subject candidates are the phrases of the sentence up to the mention's clause end that do
-not open inside a noun compound. Which candidate wins
+Subject candidates are the phrases of the sentence before the mention that do not open
+inside a noun compound, and the heads of compounds (`戴尔|股价`). Which candidate wins
 is not decided here: features.py describes each one and ranking.py scores them with
 weights learned from the labelled gold.
 """
@@ -178,21 +178,27 @@ def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Opti
         following = kinds[last + 1] if last + 1 < len(kinds) else "EOS"
         if following in NOUNS and last + 1 < hi:
             continue  # 规模以上工业|增加值: the compound goes on
-        first = last
-        while first >= lo and last - first < MAX_TOKENS:
-            k = kinds[first]
-            if k in BREAKS:
-                break
-            if tokens[last].end - tokens[first].start > MAX_CHARS:
-                break
-            if (k not in NO_START and tokens[first].word not in CLOSING
-                    and not _footnote_at(tokens, first)) or _glued_number(
-                    tokens, first, last):
-                text = _phrase_text(tokens, first, last)
-                if text and _balanced(text):
-                    found.append(Option(first, last, text, tokens[first].start,
-                                        tokens[last].end))
-            first -= 1
+        found.extend(_ending_on(tokens, kinds, lo, last))
+    return found
+
+
+def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) -> list[Option]:
+    """The phrases that end on token ``last``, from the shortest: each start at most
+    MAX_TOKENS words and MAX_CHARS characters back, never across a break."""
+    found: list[Option] = []
+    first = last
+    while first >= lo and last - first < MAX_TOKENS:
+        k = kinds[first]
+        if k in BREAKS:
+            break
+        if tokens[last].end - tokens[first].start > MAX_CHARS:
+            break
+        if (k not in NO_START and tokens[first].word not in CLOSING
+                and not _footnote_at(tokens, first)) or _glued_number(tokens, first, last):
+            text = _phrase_text(tokens, first, last)
+            if text and _balanced(text):
+                found.append(Option(first, last, text, tokens[first].start, tokens[last].end))
+        first -= 1
     return found
 
 
@@ -254,12 +260,20 @@ def _share_base(tokens: tuple[Token, ...], option: Option) -> bool:
     return False
 
 
-def whole_names(sentence: Sentence, every: list[Option]) -> list[Option]:
+def whole_names(sentence: Sentence, kinds: list[str], every: list[Option]) -> list[Option]:
     """The phrases that could name an owner, once per sentence: an owner is a whole name,
-    and a phrase opening inside a noun compound (行业协会|商会) is not."""
+    and a phrase opening inside a noun compound (行业协会|商会) is not. A name may also open
+    the compound that names what it owns (霍尔果斯公路口岸|出口商品车, 戴尔|股价), where
+    ``every`` phrase runs on to the compound's end: the compound's heads are offered too."""
     tokens = sentence.tokens
+    heads = [
+        o
+        for last in range(len(tokens) - 1)
+        if kinds[last] in NOUNS and kinds[last + 1] in NOUNS
+        for o in _ending_on(tokens, kinds, 0, last)
+    ]
     return [
-        o for o in every
+        o for o in every + heads
         if not (o.first > 0 and tokens[o.first - 1].flag[:1] == "n"
                 and tokens[o.first].flag[:1] == "n")
         # 记者从银川市旅游局: a preposition introduces an adjunct; an owner's name has none

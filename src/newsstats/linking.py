@@ -535,7 +535,7 @@ def link_all(
             sentence = sentences.analyse(text, span[0], span[1], inside)
             kinds = [candidates.kind(t) for t in sentence.tokens]
             every = candidates.phrases(sentence, kinds, 0, len(kinds))
-            names = candidates.whole_names(sentence, every)
+            names = candidates.whole_names(sentence, kinds, every)
             describer = features.Describer(sentence, kinds)
             analysed_span = span
         at = sentence.position(i)
