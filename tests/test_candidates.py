@@ -12,7 +12,7 @@ from newsstats import candidates, sentences
 def offered(text: str, figure: str) -> set[str]:
     start = text.index(figure)
     sentence = sentences.analyse(text, 0, len(text), [(0, start, start + len(figure))])
-    kinds = [candidates.kind(t) for t in sentence.tokens]
+    kinds = candidates.kinds_of(sentence.tokens)
     every = candidates.phrases(sentence, kinds, 0, len(kinds))
     return {o.text for o in candidates.entity_options(sentence, sentence.position(0), every)}
 
@@ -57,6 +57,10 @@ CASES = [
      "低值可回收物", "处理低值可回收"),
     ("紧跟需求变化，增设了集成电路技术、智慧健康养老管理等6068个专业点。", "6068个",
      "专业点", ""),
+    # a year's suffix after its number is part of the time, never a phrase (年度, 财年)
+    ("利得稅一直是最大收入來源，由1997年度20%，至2016年度仍穩佔25%。", "20%", "利得稅",
+     "年度"),
+    ("公司2024财年营业收入下降3%。", "3%", "营业收入", "财年营业收入"),
 ]
 
 
@@ -70,7 +74,7 @@ def test_the_phrases_a_figure_is_offered(text, figure, wanted, unwanted) -> None
 def owners_offered(text: str, figure: str) -> set[str]:
     start = text.index(figure)
     sentence = sentences.analyse(text, 0, len(text), [(0, start, start + len(figure))])
-    kinds = [candidates.kind(t) for t in sentence.tokens]
+    kinds = candidates.kinds_of(sentence.tokens)
     every = candidates.phrases(sentence, kinds, 0, len(kinds))
     names = candidates.whole_names(sentence, kinds, every)
     return {o.text for o in candidates.subject_options(sentence, sentence.position(0), names)}

@@ -95,6 +95,18 @@ def kind(token: Token) -> str:
     return flag[:1]
 
 
+def kinds_of(tokens: tuple[Token, ...]) -> list[str]:
+    """The kind of every token of a sentence; a time word's suffix right after its number
+    (1997|年度, 2024|财年) is part of that time, as 年 is (2025|年): never a phrase of its
+    own (由1997年度20%: no 年度 for the figure's entity)."""
+    found = [kind(t) for t in tokens]
+    suffixes = _roles()["time_suffix"]
+    for i in range(1, len(found)):
+        if found[i - 1] == "M" and tokens[i].reading in suffixes:
+            found[i] = "M"
+    return found
+
+
 @cache
 def _change_endings() -> dict[str, str]:
     """The two-character change words (增加 → UP), to read a longer verb by its ending."""

@@ -533,7 +533,7 @@ def link_all(
                 if mentions[j][0].end <= span[1]
             ]
             sentence = sentences.analyse(text, span[0], span[1], inside)
-            kinds = [candidates.kind(t) for t in sentence.tokens]
+            kinds = candidates.kinds_of(sentence.tokens)
             every = candidates.phrases(sentence, kinds, 0, len(kinds))
             names = candidates.whole_names(sentence, kinds, every)
             describer = features.Describer(sentence, kinds)
