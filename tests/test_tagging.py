@@ -29,6 +29,8 @@ def test_numbers_are_tagged_m_and_punctuation_x():
 def test_corrections_apply(monkeypatch):
     # data/jieba_overrides.tsv: jieba tags 选派 as a noun, we as a verb
     assert dict(tag("选派骨干"))["选派"] == "v"
+    # 故 alone is "therefore", never an owner's name
+    assert dict(tag("需求上升，故价格上涨"))["故"] == "c"
 
 
 @pytest.mark.parametrize(
