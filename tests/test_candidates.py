@@ -94,6 +94,8 @@ OWNER_CASES = [
     ("中国农资流通协会最新数据显示，当前我国重点尿素生产企业日产尿素超过20万吨。",
      "超过20万吨", "重点尿素生产企业", ""),
     ("火灾过火面积约700平方米，价值140余万元的商品被大火吞噬。", "约700平方米", "火灾", ""),
+    # a demonstrative and its noun in one word (该校, 本院) name a thing named before
+    ("该校共有28个班级、1000多名学生，其中寄宿生有200多人。", "1000多名", "该校", ""),
     # never a phrase opening inside a compound, nor one holding a preposition
     ("记者从银川市旅游局了解到，全市接待游客120万人次。", "120万人次", "银川市旅游局",
      "记者从银川市旅游局"),

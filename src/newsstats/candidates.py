@@ -86,6 +86,8 @@ def kind(token: Token) -> str:
         return "M"
     if flag[0] == "n" or flag in ("vn", "j", "eng", "nz", "l", "b", "an", "g", "k", "h"):
         return "N"
+    if flag == "r" and len(token.reading) == 2 and token.reading[0] in _demonstratives():
+        return "N"  # 该校, 本院: the school, the hospital named before
     if flag[0] == "v":
         # 提升到, 降至: one word for a change to a level, which ends a phrase like 至 does
         if token.reading.endswith(LEVEL_ENDINGS) and len(token.reading) > 1:
@@ -105,6 +107,11 @@ def kinds_of(tokens: tuple[Token, ...]) -> list[str]:
         if found[i - 1] == "M" and tokens[i].reading in suffixes:
             found[i] = "M"
     return found
+
+
+@cache
+def _demonstratives() -> frozenset[str]:
+    return _roles()["demonstrative"]
 
 
 @cache
