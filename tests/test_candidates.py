@@ -9,12 +9,18 @@ import pytest
 from newsstats import candidates, sentences
 
 
-def offered(text: str, figure: str) -> set[str]:
+def analysed(text: str, figure: str):
+    """The sentence, its tokens' kinds, its phrases and the figure's token."""
     start = text.index(figure)
     sentence = sentences.analyse(text, 0, len(text), [(0, start, start + len(figure))])
     kinds = candidates.kinds_of(sentence.tokens)
     every = candidates.phrases(sentence, kinds, 0, len(kinds))
-    return {o.text for o in candidates.entity_options(sentence, sentence.position(0), every)}
+    return sentence, kinds, every, sentence.position(0)
+
+
+def offered(text: str, figure: str) -> set[str]:
+    sentence, kinds, every, at = analysed(text, figure)
+    return {o.text for o in candidates.entity_options(sentence, kinds, at, every)}
 
 
 # (sentence, figure, a phrase that must be offered, a phrase that must not)
@@ -75,12 +81,9 @@ def test_the_phrases_a_figure_is_offered(text, figure, wanted, unwanted) -> None
 
 
 def owners_offered(text: str, figure: str) -> set[str]:
-    start = text.index(figure)
-    sentence = sentences.analyse(text, 0, len(text), [(0, start, start + len(figure))])
-    kinds = candidates.kinds_of(sentence.tokens)
-    every = candidates.phrases(sentence, kinds, 0, len(kinds))
+    sentence, kinds, every, at = analysed(text, figure)
     names = candidates.whole_names(sentence, kinds, every)
-    return {o.text for o in candidates.subject_options(sentence, sentence.position(0), names)}
+    return {o.text for o in candidates.subject_options(sentence, at, names)}
 
 
 # (sentence, figure, an owner that must be offered, a phrase that must not): an owner named

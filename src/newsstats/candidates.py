@@ -102,7 +102,7 @@ def kinds_of(tokens: tuple[Token, ...]) -> list[str]:
     (1997|年度, 2024|财年) is part of that time, as 年 is (2025|年): never a phrase of its
     own (由1997年度20%: no 年度 for the figure's entity)."""
     found = [kind(t) for t in tokens]
-    suffixes = _roles()["time_suffix"]
+    suffixes = _time_suffixes()
     for i in range(1, len(found)):
         if found[i - 1] == "M" and tokens[i].reading in suffixes:
             found[i] = "M"
@@ -112,6 +112,11 @@ def kinds_of(tokens: tuple[Token, ...]) -> list[str]:
 @cache
 def _demonstratives() -> frozenset[str]:
     return _roles()["demonstrative"]
+
+
+@cache
+def _time_suffixes() -> frozenset[str]:
+    return _roles()["time_suffix"]
 
 
 @cache
@@ -221,10 +226,12 @@ def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) 
     return found
 
 
-def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Option]:
+def entity_options(
+    sentence: Sentence, kinds: list[str], at: int, every: list[Option]
+) -> list[Option]:
     """Entity candidates of the mention at token ``at`` among ``every`` phrase of its
-    sentence: those after it in its clause, and those before it in its clause and the
-    CLAUSES_BACK clauses before that."""
+    sentence (``kinds``: its tokens' kinds_of): those after it in its clause, and those
+    before it in its clause and the CLAUSES_BACK clauses before that."""
     clause_of = sentence.clause_of
     clause = clause_of[at]
     tokens = sentence.tokens
@@ -232,13 +239,13 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
     # a phrase ending at or after ``adjoining`` has only 的, quotes or spaces before the figure
     adjoining = at
     while adjoining > 0 and (tokens[adjoining - 1].reading == "的" or (
-            tokens[adjoining - 1].flag == "x" and kind(tokens[adjoining - 1]) in BASE_GAP)):
+            tokens[adjoining - 1].flag == "x" and kinds[adjoining - 1] in BASE_GAP)):
         adjoining -= 1
     return [
         o for o in every
         if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK
-            and not (o.last + 1 >= adjoining and _share_base(tokens, o))
-            and not _compared_with(tokens, o.first, bases))
+            and not (o.last + 1 >= adjoining and _share_base(tokens, kinds, o))
+            and not _compared_with(tokens, kinds, o.first, bases))
         or (o.first > at and clause_of[o.first] == clause)
     ]
 
@@ -247,13 +254,15 @@ def entity_options(sentence: Sentence, at: int, every: list[Option]) -> list[Opt
 BASE_OPENING = frozenset({"T", "M", "Q", "SPACE", "COMPARE"})
 
 
-def _compared_with(tokens: tuple[Token, ...], first: int, bases: frozenset[str]) -> bool:
+def _compared_with(
+    tokens: tuple[Token, ...], kinds: list[str], first: int, bases: frozenset[str]
+) -> bool:
     """比当前水平增加134亿英镑: the phrase after 比 is the base of a comparison."""
     i = first - 1
     while i >= 0 and first - i <= 3:
         if tokens[i].reading in bases:
             return True
-        if kind(tokens[i]) not in BASE_OPENING:
+        if kinds[i] not in BASE_OPENING:
             return False
         i -= 1
     return False
@@ -263,14 +272,14 @@ def _compared_with(tokens: tuple[Token, ...], first: int, bases: frozenset[str])
 BASE_GAP = frozenset({"DE", "Q", "SPACE"})
 
 
-def _share_base(tokens: tuple[Token, ...], option: Option) -> bool:
+def _share_base(tokens: tuple[Token, ...], kinds: list[str], option: Option) -> bool:
     """占B的X%: B is the whole the share is taken of, not what it measures (rule 5); but
     a ratio named after 占 is the measure (占总股本比例1%)."""
     if tokens[option.last].reading in ratio_words():
         return False
     i = option.first - 1
     while i >= 0 and option.first - i <= MAX_TOKENS:
-        k = kind(tokens[i])
+        k = kinds[i]
         if k == "SHARE_OF":
             return True
         if k in BREAKS:

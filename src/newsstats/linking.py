@@ -544,7 +544,7 @@ def link_all(
             links.append(Link(rule.entity, rule.subject, rule.sentence, change))
             continue
         entity_options: list[candidates.Option | None] = [None]
-        entity_options += candidates.entity_options(sentence, at, every)
+        entity_options += candidates.entity_options(sentence, kinds, at, every)
         unit = candidate.parts.get("unit", "")
         if valued.dimension == "count" and unit and unit.isalpha():
             # 39金27银, 农业农村部等10部门: the measure word itself names what is counted
