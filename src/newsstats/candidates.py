@@ -29,10 +29,8 @@ BRACKETS = frozenset("(（[【)）]】")
 OPENING, CLOSING = frozenset("(（[【"), frozenset(")）]】")
 # 高技术制造业[13]增加值: a bulletin's footnote mark is no part of the phrase it stands in
 FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-# token indices of subject candidates named before the sentence: the subject last chosen,
-# and the owner the hand-written rules last saw
+# the token index of the subject candidate named before the sentence: the subject last chosen
 CARRIED = -1
-RULE_CARRIED = -2
 
 
 @cache

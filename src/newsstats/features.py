@@ -2,9 +2,8 @@
 
 Each candidate (candidates.py) is described by where it stands against its mention (which
 side, how many clauses back, which kinds of words lie between: `增长`, `比上年`, another
-figure), what it is made of (its first and last word classes, its head word, its length)
-and whether the hand-written rules of linking.py chose it. ranking.py weighs them; the
-weights are learned (tools/train_linker.py).
+figure) and what it is made of (its first and last word classes, its head word, its
+length). ranking.py weighs them; the weights are learned (tools/train_linker.py).
 """
 
 from __future__ import annotations
@@ -41,18 +40,6 @@ _BUCKETS = ("0", "1", "2", "3", "4-6", "4-6", "4-6")
 
 def _bucket(n: int) -> str:
     return _BUCKETS[n] if 0 <= n < 7 else "7+"
-
-
-def _rule_relation(text: str, rule: str | None) -> str | None:
-    if not rule:
-        return None
-    if text == rule:
-        return "eq"
-    if text in rule:
-        return "in"
-    if rule in text:
-        return "has"
-    return None
 
 
 class Features:
@@ -139,7 +126,7 @@ def _entity_shape(key: tuple) -> list[str]:
 
 
 def _entity_relation(key: tuple) -> list[str]:
-    _, before, length, clauses, gap_kinds, dimension, relation = key
+    _, before, length, clauses, gap_kinds, dimension = key
     side = "L" if before else "R"
     bridged = all(k in BRIDGES for k in gap_kinds)
     features = [
@@ -157,8 +144,6 @@ def _entity_relation(key: tuple) -> list[str]:
         features.append(f"L|past_figures|list={listed}")
     if not before and gap_kinds == ("DE",) and length == "1":
         features.append("R|de")
-    if relation:
-        features.append("rule=" + relation)
     return features
 
 
@@ -188,8 +173,8 @@ def _subject_shape(key: tuple) -> list[str]:
 
 
 def _subject_relation(key: tuple) -> list[str]:
-    _, before, clauses, dimension, placed, between, distance, same_as_last, relation, leads, \
-        gap, gap_size, verbs = key
+    _, before, clauses, dimension, placed, between, distance, same_as_last, leads, gap, \
+        gap_size, verbs = key
     side = "L" if before else "R"
     features = ["side=" + side, f"{side}|clauses={clauses}", f"dim={dimension}",
                 "entity=" + placed, f"{side}|clauses={clauses}|leads={leads}",
@@ -201,8 +186,6 @@ def _subject_relation(key: tuple) -> list[str]:
         features.append(f"to_entity={distance}")
     if same_as_last:
         features.append("same_as_last")
-    if relation:
-        features.append("rule=" + relation)
     return features
 
 
@@ -263,20 +246,18 @@ class Describer:
         self._entity_static[key] = cached
         return cached
 
-    def entity(
-        self, at: int, option: Option, dimension: str, rule: str | None, listed: str = ""
-    ) -> Features:
+    def entity(self, at: int, option: Option, dimension: str, listed: str = "") -> Features:
         """``listed``: how the phrase stands in a 分别 list that hands out this figure
         (``thing``: the list's thing in this figure's place; ``other_thing``; ``figure``:
         the entity of the earlier figure in this figure's place)."""
-        found = self._entity(at, option, dimension, rule)
+        found = self._entity(at, option, dimension)
         if not listed:
             return found
         names = ("W", "list=" + listed, f"list={listed}|dim={dimension}")
         return Features(found.score + ranking.score("entity", _render(names)),
                         found.parts + (names,), found.group)
 
-    def _entity(self, at: int, option: Option, dimension: str, rule: str | None) -> Features:
+    def _entity(self, at: int, option: Option, dimension: str) -> Features:
         kinds, sentence = self.kinds, self.sentence
         if option.first == at:  # the figure's own measure word (39金, 10部门)
             following = kinds[at + 1] if at + 1 < len(kinds) else "EOS"
@@ -288,8 +269,7 @@ class Describer:
         gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0
         parts, static_score = self._static_entity(option, before)
-        relation = ("e", before, _bucket(size), clauses, gap, dimension,
-                    _rule_relation(option.text, rule))
+        relation = ("e", before, _bucket(size), clauses, gap, dimension)
         weight = static_score + _weighed("entity", relation, self._entity_memo)
         return Features(weight, parts + (relation,), option.last)
 
@@ -389,14 +369,13 @@ class Describer:
 
     def subject(
         self, at: int, option: Option, dimension: str, entity: Option | None,
-        rule: str | None, last_subject: str | None, listed: str = "",
+        last_subject: str | None, listed: str = "",
     ) -> Features:
         """``listed``: how the phrase stands in a 分别 list that hands out this figure
         (``thing``: inside the thing in this figure's place; ``other_thing``)."""
-        if option.first < 0:  # the subject of the figures before, not in this sentence
-            how = "carried" if option.first == CARRIED else "carried_rule"
-            names = ("W", how, f"{how}|dim={dimension}",
-                     f"{how}|entity={'none' if entity is None else 'some'}")
+        if option.first == CARRIED:  # the subject of the figures before, not in this sentence
+            names = ("W", "carried", f"carried|dim={dimension}",
+                     f"carried|entity={'none' if entity is None else 'some'}")
             return Features(ranking.score("subject", _render(names)), (names,), option.first)
         kinds = self.kinds
         before = option.last < at
@@ -423,8 +402,8 @@ class Describer:
         gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
         relation = (
             "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
-            between, distance, option.text == last_subject, _rule_relation(option.text, rule),
-            leads, gap if size <= GAP_READ else ("far",), _bucket(size),
+            between, distance, option.text == last_subject, leads,
+            gap if size <= GAP_READ else ("far",), _bucket(size),
             self._verb_class(option.last + 1, at) if before and size <= GAP_READ else "far",
         )
         weight = static_score + _weighed("subject", relation, self._subject_memo)

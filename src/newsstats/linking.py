@@ -3,18 +3,15 @@ whether it is a change.
 
 ``link_all`` analyses each sentence that holds mentions once (sentences.py), takes the
 candidates it offers (candidates.py), describes them (features.py) and lets the learned
-ranker choose (ranking.py); changes.py reads the change. The hand-written rules below
-(GUIDELINES §2 entity rules, in order: the noun phrase after the measure word; the noun
-or verb phrase before the number; people counted by an activity get the activity; a data
-box gets its label lines) read short windows around a mention: a data box's label is taken
-from them as it is, and elsewhere their choice is one feature among the ranker's.
+ranker choose (ranking.py); changes.py reads the change. A number alone on its line, as in
+a data box, takes its entity and subject from the label lines above it instead, read by
+the phrase finders below (GUIDELINES §2).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Protocol
 
 import regex
@@ -25,17 +22,12 @@ from .scanning import Candidate
 from .tagging import tag
 from .valuing import Valued
 
-CLAUSE_END = "。！？!?\n，,；;：:"
-WINDOW = 24  # characters of context tagged on each side: enough for a phrase, cheap to tag
 QUOTES = "“”‘’\"'《》「」『』"
 OPEN_BRACKETS, CLOSE_BRACKETS = "(（[【", ")）]】"
 # POS tags (jieba's ICTCLAS set) that can stand inside a noun phrase
 NOUNISH = {"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "nl", "j", "vn", "an", "eng", "l",
            "b", "s", "zg", "g", "k", "h"}
 VERBISH = {"v", "vd", "vi", "vq", "vg"}
-MODIFIERS = {"a", "ad", "b", "v", "vn", "vd"}
-LOCATIVE_BEFORE_DE = regex.compile(r"^[外内后前](?=的)")
-FOOTNOTE = regex.compile(r"\[\d{1,3}\]|［\d{1,3}］")
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -44,29 +36,8 @@ NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十�
 _memo = lru_cache(maxsize=1024)
 
 
-@cache  # asked for each mention, about the same few tables
-def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
-    """A set's words in a fixed order, longest first (比重为 before 占): iterating the set
-    itself would let the hash seed choose, and two runs could link differently."""
-    return tuple(sorted(words, key=lambda word: (-len(word), word)))
-
-
 def _words() -> lexicon.Roles:
     return lexicon.words_by_role("link_words.tsv")
-
-
-@dataclass(frozen=True)
-class Context:
-    sentence_start: int
-    sentence_end: int
-    clause_start: int
-    clause_end: int
-
-
-def context(marks: Marks, start: int, end: int) -> Context:
-    sentence_start, sentence_end = marks.sentence(start, end)
-    clause_start, clause_end = marks.clause(start, end)
-    return Context(sentence_start, sentence_end, clause_start, clause_end)
 
 
 def _is_noun(word: str, flag: str) -> bool:
@@ -173,27 +144,6 @@ def noun_phrase_after(fragment: str) -> str | None:
 
 
 @_memo
-def verb_phrase_after(fragment: str) -> str | None:
-    """`人现场咨询，` → 现场咨询: what the counted people did."""
-    tokens = tag(fragment)
-    copulas = _words()["copula"]
-    if not tokens or tokens[0][1] in {"f", "p", "c", "r", "m"} or tokens[0][0] in copulas:
-        return None  # 中有…, 是…: not an activity of the people counted
-    words = []
-    for word, flag in tokens:
-        if flag == "x" and word not in QUOTES or flag in {"uj", "ul", "y"}:
-            break
-        if flag == "m" and NUMERALISH.search(word):
-            break  # 13人死亡4人重伤: the next figure starts
-        words.append(word)
-    # 13人死亡4人重伤: a state (a) counts as what happened to them, like a verb
-    if not any(f in VERBISH | {"vn", "a"} for _, f in tokens[: len(words)]):
-        return None
-    phrase = _strip_phrase(words)
-    return phrase[:16] if phrase else None
-
-
-@_memo
 def phrase_before(fragment: str) -> str | None:
     """`收取简历` → 收取简历, `捐款` → 捐款: the noun phrase or verb the number belongs to."""
     roles = _words()
@@ -230,16 +180,6 @@ def leading_noun_phrase(fragment: str) -> str | None:
         phrase = _noun_phrase(tokens[1:], leading_modifiers=False)
         return tokens[0][0] + (phrase or "")
     return _noun_phrase(tokens, leading_modifiers=False)
-
-
-@_memo
-def event_object(fragment: str) -> str | None:
-    """`开展“五小”创新活动` → 五小创新活动: an event whose figures the next clauses give."""
-    tokens = list(tag(fragment))
-    for i, (word, _) in enumerate(tokens):
-        if word in _words()["event_verb"]:
-            return _noun_phrase(tokens[i + 1 :], leading_modifiers=True)
-    return None
 
 
 # A data box's label lines are short; a longer line is running text, not a label, and
@@ -300,13 +240,6 @@ def entity_from_label(label: str) -> str | None:
     return phrase_before(label)
 
 
-def _without_footnotes(fragment: str) -> str:
-    # a footnote mark needs a bracket: most windows have none and skip the regex
-    if "[" in fragment or "［" in fragment:
-        return FOOTNOTE.sub("", fragment)
-    return fragment
-
-
 class Link:
     """A mention's entity, subject, sentence and change; never changed once made (a plain
     class, which mypyc compiles, as sentences.Token is)."""
@@ -319,101 +252,18 @@ class Link:
         self.change = change
 
 
-def rule_link(
-    text: str, candidate: Candidate, valued: Valued, marks: Marks, floor: int = 0
-) -> Link:
-    """The hand-written rules' entity, subject and sentence of a mention (``floor``: where
-    the previous mention ends). The ranker reads their choice as one feature among many;
-    a data box's label is taken as it is."""
-    roles = _words()
-    ctx = context(marks, candidate.start, candidate.end)
+def box_link(text: str, candidate: Candidate, change: str | None) -> Link | None:
+    """A data box's number takes its entity and subject from its label lines, as they are
+    (GUIDELINES §2); None for a number in running text."""
     box = data_box_label(text, candidate)
-    if box is not None:
-        label_start, label = box
-        entity = entity_from_label(label)
-        subject = leading_noun_phrase(label)
-        if subject and entity and (subject in entity or entity in subject):
-            subject = None
-        return Link(entity, subject, text[label_start : candidate.end])
-
-    sentence = text[ctx.sentence_start : ctx.sentence_end + 1].strip()
-    left = text[max(ctx.clause_start, candidate.start - WINDOW, floor) : candidate.start]
-    right = text[candidate.end : min(ctx.clause_end, candidate.end + WINDOW)]
-    # 国内生产总值[2]1401879亿元: a footnote mark stands between the phrase and its number
-    left, right = _without_footnotes(left), _without_footnotes(right)
-    unit_text = candidate.parts.get("unit", "")
-
-    entity = subject = None
-    share_of = next((w for w in _longest_first(roles["share_of"]) if w in left), None)
-    if share_of:
-        # A占B80.2%: A is what the share measures, B the whole it is a share of
-        cut = left.rfind(share_of)
-        entity = phrase_before(left[:cut])
-        subject = phrase_before(left[cut + len(share_of) :])
-    # 20余公里外的建昌县高速口: a locative and 的 open the phrase that is measured
-    after_locative = LOCATIVE_BEFORE_DE.sub("", right)
-    starts_phrase = bool(right) and right[0] not in "的" + CLAUSE_END
-    # only before 的 does the left window's last tag matter: tag it only then
-    noun_before = after_locative[:1] == "的" and bool(left) and (
-        tag(left)[-1][1] in {"n", "nz", "vn"}
-    )
-    if entity is None and starts_phrase and unit_text in roles["activity"]:
-        entity = verb_phrase_after(right)
-    if entity is None and unit_text and not (after_locative[:1] == "的" and noun_before):
-        entity = noun_phrase_after(after_locative)
-    elif entity is None and after_locative[:1] == "的" and not noun_before:
-        entity = noun_phrase_after(after_locative)
-    if entity is None and starts_phrase and (
-        unit_text in roles["person"] or valued.dimension == "duration"
-    ):
-        entity = verb_phrase_after(right)
-    if entity is None:
-        entity = phrase_before(left)
-    subject = subject or _subject(text, marks, ctx, candidate, entity)
-    return Link(entity, subject, sentence)
-
-
-@_memo
-def _is_actor(phrase: str) -> bool:
-    """An owner names a place, an organisation, a person or an event, not a bare activity."""
-    roles = _words()
-    tokens = tag(phrase)
-    if tokens[0][0] in roles["scope"] | roles["pronoun"]:
-        return True
-    if any(flag in {"ns", "nt", "nr", "nrt", "j", "nz"} for _, flag in tokens):
-        return True
-    return phrase.endswith(_longest_first(roles["actor_head"]))
-
-
-def _subject(
-    text: str, marks: Marks, ctx: Context, candidate: Candidate, entity: str | None
-) -> str | None:
-    """The leading noun phrase of the mention's clause, else the actor or event of an
-    earlier clause of the same sentence."""
-    clause_end = candidate.start
-    clause_start = ctx.clause_start
-    for _ in range(6):
-        fragment = text[clause_start : min(clause_end, clause_start + 2 * WINDOW)]
-        found = leading_noun_phrase(fragment) if fragment.strip() else None
-        if found and (entity is None or found not in entity) and _is_actor(found):
-            # 先进集体48名: in an earlier clause a phrase right before a number is counted,
-            # it does not act
-            rest = fragment[fragment.find(found[-1]) + 1 :].lstrip()
-            if clause_end == candidate.start or not NUMERALISH.match(rest[:1]):
-                return found
-            scope = next((w for w in _longest_first(_words()["scope"]) if found.startswith(w)),
-                         None)
-            if scope:  # 我省新兴领域19.8万名党员…, 6261个…: the scope still owns what follows
-                return scope
-        found = event_object(fragment)
-        if found and (entity is None or found not in entity and entity not in found):
-            if found.endswith(_longest_first(_words()["actor_head"])):
-                return found
-        if clause_start <= ctx.sentence_start:
-            break
-        clause_end = clause_start - 1
-        clause_start = max(marks.clause(clause_end, clause_end)[0], ctx.sentence_start)
-    return None
+    if box is None:
+        return None
+    label_start, label = box
+    entity = entity_from_label(label)
+    subject = leading_noun_phrase(label)
+    if subject and entity and (subject in entity or entity in subject):
+        subject = None
+    return Link(entity, subject, text[label_start : candidate.end], change)
 
 
 # A sentence longer than this (a table flattened to one line, a run-on text) is analysed
@@ -519,12 +369,9 @@ def link_all(
     names: list[candidates.Option] = []
     describer = features.Describer(sentence, kinds)
     last_subject: str | None = None
-    last_rule_subject: str | None = None
     spans = [_analysed_span(marks, c.start, c.end) for c, _ in mentions]
     starts = [c.start for c, _ in mentions]
     for i, (candidate, valued) in enumerate(mentions):
-        floor = mentions[i - 1][0].end if i else 0
-        rule = rule_link(text, candidate, valued, marks, floor)
         span = spans[i]
         if span != analysed_span:
             inside = [
@@ -540,8 +387,9 @@ def link_all(
             analysed_span = span
         at = sentence.position(i)
         change = changes.change_of(sentence, kinds, at)
-        if data_box_label(text, candidate) is not None:
-            links.append(Link(rule.entity, rule.subject, rule.sentence, change))
+        box = box_link(text, candidate, change)
+        if box is not None:
+            links.append(box)
             continue
         entity_options: list[candidates.Option | None] = [None]
         entity_options += candidates.entity_options(sentence, kinds, at, every)
@@ -556,8 +404,7 @@ def link_all(
                                                   len(entity_options) - 1)]
         # most figures stand in no 分别 list: hashing each option for nothing is not free
         entity_features += [
-            describer.entity(at, o, valued.dimension, rule.entity,
-                             listed.get(o, "") if listed else "")
+            describer.entity(at, o, valued.dimension, listed.get(o, "") if listed else "")
             for o in entity_options[1:] if o is not None
         ]
         mention_span = (candidate.start, candidate.end)
@@ -573,18 +420,11 @@ def link_all(
             # the owner of the figures before, named in an earlier sentence or clause
             carried = candidates.CARRIED
             subject_options.append(candidates.Option(carried, carried, last_subject, -1, -1))
-        if last_rule_subject and all(
-            o is None or o.text != last_rule_subject for o in subject_options
-        ):
-            # the owner the hand-written rules saw for an earlier figure (该工程, 高职专科)
-            subject_options.append(
-                candidates.Option(candidates.RULE_CARRIED, candidates.RULE_CARRIED,
-                                  last_rule_subject, -1, -1))
         subject_features = [features.null_features("subject", valued.dimension,
                                                    len(subject_options) - 1)]
         owners = _listed_owners(spread, subject_options)
         subject_features += [
-            describer.subject(at, o, valued.dimension, entity, rule.subject, last_subject,
+            describer.subject(at, o, valued.dimension, entity, last_subject,
                               owners.get(o, "") if owners else "")
             for o in subject_options[1:] if o is not None
         ]
@@ -592,7 +432,7 @@ def link_all(
                       subject_features)
         subject = subject_options[pick]
         last_subject = subject.text if subject else last_subject
-        last_rule_subject = rule.subject or last_rule_subject
+        sentence_start, sentence_end = marks.sentence(candidate.start, candidate.end)
         links.append(Link(entity.text if entity else None, subject.text if subject else None,
-                          rule.sentence, change))
+                          text[sentence_start : sentence_end + 1].strip(), change))
     return links
