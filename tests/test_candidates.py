@@ -99,6 +99,10 @@ OWNER_CASES = [
     ("火灾过火面积约700平方米，价值140余万元的商品被大火吞噬。", "约700平方米", "火灾", ""),
     # a demonstrative and its noun in one word (该校, 本院) name a thing named before
     ("该校共有28个班级、1000多名学生，其中寄宿生有200多人。", "1000多名", "该校", ""),
+    # but with a measure word (本届, 此次) it is a determiner: no noun joins the name to it
+    ("李华本届比赛共参加5个项目，获得3枚金牌。", "3枚", "李华", "李华本届比赛"),
+    # a time (节日期间) is never an owner
+    ("节日期间，全市共接待游客120万人次。", "120万人次", "全市", "节日期间"),
     # never a phrase opening inside a compound, nor one holding a preposition
     ("记者从银川市旅游局了解到，全市接待游客120万人次。", "120万人次", "银川市旅游局",
      "记者从银川市旅游局"),

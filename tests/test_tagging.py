@@ -31,6 +31,10 @@ def test_corrections_apply(monkeypatch):
     assert dict(tag("选派骨干"))["选派"] == "v"
     # 故 alone is "therefore", never an owner's name
     assert dict(tag("需求上升，故价格上涨"))["故"] == "c"
+    # 经 before an actor is "through, after", never a noun that would open an owner's name
+    assert dict(tag("经双方协商，价格下调"))["经"] == "p"
+    # a dictionary word ending in 期间 is a time
+    assert dict(tag("春运期间客流增加"))["春运期间"] == "t"
 
 
 @pytest.mark.parametrize(

@@ -85,7 +85,9 @@ def kind(token: Token) -> str:
     if flag[0] == "n" or flag in ("vn", "j", "eng", "nz", "l", "b", "an", "g", "k", "h"):
         return "N"
     if flag == "r" and len(token.reading) == 2 and token.reading[0] in _demonstratives():
-        return "N"  # 该校, 本院: the school, the hospital named before
+        # 该校, 本院: the school, the hospital named before; with a measure word (本届, 此次)
+        # a determiner, which may open a phrase but never stands inside one
+        return "DET" if token.reading[1] in _measure_words() else "N"
     if flag[0] == "v":
         # 提升到, 降至: one word for a change to a level, which ends a phrase like 至 does
         if token.reading.endswith(LEVEL_ENDINGS) and len(token.reading) > 1:
@@ -110,6 +112,14 @@ def kinds_of(tokens: tuple[Token, ...]) -> list[str]:
 @cache
 def _demonstratives() -> frozenset[str]:
     return _roles()["demonstrative"]
+
+
+@cache
+def _measure_words() -> frozenset[str]:
+    """One-character measure words of counts and times (届, 次, 年): after 本 or 此 they make
+    a determiner (本届奥运会), not a noun."""
+    return frozenset(surface for surface, unit in lexicon.units().items()
+                     if len(surface) == 1 and unit.dimension in ("count", "duration"))
 
 
 @cache
@@ -220,6 +230,8 @@ def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) 
             text = _phrase_text(tokens, first, last)
             if text and _balanced(text):
                 found.append(Option(first, last, text, tokens[first].start, tokens[last].end))
+        if k == "DET":
+            break  # 李华|本届比赛: a determiner opens its phrase
         first -= 1
     return found
 
