@@ -51,6 +51,10 @@ RULE_5 = [
     # a price cut or rise is a change (b265: 平均降价58%)
     ("今年3月，第九批药品集采也将落地实施，平均降价58%。", "58%",
      {"第九批药品集采", "药品集采"}, "down"),
+    # an official rate set higher or lower, a currency's or an index's move
+    ("当天，人民币对欧元中间价调升56个基点。", "56个基点",
+     {"人民币对欧元中间价", "欧元中间价", "中间价"}, "up"),
+    ("受此影响，日元对美元贬值1.8%。", "1.8%", {"日元"}, "down"),
 ]
 
 
