@@ -101,8 +101,9 @@ OWNER_CASES = [
     ("该校共有28个班级、1000多名学生，其中寄宿生有200多人。", "1000多名", "该校", ""),
     # but with a measure word (本届, 此次) it is a determiner: no noun joins the name to it
     ("李华本届比赛共参加5个项目，获得3枚金牌。", "3枚", "李华", "李华本届比赛"),
-    # a time (节日期间) is never an owner
+    # a time (节日期间, 上年度) is never an owner, nor part of one
     ("节日期间，全市共接待游客120万人次。", "120万人次", "全市", "节日期间"),
+    ("上年度华润集团营业收入增长12%。", "12%", "华润集团", "上年度华润集团"),
     # never a phrase opening inside a compound, nor one holding a preposition
     ("记者从银川市旅游局了解到，全市接待游客120万人次。", "120万人次", "银川市旅游局",
      "记者从银川市旅游局"),

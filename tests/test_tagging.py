@@ -35,6 +35,8 @@ def test_corrections_apply(monkeypatch):
     assert dict(tag("经双方协商，价格下调"))["经"] == "p"
     # a dictionary word ending in 期间 is a time
     assert dict(tag("春运期间客流增加"))["春运期间"] == "t"
+    # so is a year of account (下个财政年度, 上年度)
+    assert dict(tag("下个财政年度开支增加"))["财政年度"] == "t"
 
 
 @pytest.mark.parametrize(

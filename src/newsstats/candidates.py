@@ -141,11 +141,11 @@ PHRASE_END = NOUNS | {"V", "Q", "RATE", "SHARE", "SCOPE"}
 # classes a phrase may not open with
 NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
                       "COPULA", "LEVEL", "COMPARE", "M", "SHARE_OF"})
-# classes that never stand inside a phrase: an adverb, a copula, a level word or a
-# comparison ends the phrase before it (鲁班工坊|已在全球建成, 增速|比上季度); a change word
-# may stand inside one (对全国经济增长的贡献率) but never ends it (PHRASE_END)
+# classes that never stand inside a phrase: an adverb, a copula, a level word, a comparison
+# or a time ends the phrase before it (鲁班工坊|已在全球建成, 增速|比上季度, 上年度|华润集团);
+# a change word may stand inside one (对全国经济增长的贡献率) but never ends it (PHRASE_END)
 BREAKS = frozenset({"END", "NUM", "SPACE", "y", "e", "o", "d", "ADVERB", "COPULA", "LEVEL",
-                    "COMPARE"})
+                    "COMPARE", "T"})
 
 
 class Option:
