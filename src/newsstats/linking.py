@@ -31,8 +31,8 @@ VERBISH = {"v", "vd", "vi", "vq", "vg"}
 NUMERALISH = regex.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
 
 
-# The phrase finders below are pure functions of a short fragment, and the mentions of one
-# sentence ask about the same earlier clauses again and again.
+# The phrase finders below are pure functions of a short fragment: the label lines of a data
+# box, which its figures and a page's other boxes share.
 _memo = lru_cache(maxsize=1024)
 
 
@@ -271,8 +271,11 @@ def box_link(text: str, candidate: Candidate, change: str | None) -> Link | None
 LONGEST_SENTENCE = 400
 
 
-def _analysed_span(marks: Marks, start: int, end: int) -> tuple[int, int]:
-    sentence_start, sentence_end = marks.sentence(start, end)
+def _analysed_span(marks: Marks, sentence: tuple[int, int], start: int, end: int
+                   ) -> tuple[int, int]:
+    """The span of ``sentence`` (its start and end) analysed for the mention at
+    ``start:end``."""
+    sentence_start, sentence_end = sentence
     if sentence_end - sentence_start <= LONGEST_SENTENCE:
         return sentence_start, sentence_end
     # the clauses around the mention, within a bounded reach
@@ -369,7 +372,9 @@ def link_all(
     names: list[candidates.Option] = []
     describer = features.Describer(sentence, kinds)
     last_subject: str | None = None
-    spans = [_analysed_span(marks, c.start, c.end) for c, _ in mentions]
+    bounds = [marks.sentence(c.start, c.end) for c, _ in mentions]
+    spans = [_analysed_span(marks, bounds[i], c.start, c.end)
+             for i, (c, _) in enumerate(mentions)]
     starts = [c.start for c, _ in mentions]
     for i, (candidate, valued) in enumerate(mentions):
         span = spans[i]
@@ -432,7 +437,7 @@ def link_all(
                       subject_features)
         subject = subject_options[pick]
         last_subject = subject.text if subject else last_subject
-        sentence_start, sentence_end = marks.sentence(candidate.start, candidate.end)
+        sentence_start, sentence_end = bounds[i]
         links.append(Link(entity.text if entity else None, subject.text if subject else None,
                           text[sentence_start : sentence_end + 1].strip(), change))
     return links
