@@ -56,6 +56,8 @@ PLAN = regex.compile(
     # 截至记者发稿时, 截至下午发稿时止: the moment the report was written
     r"|截[至止][^，,。；;\n]{0,6}?发稿时止?)"
 )
+# longer than any match of EVENT_SINCE or PLAN, with the character their lookaheads read
+EVENT_REACH = 24
 # what before 年内, 年中, 年底 makes them a count of years
 COUNTED_YEARS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千几多余半个"
 TEMPLATE = regex.compile(r"\{(?P<base>Y|y|D)(?P<offset>[+-]\d+[yd]?)?\}")
@@ -84,8 +86,9 @@ def _words() -> dict[str, tuple[str, str]]:
     return {row["word"]: (row["role"], row["norm"]) for row in lexicon._rows("periods.tsv")}
 
 
-def _roles(role: str) -> list[str]:
-    return [word for word, (r, _) in _words().items() if r == role]
+@cache
+def _roles(role: str) -> tuple[str, ...]:
+    return tuple(word for word, (r, _) in _words().items() if r == role)
 
 
 # a time of day after a date: 截至6月24日18时, 10日晚, 4月21日上午
@@ -216,7 +219,11 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
     # position is a binary search, not a scan (a long text has thousands of each)
     starts = [p.start for p in found]
     expressions = len(found)
-    events = sorted([*EVENT_SINCE.finditer(text), *PLAN.finditer(text)], key=lambda m: m.start())
+    # no event opening after ``until`` is kept: the text past it is not searched (it is
+    # cut EVENT_REACH on, so that a match opening before it is not cut short)
+    reach = min(len(text), until + EVENT_REACH)
+    events = sorted([*EVENT_SINCE.finditer(text, 0, reach), *PLAN.finditer(text, 0, reach)],
+                    key=lambda m: m.start())
     added_end = -1
     for match in events:
         if match.start() >= until:
@@ -245,7 +252,7 @@ def _market_moments_dated(text: str, periods: list[Period]) -> list[Period]:
     """2026年1月12日，公司股价盘中达到…: a market moment (periods.tsv's ``market``) after a
     day its sentence names is a moment of that day, which governs the figure; the moment
     alone would mean the article's own trading day."""
-    market = frozenset(_roles("market"))
+    market = _roles("market")
     kept: list[Period] = []
     for period in periods:
         if text[period.start : period.end] in market and _day_named_before(text, kept, period):
