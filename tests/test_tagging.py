@@ -1,4 +1,4 @@
-"""Words and tags around a mention: maximum matching over jieba's dictionary."""
+"""Words and tags around a mention: jieba's segmentation over its dictionary."""
 
 from __future__ import annotations
 
@@ -12,8 +12,12 @@ from newsstats.tagging import tag
     ("fragment", "words"),
     [
         ("全省行业协会商会", ["全省", "行业协会", "商会"]),
-        # forward reading wins where it gives fewer words: 科技成果/在, not 科技/成/果在
+        # the likeliest cut, as jieba's: 科技成果/在, not 科技/成/果在; 年限/为, not 年/限为;
+        # 能力/达, not 能/力达
         ("科技成果在党建引领下", ["科技成果", "在", "党建", "引领", "下"]),
+        ("人口平均受教育年限为11.3年", ["人口", "平均", "受", "教育", "年限", "为", "11.3", "年"]),
+        ("设计通过能力达3.6亿吨", ["设计", "通过", "能力", "达", "3.6", "亿吨"]),
+        ("我们中出了一个叛徒", ["我们", "中", "出", "了", "一个", "叛徒"]),
         ("19.8万名党员", ["19.8", "万名", "党员"]),
         ("SEMICON展会", ["SEMICON", "展会"]),
     ],
