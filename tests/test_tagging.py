@@ -44,6 +44,29 @@ def test_corrections_apply(monkeypatch):
 
 
 @pytest.mark.parametrize(
+    ("fragment", "word"),
+    [
+        # nouns jieba's dictionary tags otherwise, which no phrase could end on
+        ("全国夏播粮食进度过七成", "进度"),  # d
+        ("全年签订技术合同", "合同"),  # a
+        ("建立问题清单", "清单"),  # a
+        ("划定历史文化街区", "街区"),  # s
+        ("修复湿地", "湿地"),  # z
+        ("近千名青年", "青年"),  # t: a time would end the phrase
+        ("国家发展改革委安排", "委"),  # zg, the catch-all of single characters
+        ("龙湖村", "村"),
+    ],
+)
+def test_nouns_jieba_tags_otherwise_are_nouns(fragment, word):
+    assert dict(tag(fragment))[word] == "n"
+
+
+def test_a_frequency_override_changes_the_cut():
+    # jieba counts 外包 3 times, too few to beat 外|包
+    assert "外包" in dict(tag("承接服务外包合同额"))
+
+
+@pytest.mark.parametrize(
     ("traditional", "simplified"),
     [("公營房屋單位", "公营房屋单位"), ("總房屋供應目標", "总房屋供应目标")],
 )
