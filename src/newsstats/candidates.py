@@ -101,16 +101,18 @@ def kinds_of(tokens: tuple[Token, ...]) -> list[str]:
     """The kind of every token of a sentence; a time word's suffix right after its number
     (1997|年度, 2024|财年) is part of that time, as 年 is (2025|年): never a phrase of its
     own (由1997年度20%: no 年度 for the figure's entity). Written in digits, a date (2005|年度,
-    10|月, 30|日) is a time, which ends a phrase as 今年 does: 三九生化2005年度亏损 offers
-    三九生化 and 亏损, never the three as one."""
+    10|月, 30|日) or a clock time (21|时|35|分) is a time, which ends a phrase as 今年 does:
+    三九生化2005年度亏损 offers 三九生化 and 亏损, never the three as one."""
     found = [kind(t) for t in tokens]
-    suffixes, dates = _time_suffixes(), _date_suffixes()
+    suffixes, dates, minutes = _time_suffixes(), _date_suffixes(), _roles()["minute_suffix"]
     for i in range(1, len(found)):
         if found[i - 1] != "M":
             continue
         reading = tokens[i].reading
-        if reading in dates and tokens[i - 1].reading.isdigit():
-            found[i - 1] = found[i] = "T"
+        if tokens[i - 1].reading.isdigit() and (
+            reading in dates or (reading in minutes and i > 1 and found[i - 2] == "T")
+        ):
+            found[i - 1] = found[i] = "T"  # 2025|年, 21|时|35|分
         elif reading in suffixes:
             found[i] = "M"
     return found
