@@ -493,8 +493,9 @@ def _names_nationals(text: str, end: int) -> bool:
 
 
 def _is_han(char: str) -> bool:
-    """A character tagging.tag reads as part of a Chinese run."""
-    return tagging.HAN_RUN.match(char) is not None
+    """A character tagging.tag reads as part of a Chinese run (tagging.HAN_RUN's ranges,
+    compared here: a regex call a character cost a tenth of finding places)."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _inside_name(

@@ -249,8 +249,10 @@ def simplified() -> dict[int, str]:
 # translation an article serves them all (a 1 MB part of a huge file at most is kept).
 @lru_cache(maxsize=2)
 def simplified_text(text: str) -> str:
-    """``text`` in simplified script, one character for one (offsets hold)."""
-    return text.translate(simplified())
+    """``text`` in simplified script, one character for one (offsets hold); ``text`` itself
+    when it is all simplified already, which a reader may test with ``is``."""
+    read = text.translate(simplified())
+    return text if read == text else read
 
 
 # A fragment is asked about again while its mention, or its sentence, is being linked:
