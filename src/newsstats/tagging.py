@@ -172,18 +172,20 @@ def _segment(run: str, words_by_final: Buckets, openings: Lengths) -> Tagged:
     add up to the least, worked out from the end of the run back; of equal cuts, the one
     with the longer word first. A character that is no word costs as a word met once."""
     size = len(run)
+    # each character made a string once: run[i] of a Chinese character allocates anew
+    chars = list(run)
     counts = words_by_final.counts
     log_total = words_by_final.log_total
     best = [0.0] * (size + 1)  # the least cost of run[i:]
     step = [1] * (size + 1)  # the length of the first word of that cut
     for start in range(size - 1, -1, -1):
-        char = run[start]
+        char = chars[start]
         least = math.inf
         length_of_least = 1
         for length in openings.get(char, ()):  # longest first: a tie keeps the longer
             stop = start + length
             if stop <= size:
-                final = run[stop - 1]
+                final = chars[stop - 1]
                 table = counts.get(final)
                 if table is None:
                     words_by_final[final]  # parses the bucket, and its counts
@@ -210,7 +212,7 @@ def _segment(run: str, words_by_final: Buckets, openings: Lengths) -> Tagged:
     while start < size:
         stop = start + step[start]
         word = run[start:stop]
-        tagged.append((word, words_by_final[run[stop - 1]].get(word, "x")))
+        tagged.append((word, words_by_final[chars[stop - 1]].get(word, "x")))
         start = stop
     return tagged
 
