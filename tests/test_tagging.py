@@ -61,6 +61,13 @@ def test_nouns_jieba_tags_otherwise_are_nouns(fragment, word):
     assert dict(tag(fragment))[word] == "n"
 
 
+def test_when_and_anonymised_people():
+    # 时 after a clause is 'when', a time; 某, 某某 name a person the report does not
+    assert dict(tag("事发时肇事司机方某受伤"))["时"] == "t"
+    assert dict(tag("事发时肇事司机方某受伤"))["某"] == "nr"
+    assert dict(tag("驾驶人王某某驾驶轿车"))["某某"] == "nr"
+
+
 def test_a_frequency_override_changes_the_cut():
     # jieba counts 外包 3 times, too few to beat 外|包
     assert "外包" in dict(tag("承接服务外包合同额"))
@@ -97,10 +104,10 @@ def test_packed_lexicon_round_trips_through_its_cache_file(monkeypatch, tmp_path
     try:
         for attempt in ("built", "read back"):
             tagging._lexicon.cache_clear()
-            words_by_final, endings, _ = tagging._lexicon()
+            words_by_final, openings = tagging._lexicon()
             assert [words_by_final[w[-1]].get(w) for w, _ in entries] == [f for _, f in entries]
             long_enough = [w for w, _ in entries if 1 < len(w) <= tagging.LONGEST_WORD]
-            assert all(len(w) in endings[w[-1]] for w in long_enough), attempt
+            assert all(len(w) in openings[w[0]] for w in long_enough), attempt
             assert list(tmp_path.glob("newsstats/lexicon-*.bin")), attempt
     finally:
         tagging._lexicon.cache_clear()

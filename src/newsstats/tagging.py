@@ -24,7 +24,7 @@ from . import lexicon
 
 LONGEST_WORD = 8
 RECORD, UNIT = "\x1e", "\x1f"  # the packed lexicon's block and field separators
-PACK_FORMAT = b"5"  # part of the cache key: a new layout of the packed file makes a new file
+PACK_FORMAT = b"6"  # part of the cache key: a new layout of the packed file makes a new file
 # runs that are not Chinese words: numbers and Latin letters are one token each
 NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％‰]?")
 LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9&.\-]*")
@@ -51,8 +51,8 @@ def _pack() -> bytes:
     """Our corrected copy of jieba's dictionary, packed to load fast: the total of its
     frequencies, then the words grouped by final character (blocks of the character, its
     words one a line, UNIT, their tags one a line, UNIT, their frequencies one a line;
-    joined by RECORD), then the word lengths by final and by first character (`char length
-    length…` lines), the parts split by NULs; zlib'd."""
+    joined by RECORD), then the lengths of the words of two or more characters by first
+    character (`char length length…` lines), the parts split by NULs; zlib'd."""
     entries: dict[str, tuple[str, int]] = {}
     text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -72,14 +72,11 @@ def _pack() -> bytes:
             together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
             entries[word] = (row["flag"], int(together * total) + 1)
     by_final: dict[str, list[tuple[str, str, int]]] = {}
-    endings: dict[str, set[int]] = {}
     openings: dict[str, set[int]] = {}
     for word, (flag, frequency) in entries.items():
         by_final.setdefault(word[-1], []).append((word, flag, frequency))
-        if len(word) <= LONGEST_WORD:
-            endings.setdefault(word[-1], set()).add(len(word))
-            if len(word) > 1:
-                openings.setdefault(word[0], set()).add(len(word))
+        if 1 < len(word) <= LONGEST_WORD:
+            openings.setdefault(word[0], set()).add(len(word))
     words = RECORD.join(
         char + "\n".join(word for word, _, _ in group)
         + UNIT + "\n".join(flag for _, flag, _ in group)
@@ -87,12 +84,10 @@ def _pack() -> bytes:
         for char, group in by_final.items()
     )
 
-    def lengths(by_char: dict[str, set[int]]) -> str:
-        return "\n".join(
-            char + " " + " ".join(map(str, sorted(n, reverse=True))) for char, n in by_char.items()
-        )
-
-    packed = str(total) + "\0" + words + "\0" + lengths(endings) + "\0" + lengths(openings)
+    lengths = "\n".join(
+        char + " " + " ".join(map(str, sorted(n, reverse=True))) for char, n in openings.items()
+    )
+    packed = str(total) + "\0" + words + "\0" + lengths
     return zlib.compress(packed.encode("utf-8"), 6)
 
 
@@ -100,8 +95,8 @@ class Buckets(dict):
     """Words and their tags by final character, each bucket parsed when first asked for:
     a short article needs a few hundred of the 17,000, so start-up does not pay for
     building one dict of all 350,000 words. ``counts`` holds, by final character too, each
-    word's count in the dictionary as written: read as a number only for a word a run
-    holds, which keeps a bucket as quick to parse as without them."""
+    word's count in the dictionary as written, read as a number only for a word a run
+    holds (all of them read up front cost a cold pass 6%)."""
 
     def __init__(self, packed: str, total: int) -> None:
         super().__init__()
@@ -129,9 +124,9 @@ Lengths = dict[str, tuple[int, ...]]
 
 
 @cache
-def _lexicon() -> tuple[Buckets, Lengths, Lengths]:
-    """word → tag by final character, the lengths of the words ending in each character,
-    and the lengths of the words of two or more characters opening with each."""
+def _lexicon() -> tuple[Buckets, Lengths]:
+    """word → tag by final character, and the lengths of the words of two or more
+    characters opening with each character."""
     cached = _cache_file()
     try:
         packed = cached.read_bytes()
@@ -144,14 +139,13 @@ def _lexicon() -> tuple[Buckets, Lengths, Lengths]:
             temporary.replace(cached)  # atomic: parallel workers may race to write it
         except OSError:
             pass  # a read-only home: rebuild on each run, still correct
-    total, words, by_end, by_start = zlib.decompress(packed).decode("utf-8").split("\0")
-    chars: dict[str, str] = {}
-    return Buckets(words, int(total)), _lengths(by_end, chars), _lengths(by_start, chars)
+    total, words, by_start = zlib.decompress(packed).decode("utf-8").split("\0")
+    return Buckets(words, int(total)), _lengths(by_start)
 
 
-def _lengths(table: str, chars: dict[str, str]) -> Lengths:
+def _lengths(table: str) -> Lengths:
     # some 17,000 entries hold a few dozen distinct tuples: one object for each tuple (made
-    # once) and for each character keeps the two tables small and quick to load
+    # once) keeps the table small and quick to load
     lengths = {}
     tuples: dict[str, tuple[int, ...]] = {}
     for line in table.split("\n"):
@@ -159,7 +153,7 @@ def _lengths(table: str, chars: dict[str, str]) -> Lengths:
         found = tuples.get(sizes)
         if found is None:
             found = tuples[sizes] = tuple(map(int, sizes.split(" ")))
-        lengths[chars.setdefault(char, char)] = found
+        lengths[char] = found
     return lengths
 
 
@@ -219,7 +213,7 @@ def _segment(run: str, words_by_final: Buckets, openings: Lengths) -> Tagged:
 
 @lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
 def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
-    words_by_final, _, openings = _lexicon()
+    words_by_final, openings = _lexicon()
     return tuple(_segment(run, words_by_final, openings))
 
 
