@@ -144,6 +144,13 @@ def _date_suffixes() -> frozenset[str]:
 
 
 @cache
+def _causes() -> frozenset[str]:
+    """造成, 导致, 令: a cause's verb never opens what a figure counts (导致3人死亡 counts
+    死亡; none of the gold's 5,653 entities opens with one)."""
+    return _roles()["cause"]
+
+
+@cache
 def _change_endings() -> dict[str, str]:
     """The two-character change words (增加 → UP), to read a longer verb by its ending."""
     return {word: role for word, role in role_of().items()
@@ -242,6 +249,7 @@ def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) 
         if tokens[last].end - tokens[first].start > MAX_CHARS:
             break
         if (k not in NO_START and tokens[first].word not in CLOSING
+                and tokens[first].reading not in _causes()
                 and not _footnote_at(tokens, first)) or _glued_number(tokens, first, last):
             text = _phrase_text(tokens, first, last)
             if text and _balanced(text):
