@@ -414,10 +414,10 @@ def _is_event_site(text: str, start: int, end: int) -> bool:
     """在广州启航离港, 在北京通过了…复测: 在 + place + a verb says where one thing happened;
     a gathering (在成都开幕, 在北京举行; places.tsv's ``gathering``) is what the figures
     after it are about, so its place goes on governing them."""
-    if text[start - 1 : start] != "在" or not _is_han(text[end : end + 1]):
+    if text[start - 1 : start] != "在" or not tagging.is_han(text[end : end + 1]):
         return False
     right = end
-    while right < min(len(text), end + WORD_WINDOW) and _is_han(text[right]):
+    while right < min(len(text), end + WORD_WINDOW) and tagging.is_han(text[right]):
         right += 1
     if any(word in text[end:right] for word in _roles()["gathering"]):
         return False  # 在广州分三期举办
@@ -450,7 +450,7 @@ def _country_governs(text: str, position: int) -> bool:
     # else the word before it, as the tagger reads the run of Chinese before it: a time
     # (目前全国, 当前我国) or a verb of reach (放眼全国, 来自全国各地, 遍布全国)
     low = max(0, position - WORD_WINDOW)
-    while low < position and not _is_han(text[low]):
+    while low < position and not tagging.is_han(text[low]):
         low += 1
     if low == position:
         return False
@@ -479,7 +479,7 @@ def _names_nationals(text: str, end: int) -> bool:
     (a word ending as in places.tsv's ``nationals``, or jieba's organisation, proper-name or
     abbreviation tag) is part of that name; 中国能耗强度, 中国两支救援队 stay the country's."""
     right = end
-    while right < min(len(text), end + WORD_WINDOW) and _is_han(text[right]):
+    while right < min(len(text), end + WORD_WINDOW) and tagging.is_han(text[right]):
         right += 1
     if right == end:
         return False
@@ -490,12 +490,6 @@ def _names_nationals(text: str, end: int) -> bool:
         if flag.startswith(NATION_NAME_TAGS) or any(word.endswith(e) for e in endings):
             return True
     return False
-
-
-def _is_han(char: str) -> bool:
-    """A character tagging.tag reads as part of a Chinese run (tagging.HAN_RUN's ranges,
-    compared here: a regex call a character cost a tenth of finding places)."""
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _inside_name(
@@ -517,10 +511,10 @@ def _inside_name(
     low = max(0, start - WORD_WINDOW)
     high = min(len(text), end + WORD_WINDOW)
     offset = start
-    while offset > low and _is_han(text[offset - 1]):
+    while offset > low and tagging.is_han(text[offset - 1]):
         offset -= 1
     right = end
-    while right < high and _is_han(text[right]):
+    while right < high and tagging.is_han(text[right]):
         right += 1
     crossing = []  # the words that run over either edge of the place
     words = tagging.tag(text[offset:right]) if (offset, right) != (start, end) else ()
