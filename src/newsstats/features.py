@@ -91,6 +91,11 @@ def _render(key: tuple) -> list[str]:
     if tag == "N":  # the choice of no phrase
         _, kind, dimension, options = key
         return [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={options}"]
+    if tag == "n":  # the choice of no owner, and what the figure's clause says of one
+        _, dimension, options, entity, opens, change, order, named = key
+        return ["subject|NULL", f"subject|NULL|dim={dimension}", f"subject|NULL|n={options}",
+                "NULL|entity=" + entity, "NULL|opens=" + opens, "NULL|change=" + change,
+                "NULL|order=" + order, f"NULL|named={named}", f"NULL|named={named}|entity={entity}"]
     if tag in WORD_PREFIXES:
         return [prefix + word for prefix, word in zip(WORD_PREFIXES[tag], key[1:], strict=True)]
     return list(key[1:])  # "W": the names themselves
@@ -103,6 +108,8 @@ WORD_PREFIXES = {
     "hL": ("head=", "L|head="),
     "hR": ("head=", "R|head="),
     "w": ("head=", "prevword=", "nextword="),
+    "nw": ("NULL|ehead=", "NULL|before="),
+    "o": ("opens=",),
 }
 
 
@@ -189,6 +196,27 @@ def _subject_relation(key: tuple) -> list[str]:
     return features
 
 
+class Article:
+    """What the whole article says of a phrase: a name its headline or its text repeats is
+    what the report is about (常泰长江大桥…全长约10公里), a phrase said once seldom owns."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        line = text.find("\n", 1)
+        self.headline_end = line if line > 0 else 0
+        self._seen: dict[str, tuple[str, str]] = {}
+
+    def salience(self, phrase: str, sentence_start: int) -> tuple[str, str]:
+        found = self._seen.get(phrase)
+        if found is None:
+            found = self._seen[phrase] = (
+                "seen=" + _bucket(self.text.count(phrase)),
+                f"headline={0 <= self.text.find(phrase, 0, self.headline_end)}")
+        if sentence_start < self.headline_end:
+            return found[0], "headline=self"
+        return found
+
+
 # what a phrase is made of, worked out once per sentence: its keys and their summed weight
 Static = tuple[tuple[tuple, ...], float]
 # and for a subject, whether it leads its clause, which the relation to a mention reads too
@@ -200,9 +228,10 @@ class Describer:
     same for every mention of the sentence and is worked out once per phrase; only where
     it stands against each mention is worked out per mention."""
 
-    def __init__(self, sentence: Sentence, kinds: list[str]) -> None:
+    def __init__(self, sentence: Sentence, kinds: list[str], article: Article) -> None:
         self.sentence = sentence
         self.kinds = kinds
+        self.article = article
         self._entity_static: dict[tuple[int, int, bool], Static] = {}
         self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
         self._written_traditional = -1  # unknown until a phrase asks
@@ -214,8 +243,11 @@ class Describer:
         self._subject_memo = ranking.memo("subject")
         self._head = ranking.by_word("entity", "head=")
         self._side_head = {side: ranking.by_word("entity", side + "|head=") for side in "LR"}
+        self._opens = ranking.by_word("entity", "opens=")
         self._subject_words = [ranking.by_word("subject", prefix)
                                for prefix in WORD_PREFIXES["w"]]
+        self._no_owner_words = [ranking.by_word("subject", prefix)
+                                for prefix in WORD_PREFIXES["nw"]]
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -242,7 +274,13 @@ class Describer:
         words = ("h" + side, head, head)
         weight = _weighed("entity", shape, self._entity_memo)
         weight += self._head.get(head, 0.0) + self._side_head[side].get(head, 0.0)
-        cached = ((shape, words), weight)
+        parts: tuple[tuple, ...] = (shape, words)
+        if kinds[option.first] == "V":
+            # 发送旅客 and 接待游客 are measures; 完成运输总周转量 is what an owner did
+            opener = tokens[option.first].reading
+            weight += self._opens.get(opener, 0.0)
+            parts += (("o", opener),)
+        cached = (parts, weight)
         self._entity_static[key] = cached
         return cached
 
@@ -314,7 +352,9 @@ class Describer:
         head_words, previous_words, next_words = self._subject_words
         weight = _weighed("subject", shape, self._subject_memo) + head_words.get(words[1], 0.0)
         weight += previous_words.get(words[2], 0.0) + next_words.get(words[3], 0.0)
-        cached = ((shape, words), weight, leads)
+        salience = ("W",) + self.article.salience(option.text, self.sentence.start)
+        weight += _weighed("subject", salience, self._subject_memo)
+        cached = ((shape, words, salience), weight, leads)
         self._subject_static[key] = cached
         return cached
 
@@ -412,6 +452,34 @@ class Describer:
         owned = ("W", "owner_list=" + listed, f"owner_list={listed}|entity={placed}")
         return Features(weight + ranking.score("subject", _render(owned)),
                         parts + (relation, owned), option.last)
+
+
+    def no_owner(self, at: int, dimension: str, options: int, entity: Option | None,
+                 change: str | None) -> Features:
+        """The choice of no owner, described by what the figure's clause offers one: 全长约
+        10公里 of a bridge named before, 气温 of nobody."""
+        kinds, tokens, clause_of = self.kinds, self.sentence.tokens, self.sentence.clause_of
+        clause = clause_of[at]
+        first = at
+        while first > 0 and clause_of[first - 1] == clause:
+            first -= 1
+        if entity is None:
+            placed = "none"
+        elif entity.first == at:
+            placed = "unit"
+        else:
+            placed = "before" if entity.last < at else "after"
+        named = any(tokens[i].flag in NAME_FLAGS for i in range(first, at))
+        order = _bucket(sum(1 for k in kinds[:at] if k == NUM))
+        key = ("n", dimension, _bucket(options), placed, kinds[first] if first < at else "FIGURE",
+               change or "none", order, named)
+        head = tokens[entity.last].reading if entity is not None and entity.first != at else ""
+        before = tokens[at - 1].reading if at > 0 else "BOS"
+        words = ("nw", head, before)
+        ehead, previous = self._no_owner_words
+        weight = _weighed("subject", key, self._subject_memo)
+        weight += ehead.get(head, 0.0) + previous.get(before, 0.0)
+        return Features(weight, (key, words), NO_PHRASE)
 
 
 NO_PHRASE = -100  # the group of the no-phrase choice

@@ -370,7 +370,8 @@ def link_all(
     kinds: list[str] = []
     every: list[candidates.Option] = []
     names: list[candidates.Option] = []
-    describer = features.Describer(sentence, kinds)
+    article = features.Article(text)
+    describer = features.Describer(sentence, kinds, article)
     last_subject: str | None = None
     bounds = [marks.sentence(c.start, c.end) for c, _ in mentions]
     spans = [_analysed_span(marks, bounds[i], c.start, c.end)
@@ -388,7 +389,7 @@ def link_all(
             kinds = candidates.kinds_of(sentence.tokens)
             every = candidates.phrases(sentence, kinds, 0, len(kinds))
             names = candidates.whole_names(sentence, kinds, every)
-            describer = features.Describer(sentence, kinds)
+            describer = features.Describer(sentence, kinds, article)
             analysed_span = span
         at = sentence.position(i)
         change = changes.change_of(sentence, kinds, at)
@@ -425,8 +426,8 @@ def link_all(
             # the owner of the figures before, named in an earlier sentence or clause
             carried = candidates.CARRIED
             subject_options.append(candidates.Option(carried, carried, last_subject, -1, -1))
-        subject_features = [features.null_features("subject", valued.dimension,
-                                                   len(subject_options) - 1)]
+        subject_features = [describer.no_owner(at, valued.dimension, len(subject_options) - 1,
+                                               entity, change)]
         owners = _listed_owners(spread, subject_options)
         subject_features += [
             describer.subject(at, o, valued.dimension, entity, last_subject,
