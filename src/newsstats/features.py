@@ -3,7 +3,9 @@
 Each candidate (candidates.py) is described by where it stands against its mention (which
 side, how many clauses back, which kinds of words lie between: `增长`, `比上年`, another
 figure) and what it is made of (its first and last word classes, its head word, its
-length). ranking.py weighs them; the weights are learned (tools/train_linker.py).
+length); an owner also by how often the article names it. The choice of no owner is
+described by the figure's clause. ranking.py weighs them; the weights are learned
+(tools/train_linker.py).
 """
 
 from __future__ import annotations
@@ -452,7 +454,6 @@ class Describer:
         owned = ("W", "owner_list=" + listed, f"owner_list={listed}|entity={placed}")
         return Features(weight + ranking.score("subject", _render(owned)),
                         parts + (relation, owned), option.last)
-
 
     def no_owner(self, at: int, dimension: str, options: int, entity: Option | None,
                  change: str | None) -> Features:
