@@ -112,6 +112,7 @@ WORD_PREFIXES = {
     "w": ("head=", "prevword=", "nextword="),
     "nw": ("NULL|ehead=", "NULL|before="),
     "o": ("opens=",),
+    "p": ("eprev=",),
 }
 
 
@@ -246,6 +247,7 @@ class Describer:
         self._head = ranking.by_word("entity", "head=")
         self._side_head = {side: ranking.by_word("entity", side + "|head=") for side in "LR"}
         self._opens = ranking.by_word("entity", "opens=")
+        self._eprev = ranking.by_word("entity", "eprev=")
         self._subject_words = [ranking.by_word("subject", prefix)
                                for prefix in WORD_PREFIXES["w"]]
         self._no_owner_words = [ranking.by_word("subject", prefix)
@@ -282,6 +284,9 @@ class Describer:
             opener = tokens[option.first].reading
             weight += self._opens.get(opener, 0.0)
             parts += (("o", opener),)
+        before_word = tokens[option.first - 1].reading if option.first > 0 else "BOS"
+        weight += self._eprev.get(before_word, 0.0)
+        parts += (("p", before_word),)
         cached = (parts, weight)
         self._entity_static[key] = cached
         return cached
