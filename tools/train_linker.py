@@ -42,8 +42,8 @@ DEFAULT_SETS = [
     (SHARED / "gold" / "seeds.jsonl", ROOT / "samples"),
 ]
 WEIGHTS = ROOT / "src" / "newsstats" / "data" / ranking.WEIGHTS_FILE
-# (L2 penalty, Adam steps) by choice: chosen by 5-fold cross-validation on the gold. An owner
-# is a choice among fewer, more alike phrases, and takes a stronger penalty.
+# (L2 penalty, Adam steps) by choice, chosen by 5-fold cross-validation on the gold: the
+# owner's choice, on which the gold's labellers agree least, wants the stronger penalty
 SETTINGS = {"entity": (0.1, 100), "subject": (1.0, 200)}
 RATE, BETA1, BETA2 = 0.05, 0.9, 0.999
 LENIENT = 0.5  # the weight of a right candidate that is not one the gold lists

@@ -32,6 +32,7 @@ BRIDGES = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", 
                      "Q", "SHARE_OF"})
 INSIDE_KINDS = frozenset({"DE", "V", "NS", "NT", "NR", "T", "SEP", "UP", "DOWN", "Q", "f",
                           "a", "SCOPE", "c"})
+NO_PHRASE = -100  # the group of the no-phrase choice
 GAP_KEY = 1 << 20  # token offsets below this make one int key of a span
 GAP_READ = 12  # tokens between a subject and its figure whose classes are read
 NAME_FLAGS = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
@@ -95,9 +96,9 @@ def _render(key: tuple) -> list[str]:
         return [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={options}"]
     if tag == "n":  # the choice of no owner, and what the figure's clause says of one
         _, dimension, options, entity, opens, change, order, named = key
-        return ["subject|NULL", f"subject|NULL|dim={dimension}", f"subject|NULL|n={options}",
-                "NULL|entity=" + entity, "NULL|opens=" + opens, "NULL|change=" + change,
-                "NULL|order=" + order, f"NULL|named={named}", f"NULL|named={named}|entity={entity}"]
+        return _render(("N", "subject", dimension, options)) + [
+            "NULL|entity=" + entity, "NULL|opens=" + opens, "NULL|change=" + change,
+            "NULL|order=" + order, f"NULL|named={named}", f"NULL|named={named}|entity={entity}"]
     if tag in WORD_PREFIXES:
         return [prefix + word for prefix, word in zip(WORD_PREFIXES[tag], key[1:], strict=True)]
     return list(key[1:])  # "W": the names themselves
@@ -487,8 +488,6 @@ class Describer:
         weight += ehead.get(head, 0.0) + previous.get(before, 0.0)
         return Features(weight, (key, words), NO_PHRASE)
 
-
-NO_PHRASE = -100  # the group of the no-phrase choice
 
 
 def null_features(kind: str, dimension: str, options: int) -> Features:

@@ -28,13 +28,17 @@ PACK_FORMAT = b"6"  # part of the cache key: a new layout of the packed file mak
 # runs that are not Chinese words: numbers and Latin letters are one token each
 NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％‰]?")
 LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9&.\-]*")
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Chinese characters: the unified ideographs with extension A, and the compatibility block
+HAN_FIRST, HAN_LAST, COMPAT_FIRST, COMPAT_LAST = "\u3400", "\u9fff", "\uf900", "\ufaff"
+HAN_RUN = re.compile(f"[{HAN_FIRST}-{HAN_LAST}{COMPAT_FIRST}-{COMPAT_LAST}]+")
 
 
 def is_han(char: str) -> bool:
     """A character of HAN_RUN's ranges, compared: a regex call a character cost a tenth of
     finding places."""
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    return HAN_FIRST <= char <= HAN_LAST or COMPAT_FIRST <= char <= COMPAT_LAST
+
+
 # one pass over a fragment: a Chinese run, else a number, else a Latin word, else one
 # character of punctuation (the group name is the flag)
 TOKEN = re.compile(
