@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 import pytest
 
 from newsstats import extract
@@ -88,26 +91,69 @@ def test_traditional_entity_is_returned_as_written():
     assert (q.value, q.unit, q.entity) == (280000, "個", "公營房屋單位")
 
 
-def _jieba_entries(step: int) -> list[tuple[str, str]]:
-    from importlib import resources
+def _likeliest_cut(run: str, entries: dict[str, tuple[str, int]], total: int) -> list[str]:
+    """jieba's choice without its HMM, as jieba's Python code makes it (the words of at most
+    LONGEST_WORD characters): what rjieba with our corrections must give."""
+    from newsstats.tagging import LONGEST_WORD
 
-    lines = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8").splitlines()
-    return [(fields[0], fields[2]) for fields in map(str.split, lines[::step])]
+    log_total = math.log(total)
+    best = [0.0] * (len(run) + 1)
+    step = [1] * (len(run) + 1)
+    for start in range(len(run) - 1, -1, -1):
+        count = entries.get(run[start], ("", 1))[1]
+        best[start] = log_total - math.log(count) + best[start + 1]
+        for length in range(2, min(LONGEST_WORD, len(run) - start) + 1):  # ties: the longer
+            found = entries.get(run[start : start + length])
+            if found is not None:
+                cost = log_total - math.log(found[1]) + best[start + length]
+                if cost <= best[start]:
+                    best[start], step[start] = cost, length
+    cut, start = [], 0
+    while start < len(run):
+        cut.append(run[start : start + step[start]])
+        start += step[start]
+    return cut
 
 
-def test_packed_lexicon_round_trips_through_its_cache_file(monkeypatch, tmp_path):
+def test_the_cut_is_jiebas_over_our_dictionary():
+    # rjieba holds its own copy of jieba's dictionary, which we correct by difference: a
+    # release with another dictionary would cut otherwise, and this is where it shows
+    from newsstats import tagging
+
+    entries, total = tagging.corrected_dictionary()
+    texts = sorted((Path(__file__).resolve().parents[1] / "gold" / "texts").glob("*.txt"))
+    runs = {run for path in texts for run in tagging.HAN_RUN.findall(path.read_text("utf-8"))}
+    assert len(runs) > 30_000
+    differ = [run for run in sorted(runs)
+              if [w for w, _ in tagging._segment_han(run)] != _likeliest_cut(run, entries, total)]
+    assert differ == []
+
+
+def test_tags_are_ours_where_we_correct_jieba():
     from newsstats import lexicon, tagging
 
-    overridden = {row["word"] for row in lexicon._rows("jieba_overrides.tsv")}
-    entries = [(w, f) for w, f in _jieba_entries(997) if w not in overridden]
+    entries, _ = tagging.corrected_dictionary()
+    for row in lexicon._rows("jieba_overrides.tsv"):
+        if row["flag"] != "-" and len(row["word"]) <= tagging.LONGEST_WORD:
+            assert tagging._segment_han(row["word"]) == ((row["word"], row["flag"]),)
+            assert entries[row["word"]][0] == row["flag"]
+
+
+def test_the_corrections_round_trip_through_their_cache_file(monkeypatch, tmp_path):
+    from newsstats import tagging
+
+    sentence = "候补委员和中央纪律检查委员会委员候选人名单，广泛开展春运期间服务外包"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     try:
+        cuts = []
         for attempt in ("built", "read back"):
-            tagging._lexicon.cache_clear()
-            words_by_final, openings = tagging._lexicon()
-            assert [words_by_final[w[-1]].get(w) for w, _ in entries] == [f for _, f in entries]
-            long_enough = [w for w, _ in entries if 1 < len(w) <= tagging.LONGEST_WORD]
-            assert all(len(w) in openings[w[0]] for w in long_enough), attempt
-            assert list(tmp_path.glob("newsstats/lexicon-*.bin")), attempt
+            tagging._segmenter.cache_clear()
+            tagging._segment_han.cache_clear()
+            cuts.append(tagging._segment_han(sentence))
+            assert list(tmp_path.glob("newsstats/lexicon-*.tsv")), attempt
+        assert cuts[0] == cuts[1]
+        assert [w for w, _ in cuts[0]][:6] == ["候补委员", "和", "中央", "纪律检查", "委员会",
+                                               "委员"]
     finally:
-        tagging._lexicon.cache_clear()
+        tagging._segmenter.cache_clear()
+        tagging._segment_han.cache_clear()

@@ -1,12 +1,12 @@
-"""Words and part-of-speech tags for the few words around a mention.
+"""Words and part-of-speech tags for the sentences that hold mentions.
 
 The lexicon is jieba's dictionary (with the corrections in ``data/jieba_overrides.tsv``),
 and the segmentation is jieba's without its HMM: of all the ways to cut a run of Chinese
 characters into dictionary words, the one whose words' frequencies multiply to the most.
-jieba's own segmenter takes about two seconds to load and tags a few hundred KB a second
-here, which alone would cap newsstats' start-up and throughput; a packed copy of its
-dictionary loads in a tenth of a second, and the same choice made here tags several times
-faster.
+The cut is made by rjieba (jieba-rs, the same algorithm in Rust: some 50 times faster than
+the same choice in Python, which was a seventh of a cold pass), loaded with jieba's own
+dictionary and told our corrections; jieba's Python segmenter takes about two seconds to
+load and tags a few hundred KB a second.
 """
 
 from __future__ import annotations
@@ -15,16 +15,21 @@ import hashlib
 import math
 import os
 import re
-import zlib
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
+import rjieba
+
 from . import lexicon
 
+# jieba's words longer than this are left out of the cut: 云南省德宏傣族景颇族自治州 whole
+# would hide the places the linker and the place finder read in it
 LONGEST_WORD = 8
-RECORD, UNIT = "\x1e", "\x1f"  # the packed lexicon's block and field separators
-PACK_FORMAT = b"6"  # part of the cache key: a new layout of the packed file makes a new file
+PACK_FORMAT = b"7"  # part of the cache key: a new layout of the packed file makes a new file
+# a word no text holds (a private-use character), which carries the counts of the words
+# left out, so that the dictionary's total, and so every word's share of it, is jieba's
+PLACEHOLDER = "\ue000"
 # runs that are not Chinese words: numbers and Latin letters are one token each
 NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％‰]?")
 LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9&.\-]*")
@@ -45,31 +50,25 @@ TOKEN = re.compile(
     rf"(?P<han>{HAN_RUN.pattern})|(?P<m>{NUMBER_RUN.pattern})|(?P<eng>{LATIN_RUN.pattern})|(?s:.)"
 )
 
-
-def _cache_file() -> Path:
-    """Keyed by jieba's version and our corrections: a new dictionary makes a new file."""
-    import importlib.metadata
-
-    overrides = (resources.files("newsstats") / "data" / "jieba_overrides.tsv").read_bytes()
-    key = PACK_FORMAT + importlib.metadata.version("jieba").encode() + overrides
-    digest = hashlib.sha1(key).hexdigest()[:16]
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "newsstats" / f"lexicon-{digest}.bin"
+Entries = dict[str, tuple[str, int]]  # word → (tag, count)
 
 
-def _pack() -> bytes:
-    """Our corrected copy of jieba's dictionary, packed to load fast: the total of its
-    frequencies, then the words grouped by final character (blocks of the character, its
-    words one a line, UNIT, their tags one a line, UNIT, their frequencies one a line;
-    joined by RECORD), then the lengths of the words of two or more characters by first
-    character (`char length length…` lines), the parts split by NULs; zlib'd."""
-    entries: dict[str, tuple[str, int]] = {}
+def jieba_dictionary() -> Entries:
+    """jieba's dictionary as it ships, which rjieba holds too."""
+    entries: Entries = {}
     text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         fields = line.split()
         if len(fields) >= 3:
             entries[fields[0]] = (fields[2], int(fields[1]))
-    total = sum(frequency for _, frequency in entries.values())
+    return entries
+
+
+def corrected_dictionary() -> tuple[Entries, int]:
+    """jieba's dictionary with our corrections, and the total of jieba's own counts (each
+    word's share is of that total, as when the corrections were tuned)."""
+    entries = jieba_dictionary()
+    total = sum(count for _, count in entries.values())
     for row in lexicon._rows("jieba_overrides.tsv"):
         word = row["word"]
         if row["flag"] == "-":
@@ -81,154 +80,76 @@ def _pack() -> bytes:
         else:  # a word jieba lacks is made as likely as its characters together (占比)
             together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
             entries[word] = (row["flag"], int(together * total) + 1)
-    by_final: dict[str, list[tuple[str, str, int]]] = {}
-    openings: dict[str, set[int]] = {}
-    for word, (flag, frequency) in entries.items():
-        by_final.setdefault(word[-1], []).append((word, flag, frequency))
-        if 1 < len(word) <= LONGEST_WORD:
-            openings.setdefault(word[0], set()).add(len(word))
-    words = RECORD.join(
-        char + "\n".join(word for word, _, _ in group)
-        + UNIT + "\n".join(flag for _, flag, _ in group)
-        + UNIT + "\n".join(str(frequency) for _, _, frequency in group)
-        for char, group in by_final.items()
-    )
-
-    lengths = "\n".join(
-        char + " " + " ".join(map(str, sorted(n, reverse=True))) for char, n in openings.items()
-    )
-    packed = str(total) + "\0" + words + "\0" + lengths
-    return zlib.compress(packed.encode("utf-8"), 6)
+    return entries, total
 
 
-class Buckets(dict):
-    """Words and their tags by final character, each bucket parsed when first asked for:
-    a short article needs a few hundred of the 17,000, so start-up does not pay for
-    building one dict of all 350,000 words. ``counts`` holds, by final character too, each
-    word's count in the dictionary as written, read as a number only for a word a run
-    holds (all of them read up front cost a cold pass 6%)."""
+def _cache_file() -> Path:
+    """Keyed by jieba's version and our corrections: a new dictionary makes a new file."""
+    import importlib.metadata
 
-    def __init__(self, packed: str, total: int) -> None:
-        super().__init__()
-        self._blocks = {block[0]: block for block in packed.split(RECORD)}
-        self.log_total = math.log(total)
-        self.counts = Counts(self)
-
-    def __missing__(self, char: str) -> dict[str, str]:
-        block = self._blocks.pop(char, None)
-        counts: dict[str, str] = {}
-        if block is None:
-            bucket: dict[str, str] = {}
-        else:
-            words_text, _, rest = block[1:].partition(UNIT)
-            tags_text, _, counts_text = rest.partition(UNIT)
-            words = words_text.split("\n")
-            bucket = dict(zip(words, tags_text.split("\n"), strict=True))
-            counts = dict(zip(words, counts_text.split("\n"), strict=True))
-        self[char] = bucket
-        self.counts[char] = counts
-        return bucket
+    overrides = (resources.files("newsstats") / "data" / "jieba_overrides.tsv").read_bytes()
+    key = PACK_FORMAT + importlib.metadata.version("jieba").encode() + overrides
+    digest = hashlib.sha1(key).hexdigest()[:16]
+    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(root) / "newsstats" / f"lexicon-{digest}.tsv"
 
 
-class Counts(dict):
-    """A Buckets' counts by final character: asked for a character not parsed yet, it has
-    the Buckets parse that character's block."""
-
-    def __init__(self, buckets: Buckets) -> None:
-        super().__init__()
-        self._buckets = buckets
-
-    def __missing__(self, char: str) -> dict[str, str]:
-        self._buckets[char]  # fills this table's entry for the character
-        return dict.__getitem__(self, char)
-
-
-Lengths = dict[str, tuple[int, ...]]
+def _pack() -> str:
+    """What turns jieba's dictionary into ours, a ``word, count, tag`` line each: the words
+    corrected or added, the words removed or longer than LONGEST_WORD (counted 0: never
+    cut), and the placeholder that keeps the total. Reading jieba's whole dictionary takes
+    a third of a second; these few hundred lines are read in no time."""
+    jieba_entries = jieba_dictionary()
+    ours, total = corrected_dictionary()
+    rows: list[tuple[str, int, str]] = []
+    for word in jieba_entries:
+        if word not in ours or len(word) > LONGEST_WORD:
+            # a character is always a word: a count of 0 would rule out every cut
+            rows.append((word, 0 if len(word) > 1 else 1, "x"))
+    for word, (flag, count) in ours.items():
+        if len(word) <= LONGEST_WORD and jieba_entries.get(word) != (flag, count):
+            rows.append((word, count, flag))
+    counted = sum(count for _, count in jieba_entries.values())
+    counted += sum(count - jieba_entries.get(word, ("", 0))[1] for word, count, _ in rows)
+    if counted > total:
+        raise ValueError("the corrections add more counts than they remove: "
+                         "jieba's total cannot be kept")
+    rows.append((PLACEHOLDER, total - counted, "x"))
+    return "".join(f"{word}\t{count}\t{flag}\n" for word, count, flag in rows)
 
 
 @cache
-def _lexicon() -> tuple[Buckets, Lengths]:
-    """word → tag by final character, and the lengths of the words of two or more
-    characters opening with each character."""
+def _segmenter() -> tuple[rjieba.Jieba, dict[str, str]]:
+    """rjieba with our dictionary, and the tags that differ from the ones it holds (telling
+    it a word it knows changes the word's count, not its tag)."""
     cached = _cache_file()
     try:
-        packed = cached.read_bytes()
+        packed = cached.read_text(encoding="utf-8")
     except OSError:
         packed = _pack()
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(packed)
+            temporary.write_text(packed, encoding="utf-8")
             temporary.replace(cached)  # atomic: parallel workers may race to write it
         except OSError:
             pass  # a read-only home: rebuild on each run, still correct
-    total, words, by_start = zlib.decompress(packed).decode("utf-8").split("\0")
-    return Buckets(words, int(total)), _lengths(by_start)
-
-
-def _lengths(table: str) -> Lengths:
-    # some 17,000 entries hold a few dozen distinct tuples: one object for each tuple (made
-    # once) keeps the table small and quick to load
-    lengths = {}
-    tuples: dict[str, tuple[int, ...]] = {}
-    for line in table.split("\n"):
-        char, _, sizes = line.partition(" ")
-        found = tuples.get(sizes)
-        if found is None:
-            found = tuples[sizes] = tuple(map(int, sizes.split(" ")))
-        lengths[char] = found
-    return lengths
-
-
-Tagged = list[tuple[str, str]]
-
-
-def _segment(run: str, words_by_final: Buckets, openings: Lengths) -> Tagged:
-    """jieba's choice without its HMM: the cut of ``run`` into dictionary words (or single
-    characters) whose costs (minus the log of each word's share of the dictionary's counts)
-    add up to the least, worked out from the end of the run back; of equal cuts, the one
-    with the longer word first. A character that is no word costs as a word met once."""
-    size = len(run)
-    # each character made a string once: run[i] of a Chinese character allocates anew
-    chars = list(run)
-    counts = words_by_final.counts
-    log_total = words_by_final.log_total
-    best = [0.0] * (size + 1)  # the least cost of run[i:]
-    step = [1] * (size + 1)  # the length of the first word of that cut
-    for start in range(size - 1, -1, -1):
-        char = chars[start]
-        least = math.inf
-        length_of_least = 1
-        for length in openings.get(char, ()):  # longest first: a tie keeps the longer
-            stop = start + length
-            if stop <= size:
-                count = counts[chars[stop - 1]].get(run[start:stop])
-                if count is not None:
-                    cost = log_total - math.log(float(count)) + best[stop]
-                    if cost < least:
-                        least = cost
-                        length_of_least = length
-        count = counts[char].get(char)
-        single = log_total - (math.log(float(count)) if count else 0.0) + best[start + 1]
-        if single < least:
-            least = single
-            length_of_least = 1
-        best[start] = least
-        step[start] = length_of_least
-    tagged = []
-    start = 0
-    while start < size:
-        stop = start + step[start]
-        word = run[start:stop]
-        tagged.append((word, words_by_final[chars[stop - 1]].get(word, "x")))
-        start = stop
-    return tagged
+    segmenter = rjieba.Jieba()
+    flags: dict[str, str] = {}
+    for line in packed.splitlines():
+        word, count, flag = line.split("\t")
+        segmenter.add_word(word, int(count), flag)
+        flags[word] = flag
+    return segmenter, flags
 
 
 @lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
 def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
-    words_by_final, openings = _lexicon()
-    return tuple(_segment(run, words_by_final, openings))
+    """jieba's choice without its HMM: the cut of ``run`` into dictionary words (or single
+    characters) whose counts' shares of the dictionary multiply to the most; of equal
+    cuts, the one with the longer word first."""
+    segmenter, flags = _segmenter()
+    return tuple((word, flags.get(word, flag)) for word, flag in segmenter.tag(run, False))
 
 
 @cache
