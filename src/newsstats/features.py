@@ -82,25 +82,11 @@ def _weighed(kind: str, key: tuple, memo: dict[tuple, float]) -> float:
 
 def _render(key: tuple) -> list[str]:
     """The feature names a key spells: its first item says which description it is."""
-    tag = key[0]
-    if tag == "E":
-        return _entity_shape(key)
-    if tag == "e":
-        return _entity_relation(key)
-    if tag == "S":
-        return _subject_shape(key)
-    if tag == "s":
-        return _subject_relation(key)
-    if tag == "N":  # the choice of no phrase
-        _, kind, dimension, options = key
-        return [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={options}"]
-    if tag == "n":  # the choice of no owner, and what the figure's clause says of one
-        _, dimension, options, entity, opens, change, order, named = key
-        return _render(("N", "subject", dimension, options)) + [
-            "NULL|entity=" + entity, "NULL|opens=" + opens, "NULL|change=" + change,
-            "NULL|order=" + order, f"NULL|named={named}", f"NULL|named={named}|entity={entity}"]
-    if tag in WORD_PREFIXES:
-        return [prefix + word for prefix, word in zip(WORD_PREFIXES[tag], key[1:], strict=True)]
+    render = _RENDERERS.get(key[0])
+    if render is not None:
+        return render(key)
+    if key[0] in WORD_PREFIXES:
+        return [prefix + word for prefix, word in zip(WORD_PREFIXES[key[0]], key[1:], strict=True)]
     return list(key[1:])  # "W": the names themselves
 
 
@@ -117,36 +103,43 @@ WORD_PREFIXES = {
 }
 
 
-def _entity_shape(key: tuple) -> list[str]:
-    _, side, prev, following, first, last, size, chars, inside = key
-    found = [
-        "side=" + side,
-        f"{side}|prev={prev}",
-        f"{side}|next={following}",
-        f"{side}|first={first}",
-        f"{side}|last={last}",
-        f"{side}|len={size}",
-        f"{side}|chars={chars}",
-        # 行业协会|商会捐赠款物: a phrase that opens inside a noun compound
-        f"{side}|cuts_compound={prev in NOUNS and first in NOUNS}",
-    ]
-    found.extend(f"{side}|has:{k}" for k in inside)
+# A description is cut into parts that each read a few of its items: a key of every item
+# recurred too seldom (a quarter of the keys of a long run were new, and spelling and
+# weighing their names was a tenth of the engine's time), where a part of a few items
+# takes a few thousand values at most.
+
+
+def _entity_before(key: tuple) -> list[str]:
+    _, side, prev, first = key
+    # 行业协会|商会捐赠款物: a phrase that opens inside a noun compound
+    return [f"{side}|prev={prev}", f"{side}|first={first}",
+            f"{side}|cuts_compound={prev in NOUNS and first in NOUNS}"]
+
+
+def _entity_end(key: tuple) -> list[str]:
+    _, side, last, following = key
+    found = [f"{side}|next={following}", f"{side}|last={last}"]
     if last not in NOUNS:
         found.append(f"{side}|last={last}|next={following}")
     return found
 
 
-def _entity_relation(key: tuple) -> list[str]:
-    _, before, length, clauses, gap_kinds, dimension = key
+def _entity_size(key: tuple) -> list[str]:
+    _, side, size, chars, inside = key
+    found = ["side=" + side, f"{side}|len={size}", f"{side}|chars={chars}"]
+    found.extend(f"{side}|has:{k}" for k in inside)
+    return found
+
+
+def _entity_gap(key: tuple) -> list[str]:
+    _, before, length, clauses, gap_kinds = key
     side = "L" if before else "R"
     bridged = all(k in BRIDGES for k in gap_kinds)
     features = [
         f"{side}|gap={length}",
         f"{side}|clauses={clauses}",
         f"{side}|bridged={bridged}",
-        f"{side}|dim={dimension}",
         f"{side}|bridged={bridged}|clauses={clauses}",
-        f"{side}|bridged={bridged}|dim={dimension}",
     ]
     features.extend(f"{side}|gap:{k}" for k in gap_kinds)
     if before and NUM in gap_kinds:
@@ -158,24 +151,24 @@ def _entity_relation(key: tuple) -> list[str]:
     return features
 
 
-def _subject_shape(key: tuple) -> list[str]:
-    _, side, prev, following, last, first, leads, size, opens, inside, flags, only_places, \
-        actor, owner, reports = key
+def _entity_dimension(key: tuple) -> list[str]:
+    _, before, gap_kinds, dimension = key
+    side = "L" if before else "R"
+    bridged = all(k in BRIDGES for k in gap_kinds)
+    return [f"{side}|dim={dimension}", f"{side}|bridged={bridged}|dim={dimension}"]
+
+
+def _subject_standing(key: tuple) -> list[str]:
+    _, side, leads, following, owner, reports, opens, actor, only_places = key
     found = [
         f"{side}|leads={leads}|next={following}",
         "owner=" + owner,
         f"{side}|owner={owner}|leads={leads}",
         f"reports={reports}",
-        f"{side}|prev={prev}",
         f"{side}|next={following}",
-        f"{side}|last={last}",
-        f"{side}|first={first}",
         f"{side}|leads={leads}",
-        f"{side}|len={size}",
         f"first_phrase={opens}",
     ]
-    found.extend(f"has:{k}" for k in inside)
-    found.extend(f"flag:{f}" for f in flags)
     if only_places:
         found.append("only_places")
     if actor:
@@ -183,21 +176,71 @@ def _subject_shape(key: tuple) -> list[str]:
     return found
 
 
-def _subject_relation(key: tuple) -> list[str]:
-    _, before, clauses, dimension, placed, between, distance, same_as_last, leads, gap, \
-        gap_size, verbs = key
+def _subject_opening(key: tuple) -> list[str]:
+    _, side, prev, size = key
+    return [f"{side}|prev={prev}", f"{side}|len={size}"]
+
+
+def _subject_ends(key: tuple) -> list[str]:
+    _, side, first, last = key
+    return [f"{side}|last={last}", f"{side}|first={first}"]
+
+
+def _subject_inside(key: tuple) -> list[str]:
+    _, inside, flags = key
+    return [f"has:{k}" for k in inside] + [f"flag:{f}" for f in flags]
+
+
+def _subject_clauses(key: tuple) -> list[str]:
+    _, before, clauses, dimension, placed, leads, same_as_last = key
     side = "L" if before else "R"
     features = ["side=" + side, f"{side}|clauses={clauses}", f"dim={dimension}",
                 "entity=" + placed, f"{side}|clauses={clauses}|leads={leads}",
-                f"entity={placed}|leads={leads}", f"{side}|gap={gap_size}",
-                f"{side}|verbs={verbs}", f"{side}|verbs={verbs}|leads={leads}"]
-    features.extend(f"{side}|gap:{k}" for k in gap)
-    if placed == "after":
-        features.extend(f"to_entity:{k}" for k in between)
-        features.append(f"to_entity={distance}")
+                f"entity={placed}|leads={leads}"]
     if same_as_last:
         features.append("same_as_last")
     return features
+
+
+def _subject_verbs(key: tuple) -> list[str]:
+    _, before, gap_size, verbs, leads = key
+    side = "L" if before else "R"
+    return [f"{side}|gap={gap_size}", f"{side}|verbs={verbs}",
+            f"{side}|verbs={verbs}|leads={leads}"]
+
+
+def _subject_gap(key: tuple) -> list[str]:
+    _, before, gap = key
+    side = "L" if before else "R"
+    return [f"{side}|gap:{k}" for k in gap]
+
+
+def _subject_to_entity(key: tuple) -> list[str]:
+    _, between, distance = key
+    return [f"to_entity:{k}" for k in between] + [f"to_entity={distance}"]
+
+
+def _no_phrase(key: tuple) -> list[str]:
+    _, kind, dimension, options = key
+    return [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={options}"]
+
+
+def _no_owner(key: tuple) -> list[str]:
+    """The choice of no owner, and what the figure's clause says of one."""
+    _, dimension, options, entity, opens, change, order, named = key
+    return _no_phrase(("N", "subject", dimension, options)) + [
+        "NULL|entity=" + entity, "NULL|opens=" + opens, "NULL|change=" + change,
+        "NULL|order=" + order, f"NULL|named={named}", f"NULL|named={named}|entity={entity}"]
+
+
+_RENDERERS = {
+    "Eb": _entity_before, "Ee": _entity_end, "Es": _entity_size,
+    "eg": _entity_gap, "ed": _entity_dimension,
+    "Ss": _subject_standing, "So": _subject_opening, "Se": _subject_ends, "Si": _subject_inside,
+    "sc": _subject_clauses, "sv": _subject_verbs, "sg": _subject_gap, "st": _subject_to_entity,
+    "N": _no_phrase,  # the choice of no phrase
+    "n": _no_owner,
+}
 
 
 class Article:
@@ -272,14 +315,17 @@ class Describer:
                for i in range(option.first + 1, option.last)):
             inside_kinds.add("ACT")
         inside = tuple(sorted(inside_kinds))
-        shape = ("E", side, prev, following, kinds[option.first], kinds[option.last],
-                 _bucket(option.last - option.first + 1), _bucket(len(option.text) // 2),
-                 inside)
+        memo = self._entity_memo
+        opening = ("Eb", side, prev, kinds[option.first])
+        end = ("Ee", side, kinds[option.last], following)
+        size = ("Es", side, _bucket(option.last - option.first + 1),
+                _bucket(len(option.text) // 2), inside)
         head = self.sentence.tokens[option.last].reading
         words = ("h" + side, head, head)
-        weight = _weighed("entity", shape, self._entity_memo)
+        weight = _weighed("entity", opening, memo) + _weighed("entity", end, memo)
+        weight += _weighed("entity", size, memo)
         weight += self._head.get(head, 0.0) + self._side_head[side].get(head, 0.0)
-        parts: tuple[tuple, ...] = (shape, words)
+        parts: tuple[tuple, ...] = (opening, end, size, words)
         if kinds[option.first] == "V":
             # 发送旅客 and 接待游客 are measures; 完成运输总周转量 is what an owner did
             opener = tokens[option.first].reading
@@ -315,9 +361,12 @@ class Describer:
         gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0
         parts, static_score = self._static_entity(option, before)
-        relation = ("e", before, _bucket(size), clauses, gap, dimension)
-        weight = static_score + _weighed("entity", relation, self._entity_memo)
-        return Features(weight, parts + (relation,), option.last)
+        reach = ("eg", before, _bucket(size), clauses, gap)
+        measured = ("ed", before, gap, dimension)
+        memo = self._entity_memo
+        weight = static_score + _weighed("entity", reach, memo)
+        weight += _weighed("entity", measured, memo)
+        return Features(weight, parts + (reach, measured), option.last)
 
     def _static_subject(self, option: Option, before: bool) -> StaticSubject:
         key = (option.first, option.last, before)
@@ -333,23 +382,16 @@ class Describer:
             option.first > 0
             and sentence.clause_of[option.first - 1] < sentence.clause_of[option.first]
         )
+        side = "L" if before else "R"
         shape = (
-            "S",
-            "L" if before else "R",
-            prev,
-            kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS",
-            kinds[option.last],
-            kinds[option.first],
-            leads,
-            _bucket(option.last - option.first + 1),
-            option.first == 0 or prev == "BOS",
-            tuple(sorted(k for k in inside_all if k in INSIDE_KINDS or k in NOUNS)),
-            tuple(sorted({tokens[i].flag for i in range(option.first, option.last + 1)}
-                         & NAME_FLAGS)),
-            inside_all <= {"NS", "SEP"},
-            reading.endswith(actor_heads()),
-            owner_kind(reading),
-            self._reports(option.last),
+            ("Ss", side, leads, kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS",
+             owner_kind(reading), self._reports(option.last), option.first == 0 or prev == "BOS",
+             reading.endswith(actor_heads()), inside_all <= {"NS", "SEP"}),
+            ("So", side, prev, _bucket(option.last - option.first + 1)),
+            ("Se", side, kinds[option.first], kinds[option.last]),
+            ("Si", tuple(sorted(k for k in inside_all if k in INSIDE_KINDS or k in NOUNS)),
+             tuple(sorted({tokens[i].flag for i in range(option.first, option.last + 1)}
+                          & NAME_FLAGS))),
         )
         words = (
             "w",
@@ -358,11 +400,14 @@ class Describer:
             tokens[option.last + 1].reading if option.last + 1 < len(tokens) else "EOS",
         )
         head_words, previous_words, next_words = self._subject_words
-        weight = _weighed("subject", shape, self._subject_memo) + head_words.get(words[1], 0.0)
+        memo = self._subject_memo
+        weight = head_words.get(words[1], 0.0)
+        for part in shape:
+            weight += _weighed("subject", part, memo)
         weight += previous_words.get(words[2], 0.0) + next_words.get(words[3], 0.0)
         salience = ("W",) + self.article.salience(option.text, self.sentence.start)
-        weight += _weighed("subject", salience, self._subject_memo)
-        cached = ((shape, words, salience), weight, leads)
+        weight += _weighed("subject", salience, memo)
+        cached = (shape + (words, salience), weight, leads)
         self._subject_static[key] = cached
         return cached
 
@@ -448,18 +493,25 @@ class Describer:
         # the word classes between the phrase and its figure: a verb (该工程投资7.7亿元), a
         # 的 (电站的储能容量), a reporting verb's clause (…发布数据显示，用电量…)
         gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
-        relation = (
-            "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
-            between, distance, option.text == last_subject, leads,
-            gap if size <= GAP_READ else ("far",), _bucket(size),
-            self._verb_class(option.last + 1, at) if before and size <= GAP_READ else "far",
+        relation: tuple[tuple, ...] = (
+            ("sc", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
+             leads, option.text == last_subject),
+            ("sv", before, _bucket(size),
+             self._verb_class(option.last + 1, at) if before and size <= GAP_READ else "far",
+             leads),
+            ("sg", before, gap if size <= GAP_READ else ("far",)),
         )
-        weight = static_score + _weighed("subject", relation, self._subject_memo)
+        if placed == "after":
+            relation += (("st", between, distance),)
+        memo = self._subject_memo
+        weight = static_score
+        for part in relation:
+            weight += _weighed("subject", part, memo)
         if not listed:
-            return Features(weight, parts + (relation,), option.last)
+            return Features(weight, parts + relation, option.last)
         owned = ("W", "owner_list=" + listed, f"owner_list={listed}|entity={placed}")
         return Features(weight + ranking.score("subject", _render(owned)),
-                        parts + (relation, owned), option.last)
+                        parts + relation + (owned,), option.last)
 
     def no_owner(self, at: int, dimension: str, options: int, entity: Option | None,
                  change: str | None) -> Features:
