@@ -289,7 +289,16 @@ def _start_pool(jobs: int) -> ProcessPoolExecutor:
     return executor
 
 
+def pace_collector() -> None:
+    """Extracting makes many short-lived objects and few reference cycles: the cyclic
+    collector's default pace (a pass every 700 new objects) cost 2% of its instructions."""
+    import gc
+
+    gc.set_threshold(20_000, 20, 20)
+
+
 def _start_worker(parent: int) -> None:
+    pace_collector()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with(parent)

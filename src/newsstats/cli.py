@@ -22,7 +22,7 @@ from typing import Annotated, BinaryIO, TextIO
 import typer
 
 from . import __version__, conditions, engine_build
-from .archive import Article, Result, Runner, abandoned_pools, default_jobs
+from .archive import Article, Result, Runner, abandoned_pools, default_jobs, pace_collector
 from .dask import ClusterError  # newsstats.dask imports Dask only when a cluster is used
 from .destination import OutputFile
 from .model import COLUMNS
@@ -1036,6 +1036,7 @@ def _escaped(name: str) -> str:
 
 
 def main() -> None:
+    pace_collector()
     try:
         app(prog_name="newsstats")
     except KeyboardInterrupt:  # before a run began writing (which handles its own)

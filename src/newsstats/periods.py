@@ -36,10 +36,11 @@ TITLE_YEAR = regex.compile(rf"(?P<y>[12]{D}{{3}})年")
 # the clause opening `党纪学习教育开展以来`, `调整后`, `三年来`: an event the figures are
 # counted from or after; an event said in a few words (`消防在接到报警后` has its own
 # subject), and `…背后`, `扣除价格因素后` are no time; 上市以来最高点 is a superlative's
-# reach, not a time
-EVENT_SINCE = regex.compile(
+# reach, not a time. The standard library's engine: it runs this over the whole text three
+# times faster than the regex module
+EVENT_SINCE = re.compile(
     r"(?:^|(?<=[，,。；;：:\n…]))(?:[^，,。；;：:\n…]{2,14}?(?:以来(?![最首])|期间|时期)"
-    r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背|因素)后(?=[，,])"
+    r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背)(?<!因素)后(?=[，,])"
     r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周|长假)[来间里](?=[，,]))"
 )
 # “十四五”期间, “十四五”前四年: the years of a five-year plan
