@@ -23,7 +23,7 @@ MAX_TOKENS = 7  # a phrase of more words is a clause, not a column header
 MAX_CHARS = 24
 CLAUSES_BACK = 2  # entity candidates come from the mention's clause and the two before
 QUOTES = frozenset("“”‘’\"'《》「」『』")
-LEVEL_ENDINGS = ("至", "到")  # 降至, 提高到: a change to a level
+LEVEL_ENDINGS: tuple[str, ...] = ("至", "到")  # 降至, 提高到: a change to a level
 BRACKETS = frozenset("(（[【)）]】")
 # no phrase opens on a closing bracket or ends on an opening one (]增加值, 生产者价格[)
 OPENING, CLOSING = frozenset("(（[【"), frozenset(")）]】")
@@ -361,8 +361,16 @@ def ratio_words() -> frozenset[str]:
 
 
 @cache
-def actor_heads() -> tuple[str, ...]:
-    return tuple(sorted(_roles()["actor_head"], key=lambda w: (-len(w), w)))
+def _actor_heads() -> tuple[frozenset[str], tuple[int, ...]]:
+    heads = _roles()["actor_head"]
+    return frozenset(heads), tuple(sorted({len(head) for head in heads}))
+
+
+def ends_on_actor(text: str) -> bool:
+    """协会, 集团, 局: the phrase ends on a word that names who acts (a look-up for each
+    length of those words: ``endswith`` over all of them cost a test each)."""
+    heads, sizes = _actor_heads()
+    return any(text[-size:] in heads for size in sizes)
 
 
 @cache

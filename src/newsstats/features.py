@@ -15,7 +15,7 @@ from .candidates import (
     CARRIED,
     NOUNS,
     Option,
-    actor_heads,
+    ends_on_actor,
     owner_kind,
     reporting_words,
     verb_classes,
@@ -38,7 +38,7 @@ GAP_READ = 12  # tokens between a subject and its figure whose classes are read
 NAME_FLAGS = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
 
 
-_BUCKETS = ("0", "1", "2", "3", "4-6", "4-6", "4-6")
+_BUCKETS: tuple[str, ...] = ("0", "1", "2", "3", "4-6", "4-6", "4-6")
 
 
 def _bucket(n: int) -> str:
@@ -316,12 +316,14 @@ class Describer:
             inside_kinds.add("ACT")
         inside = tuple(sorted(inside_kinds))
         memo = self._entity_memo
-        opening = ("Eb", side, prev, kinds[option.first])
-        end = ("Ee", side, kinds[option.last], following)
-        size = ("Es", side, _bucket(option.last - option.first + 1),
+        # keys typed as plain tuples: mypyc keeps a tuple of known shape unboxed and makes
+        # a new object of it each time it is handed on, a dozen tuples a phrase
+        opening: tuple = ("Eb", side, prev, kinds[option.first])
+        end: tuple = ("Ee", side, kinds[option.last], following)
+        size: tuple = ("Es", side, _bucket(option.last - option.first + 1),
                 _bucket(len(option.text) // 2), inside)
         head = self.sentence.tokens[option.last].reading
-        words = ("h" + side, head, head)
+        words: tuple = ("h" + side, head, head)
         weight = _weighed("entity", opening, memo) + _weighed("entity", end, memo)
         weight += _weighed("entity", size, memo)
         weight += self._head.get(head, 0.0) + self._side_head[side].get(head, 0.0)
@@ -361,8 +363,8 @@ class Describer:
         gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0
         parts, static_score = self._static_entity(option, before)
-        reach = ("eg", before, _bucket(size), clauses, gap)
-        measured = ("ed", before, gap, dimension)
+        reach: tuple = ("eg", before, _bucket(size), clauses, gap)
+        measured: tuple = ("ed", before, gap, dimension)
         memo = self._entity_memo
         weight = static_score + _weighed("entity", reach, memo)
         weight += _weighed("entity", measured, memo)
@@ -383,17 +385,17 @@ class Describer:
             and sentence.clause_of[option.first - 1] < sentence.clause_of[option.first]
         )
         side = "L" if before else "R"
-        shape = (
+        shape: tuple[tuple, ...] = (
             ("Ss", side, leads, kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS",
              owner_kind(reading), self._reports(option.last), option.first == 0 or prev == "BOS",
-             reading.endswith(actor_heads()), inside_all <= {"NS", "SEP"}),
+             ends_on_actor(reading), inside_all <= {"NS", "SEP"}),
             ("So", side, prev, _bucket(option.last - option.first + 1)),
             ("Se", side, kinds[option.first], kinds[option.last]),
             ("Si", tuple(sorted(k for k in inside_all if k in INSIDE_KINDS or k in NOUNS)),
              tuple(sorted({tokens[i].flag for i in range(option.first, option.last + 1)}
                           & NAME_FLAGS))),
         )
-        words = (
+        words: tuple = (
             "w",
             tokens[option.last].reading,
             tokens[option.first - 1].reading if option.first > 0 else "BOS",
@@ -405,7 +407,7 @@ class Describer:
         for part in shape:
             weight += _weighed("subject", part, memo)
         weight += previous_words.get(words[2], 0.0) + next_words.get(words[3], 0.0)
-        salience = ("W",) + self.article.salience(option.text, self.sentence.start)
+        salience: tuple = ("W",) + self.article.salience(option.text, self.sentence.start)
         weight += _weighed("subject", salience, memo)
         cached = (shape + (words, salience), weight, leads)
         self._subject_static[key] = cached
@@ -530,11 +532,11 @@ class Describer:
             placed = "before" if entity.last < at else "after"
         named = any(tokens[i].flag in NAME_FLAGS for i in range(first, at))
         order = _bucket(sum(1 for k in kinds[:at] if k == NUM))
-        key = ("n", dimension, _bucket(options), placed, kinds[first] if first < at else "FIGURE",
-               change or "none", order, named)
+        key: tuple = ("n", dimension, _bucket(options), placed,
+                      kinds[first] if first < at else "FIGURE", change or "none", order, named)
         head = tokens[entity.last].reading if entity is not None and entity.first != at else ""
         before = tokens[at - 1].reading if at > 0 else "BOS"
-        words = ("nw", head, before)
+        words: tuple = ("nw", head, before)
         ehead, previous = self._no_owner_words
         weight = _weighed("subject", key, self._subject_memo)
         weight += ehead.get(head, 0.0) + previous.get(before, 0.0)
@@ -543,5 +545,5 @@ class Describer:
 
 
 def null_features(kind: str, dimension: str, options: int) -> Features:
-    key = ("N", kind, dimension, _bucket(options))
+    key: tuple = ("N", kind, dimension, _bucket(options))
     return Features(_weighed(kind, key, ranking.memo(kind)), (key,), NO_PHRASE)

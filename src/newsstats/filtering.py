@@ -61,7 +61,8 @@ DATE_TIME = re.compile(
 # 半个月前, 一年多来, 三年以来: a duration measured back from now is a time, not a statistic
 # 七天里, 十年间: the days and years a story spans are its time
 CLAUSE_OPENERS = frozenset("，,。；;：:！？!?\n \u3000、（(“\"")
-RELATIVE_TIME_AFTER = ("来", "以来", "之前", "前", "后", "之后", "以后", "间里", "里", "间")
+RELATIVE_TIME_AFTER: tuple[str, ...] = (
+    "来", "以来", "之前", "前", "后", "之后", "以后", "间里", "里", "间")
 ORDINAL_BEFORE = frozenset("第初其")
 ASCII_CODE = frozenset(string.ascii_letters + string.digits + "_")
 DIGITS = frozenset("0123456789０１２３４５６７８９")

@@ -466,11 +466,14 @@ def _country_governs(text: str, position: int) -> bool:
     return flag == "t" or word in _roles()["country_after"]
 
 
-NAME_TAGS = ("nr", "nt", "nz")  # jieba's person, organisation and other proper names
+# jieba's person, organisation and other proper names (tuples typed as such: mypyc would
+# make a new object of a tuple of known length each time one is read)
+NAME_TAGS: tuple[str, ...] = ("nr", "nt", "nz")
 # a noun phrase ends at a number, a particle, a preposition, a conjunction, an adverb, a
 # pronoun, a direction word or punctuation (ICTCLAS flags)
-PHRASE_ENDS = ("m", "u", "p", "c", "d", "r", "f", "x", "eng")
-NATION_NAME_TAGS = ("nt", "nz", "j")  # an organisation, another proper name, an abbreviation
+PHRASE_ENDS: tuple[str, ...] = ("m", "u", "p", "c", "d", "r", "f", "x", "eng")
+# an organisation, another proper name, an abbreviation
+NATION_NAME_TAGS: tuple[str, ...] = ("nt", "nz", "j")
 
 
 def _names_nationals(text: str, end: int) -> bool:
