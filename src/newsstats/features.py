@@ -85,6 +85,8 @@ def _render(key: tuple) -> list[str]:
     render = _RENDERERS.get(key[0])
     if render is not None:
         return render(key)
+    if key[0] == "K":  # ("K", prefix, words): one name for each word, after the prefix
+        return [key[1] + word for word in key[2]]
     if key[0] in WORD_PREFIXES:
         return [prefix + word for prefix, word in zip(WORD_PREFIXES[key[0]], key[1:], strict=True)]
     return list(key[1:])  # "W": the names themselves
@@ -106,7 +108,8 @@ WORD_PREFIXES = {
 # A description is cut into parts that each read a few of its items: a key of every item
 # recurred too seldom (a quarter of the keys of a long run were new, and spelling and
 # weighing their names was a tenth of the engine's time), where a part of a few items
-# takes a few thousand values at most.
+# takes a few thousand values at most. The word classes between a phrase and its figure
+# make too many sets to remember: each class is weighed from a table ("K" keys).
 
 
 def _entity_before(key: tuple) -> list[str]:
@@ -131,31 +134,23 @@ def _entity_size(key: tuple) -> list[str]:
     return found
 
 
-def _entity_gap(key: tuple) -> list[str]:
-    _, before, length, clauses, gap_kinds = key
+def _entity_relation(key: tuple) -> list[str]:
+    _, before, length, clauses, bridged, listed, only_de, dimension = key
     side = "L" if before else "R"
-    bridged = all(k in BRIDGES for k in gap_kinds)
     features = [
         f"{side}|gap={length}",
         f"{side}|clauses={clauses}",
         f"{side}|bridged={bridged}",
         f"{side}|bridged={bridged}|clauses={clauses}",
+        f"{side}|dim={dimension}",
+        f"{side}|bridged={bridged}|dim={dimension}",
     ]
-    features.extend(f"{side}|gap:{k}" for k in gap_kinds)
-    if before and NUM in gap_kinds:
+    if before and listed:
         # 一、二、三产业分别增长…: a list of figures between the phrase and this one
-        listed = all(k in BRIDGES or k in ("NUM", "SEP") for k in gap_kinds)
         features.append(f"L|past_figures|list={listed}")
-    if not before and gap_kinds == ("DE",) and length == "1":
+    if not before and only_de and length == "1":
         features.append("R|de")
     return features
-
-
-def _entity_dimension(key: tuple) -> list[str]:
-    _, before, gap_kinds, dimension = key
-    side = "L" if before else "R"
-    bridged = all(k in BRIDGES for k in gap_kinds)
-    return [f"{side}|dim={dimension}", f"{side}|bridged={bridged}|dim={dimension}"]
 
 
 def _subject_standing(key: tuple) -> list[str]:
@@ -191,33 +186,17 @@ def _subject_inside(key: tuple) -> list[str]:
     return [f"has:{k}" for k in inside] + [f"flag:{f}" for f in flags]
 
 
-def _subject_clauses(key: tuple) -> list[str]:
-    _, before, clauses, dimension, placed, leads, same_as_last = key
+def _subject_relation(key: tuple) -> list[str]:
+    _, before, clauses, dimension, placed, leads, same_as_last, gap_size, verbs = key
     side = "L" if before else "R"
     features = ["side=" + side, f"{side}|clauses={clauses}", f"dim={dimension}",
                 "entity=" + placed, f"{side}|clauses={clauses}|leads={leads}",
                 f"entity={placed}|leads={leads}"]
     if same_as_last:
         features.append("same_as_last")
+    features += [f"{side}|gap={gap_size}", f"{side}|verbs={verbs}",
+                 f"{side}|verbs={verbs}|leads={leads}"]
     return features
-
-
-def _subject_verbs(key: tuple) -> list[str]:
-    _, before, gap_size, verbs, leads = key
-    side = "L" if before else "R"
-    return [f"{side}|gap={gap_size}", f"{side}|verbs={verbs}",
-            f"{side}|verbs={verbs}|leads={leads}"]
-
-
-def _subject_gap(key: tuple) -> list[str]:
-    _, before, gap = key
-    side = "L" if before else "R"
-    return [f"{side}|gap:{k}" for k in gap]
-
-
-def _subject_to_entity(key: tuple) -> list[str]:
-    _, between, distance = key
-    return [f"to_entity:{k}" for k in between] + [f"to_entity={distance}"]
 
 
 def _no_phrase(key: tuple) -> list[str]:
@@ -235,9 +214,9 @@ def _no_owner(key: tuple) -> list[str]:
 
 _RENDERERS = {
     "Eb": _entity_before, "Ee": _entity_end, "Es": _entity_size,
-    "eg": _entity_gap, "ed": _entity_dimension,
+    "e": _entity_relation,
     "Ss": _subject_standing, "So": _subject_opening, "Se": _subject_ends, "Si": _subject_inside,
-    "sc": _subject_clauses, "sv": _subject_verbs, "sg": _subject_gap, "st": _subject_to_entity,
+    "s": _subject_relation,
     "N": _no_phrase,  # the choice of no phrase
     "n": _no_owner,
 }
@@ -264,6 +243,8 @@ class Article:
         return found
 
 
+# the word classes between a phrase and its figure: see Describer._gap
+Gap = tuple[tuple[str, ...], int, bool, str]
 # what a phrase is made of, worked out once per sentence: its keys and their summed weight
 Static = tuple[tuple[tuple, ...], float]
 # and for a subject, whether it leads its clause, which the relation to a mention reads too
@@ -282,7 +263,7 @@ class Describer:
         self._entity_static: dict[tuple[int, int, bool], Static] = {}
         self._subject_static: dict[tuple[int, int, bool], StaticSubject] = {}
         self._written_traditional = -1  # unknown until a phrase asks
-        self._gaps: dict[int, tuple[tuple[str, ...], int]] = {}
+        self._gaps: dict[int, Gap] = {}
         # a figure's token → the class of the verbs back to each token within GAP_READ
         self._verbs: dict[int, list[str]] = {}
         # the tables a candidate is weighed with, fetched once per sentence
@@ -291,6 +272,12 @@ class Describer:
         self._head = ranking.by_word("entity", "head=")
         self._side_head = {side: ranking.by_word("entity", side + "|head=") for side in "LR"}
         self._opens = ranking.by_word("entity", "opens=")
+        # by side (before the figure or not): word class → weight of the gap holding it
+        self._entity_gap_kinds = {before: ranking.by_word("entity", side + "|gap:")
+                                  for before, side in ((True, "L"), (False, "R"))}
+        self._subject_gap_kinds = {before: ranking.by_word("subject", side + "|gap:")
+                                   for before, side in ((True, "L"), (False, "R"))}
+        self._to_entity = ranking.by_word("subject", "to_entity:")
         self._eprev = ranking.by_word("entity", "eprev=")
         self._subject_words = [ranking.by_word("subject", prefix)
                                for prefix in WORD_PREFIXES["w"]]
@@ -360,15 +347,19 @@ class Describer:
                      f"unit|dim={dimension}")
             return Features(ranking.score("entity", _render(names)), (names,), at)
         before = option.last < at
-        gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
+        gap, size, bridged, listed = (
+            self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first))
         clauses = sentence.clause_of[at] - sentence.clause_of[option.last] if before else 0
         parts, static_score = self._static_entity(option, before)
-        reach: tuple = ("eg", before, _bucket(size), clauses, gap)
-        measured: tuple = ("ed", before, gap, dimension)
-        memo = self._entity_memo
-        weight = static_score + _weighed("entity", reach, memo)
-        weight += _weighed("entity", measured, memo)
-        return Features(weight, parts + (reach, measured), option.last)
+        length = _bucket(size)
+        relation: tuple = ("e", before, length, clauses, bridged, listed, gap == ("DE",),
+                           dimension)
+        weight = static_score + _weighed("entity", relation, self._entity_memo)
+        table = self._entity_gap_kinds[before]
+        for kind in gap:
+            weight += table.get(kind, 0.0)
+        between: tuple = ("K", ("L" if before else "R") + "|gap:", gap)
+        return Features(weight, parts + (relation, between), option.last)
 
     def _static_subject(self, option: Option, before: bool) -> StaticSubject:
         key = (option.first, option.last, before)
@@ -420,14 +411,21 @@ class Describer:
                 any(t.reading and t.reading != t.word for t in self.sentence.tokens))
         return self._written_traditional > 0
 
-    def _gap(self, lo: int, hi: int) -> tuple[tuple[str, ...], int]:
-        """The word classes of tokens ``lo..hi-1`` (sorted, once each) and their number:
-        the phrases that end on one word share their gap to a figure."""
+    def _gap(self, lo: int, hi: int) -> Gap:
+        """The word classes of tokens ``lo..hi-1`` (sorted, once each), their number, whether
+        they all bridge a measure to its figure, and for a gap with figures in it, whether
+        it is a list of them (``True``/``False``; else empty): the phrases that end on one
+        word share their gap to a figure."""
         key = lo * GAP_KEY + hi
         found = self._gaps.get(key)
         if found is None:
             between = self.kinds[lo:hi]
-            found = self._gaps[key] = (tuple(sorted(set(between))), len(between))
+            kinds = tuple(sorted(set(between)))
+            listed = ""
+            if NUM in kinds:
+                listed = str(all(k in BRIDGES or k in ("NUM", "SEP") for k in kinds))
+            found = self._gaps[key] = (kinds, len(between), all(k in BRIDGES for k in kinds),
+                                       listed)
         return found
 
     def _verb_class(self, lo: int, hi: int) -> str:
@@ -494,21 +492,25 @@ class Describer:
         clause_of = self.sentence.clause_of
         # the word classes between the phrase and its figure: a verb (该工程投资7.7亿元), a
         # 的 (电站的储能容量), a reporting verb's clause (…发布数据显示，用电量…)
-        gap, size = self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first)
-        relation: tuple[tuple, ...] = (
-            ("sc", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
-             leads, option.text == last_subject),
-            ("sv", before, _bucket(size),
-             self._verb_class(option.last + 1, at) if before and size <= GAP_READ else "far",
-             leads),
-            ("sg", before, gap if size <= GAP_READ else ("far",)),
-        )
+        gap, size, _, _ = (
+            self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first))
+        if size > GAP_READ:
+            gap = ("far",)
+        described: tuple = (
+            "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
+            leads, option.text == last_subject, _bucket(size),
+            self._verb_class(option.last + 1, at) if before and size <= GAP_READ else "far")
+        weight = static_score + _weighed("subject", described, self._subject_memo)
+        table = self._subject_gap_kinds[before]
+        for kind in gap:
+            weight += table.get(kind, 0.0)
+        relation: tuple[tuple, ...] = (described, ("K", ("L" if before else "R") + "|gap:", gap))
         if placed == "after":
-            relation += (("st", between, distance),)
-        memo = self._subject_memo
-        weight = static_score
-        for part in relation:
-            weight += _weighed("subject", part, memo)
+            for kind in between:
+                weight += self._to_entity.get(kind, 0.0)
+            reach: tuple = ("W", "to_entity=" + distance)
+            weight += _weighed("subject", reach, self._subject_memo)
+            relation += (("K", "to_entity:", between), reach)
         if not listed:
             return Features(weight, parts + relation, option.last)
         owned = ("W", "owner_list=" + listed, f"owner_list={listed}|entity={placed}")
