@@ -74,12 +74,17 @@ class ArticleDate:
     reported_year: int | None = None
 
 
-@dataclass(frozen=True)
 class Period:
-    start: int
-    end: int
-    text: str
-    norm: str | None
+    """A time expression; never changed once made (a plain class, as scanning.Candidate)."""
+
+    def __init__(self, start: int, end: int, text: str, norm: str | None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.norm = norm
+
+    def __repr__(self) -> str:
+        return f"Period({self.start}, {self.end}, {self.text!r}, {self.norm!r})"
 
 
 @cache

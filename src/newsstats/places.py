@@ -74,16 +74,23 @@ class Division:
         return _province_codes().get(self.code[:2], "CN")
 
 
-@dataclass(frozen=True)
 class Place:
-    start: int
-    end: int
-    text: str
-    divisions: tuple[Division, ...]  # the candidates its name can be; empty for 全省 etc.
-    scope: str | None  # province, city or country, for 全省, 全市, 全国
-    # where one thing happened (在广州启航离港): it governs its own sentence, not the
-    # sentences after it
-    event: bool = False
+    """A place named in the text; never changed once made (a plain class, as
+    scanning.Candidate)."""
+
+    def __init__(self, start: int, end: int, text: str, divisions: tuple[Division, ...],
+                 scope: str | None, event: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.divisions = divisions  # the candidates its name can be; empty for 全省 etc.
+        self.scope = scope  # province, city or country, for 全省, 全市, 全国
+        # where one thing happened (在广州启航离港): it governs its own sentence, not the
+        # sentences after it
+        self.event = event
+
+    def __repr__(self) -> str:
+        return f"Place({self.start}, {self.end}, {self.text!r}, {self.scope!r})"
 
 
 def _short_name(name: str, level: int) -> str | None:

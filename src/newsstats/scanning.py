@@ -8,7 +8,6 @@ exclusions judged later (``filtering``): this module only finds and labels parts
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from operator import itemgetter
@@ -95,19 +94,25 @@ HOURS_MINUTES = (
 SHARE = rf"(?<![{DIGIT}{CN_DIGIT}十拾])(?P<pct>[百佰]分之|[千仟]分之|[万萬]分之)"
 
 
-@dataclass(frozen=True)
 class Candidate:
     """A span and its labelled parts, as strings. ``parts`` keys are the regex group names,
     plus ``cue``: a word before the number that settles an ambiguous unit (温度…85度).
 
     ``parts`` are as written; ``simple`` holds them in simplified script (萬人次 as 万人次),
-    which the tables are read in, where that differs (else None)."""
+    which the tables are read in, where that differs (else None). Never changed once made
+    (a plain class, whose constructor mypyc compiles: a frozen dataclass's stays Python,
+    and every number of a text makes one)."""
 
-    start: int
-    end: int
-    text: str
-    parts: dict[str, str]
-    simple: dict[str, str] | None = None
+    def __init__(self, start: int, end: int, text: str, parts: dict[str, str],
+                 simple: dict[str, str] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.parts = parts
+        self.simple = simple
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.start}, {self.end}, {self.text!r}, {self.parts!r})"
 
     @property
     def read(self) -> dict[str, str]:

@@ -5,7 +5,6 @@ Everything is computed in Decimal; ``numerals.to_plain`` converts at the edge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -42,14 +41,22 @@ APPROXIMATED = frozenset({"vague", "pre", "mid", "mid2", "post"})
 DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
-@dataclass(frozen=True)
 class Valued:
-    value: Decimal
-    value_max: Decimal | None
-    unit: str
-    dimension: str
-    approx: str
-    base: lexicon.Base | None = None  # the unit table's conversion (normalising.py applies it)
+    """A number's value, unit and dimension; never changed once made (a plain class, as
+    scanning.Candidate is)."""
+
+    def __init__(self, value: Decimal, value_max: Decimal | None, unit: str, dimension: str,
+                 approx: str, base: lexicon.Base | None = None) -> None:
+        self.value = value
+        self.value_max = value_max
+        self.unit = unit
+        self.dimension = dimension
+        self.approx = approx
+        self.base = base  # the unit table's conversion (normalising.py applies it)
+
+    def __repr__(self) -> str:
+        return (f"Valued({self.value!r}, {self.value_max!r}, {self.unit!r}, "
+                f"{self.dimension!r}, {self.approx!r})")
 
 
 def _factor(multipliers: str) -> Decimal:
@@ -188,7 +195,10 @@ def value(candidate: Candidate) -> Valued | None:
     # the parts as read and as written are as long, part by part
     read, written = "".join(candidate.simple.values()), "".join(candidate.parts.values())
     unit = as_written(reading.unit, read, written)
-    return reading if unit == reading.unit else replace(reading, unit=unit)
+    if unit == reading.unit:
+        return reading
+    return Valued(reading.value, reading.value_max, unit, reading.dimension, reading.approx,
+                  reading.base)
 
 
 def as_written(unit: str, read: str, written: str) -> str:
