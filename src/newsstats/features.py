@@ -470,7 +470,6 @@ class Describer:
             names = ("W", "carried", f"carried|dim={dimension}",
                      f"carried|entity={'none' if entity is None else 'some'}")
             return Features(ranking.score("subject", _render(names)), (names,), option.first)
-        kinds = self.kinds
         before = option.last < at
         parts, static_score, leads = self._static_subject(option, before)
         between: tuple[str, ...] = ()
@@ -485,8 +484,8 @@ class Describer:
             placed = "right_after"
         elif option.last < entity.first:
             placed = "after"
-            between = tuple(sorted({kinds[i] for i in range(option.last + 1, entity.first)}))
-            distance = _bucket(entity.first - option.last - 1)
+            between, gap_size, _, _ = self._gap(option.last + 1, entity.first)
+            distance = _bucket(gap_size)
         else:
             placed = "before"
         clause_of = self.sentence.clause_of
