@@ -249,15 +249,19 @@ def tool_run(python: str, kind: str, files: list[str]) -> tuple[dict | None, Run
 
 
 def has_jionlp(python: str) -> bool:
-    probe = subprocess.run(
-        [
-            python,
-            "-c",
-            "import importlib.util, sys; sys.exit(importlib.util.find_spec('jionlp') is None)",
-        ],
-        capture_output=True,
-        check=False,
-    )
+    """Whether ``python`` imports jionlp; False for a ``--jionlp-python`` that is not there."""
+    try:
+        probe = subprocess.run(
+            [
+                python,
+                "-c",
+                "import importlib.util, sys; sys.exit(importlib.util.find_spec('jionlp') is None)",
+            ],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:
+        return False
     return probe.returncode == 0
 
 
