@@ -195,8 +195,8 @@ class Option:
         return f"Option({self.first}, {self.last}, {self.text!r})"
 
 
-def _phrase_text(tokens: tuple[Token, ...], first: int, last: int) -> str:
-    text = "".join(t.word for t in tokens[first : last + 1] if t.word not in QUOTES)
+def _phrase_text(text: str) -> str:
+    """A phrase's words as one string (without its quotes), footnote marks taken out."""
     if "[" in text:
         text = FOOTNOTE.sub("", text)
     return text.strip(" \t\u3000、")
@@ -241,6 +241,8 @@ def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) 
     """The phrases that end on token ``last``, from the shortest: each start at most
     MAX_TOKENS words and MAX_CHARS characters back, never across a break."""
     found: list[Option] = []
+    causes = _causes()
+    joined = ""  # the words first..last, quotes left out, grown one word at a time
     first = last
     while first >= lo and last - first < MAX_TOKENS:
         k = kinds[first]
@@ -248,10 +250,13 @@ def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) 
             break
         if tokens[last].end - tokens[first].start > MAX_CHARS:
             break
-        if (k not in NO_START and tokens[first].word not in CLOSING
-                and tokens[first].reading not in _causes()
+        word = tokens[first].word
+        if word not in QUOTES:
+            joined = word + joined
+        if (k not in NO_START and word not in CLOSING
+                and tokens[first].reading not in causes
                 and not _footnote_at(tokens, first)) or _glued_number(tokens, first, last):
-            text = _phrase_text(tokens, first, last)
+            text = _phrase_text(joined)
             if text and _balanced(text):
                 found.append(Option(first, last, text, tokens[first].start, tokens[last].end))
         if k == "DET":
