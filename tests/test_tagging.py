@@ -120,7 +120,7 @@ def test_the_cut_is_jiebas_over_our_dictionary():
     # release with another dictionary would cut otherwise, and this is where it shows
     from newsstats import tagging
 
-    entries, total = tagging.corrected_dictionary()
+    entries, total = tagging.corrected_dictionary(tagging.jieba_dictionary())
     texts = sorted((Path(__file__).resolve().parents[1] / "gold" / "texts").glob("*.txt"))
     runs = {run for path in texts for run in tagging.HAN_RUN.findall(path.read_text("utf-8"))}
     assert len(runs) > 30_000
@@ -132,7 +132,7 @@ def test_the_cut_is_jiebas_over_our_dictionary():
 def test_tags_are_ours_where_we_correct_jieba():
     from newsstats import lexicon, tagging
 
-    entries, _ = tagging.corrected_dictionary()
+    entries, _ = tagging.corrected_dictionary(tagging.jieba_dictionary())
     for row in lexicon._rows("jieba_overrides.tsv"):
         if row["flag"] != "-" and len(row["word"]) <= tagging.LONGEST_WORD:
             assert tagging._segment_han(row["word"]) == ((row["word"], row["flag"]),)
