@@ -102,6 +102,7 @@ WORD_PREFIXES = {
     "nw": ("NULL|ehead=", "NULL|before="),
     "o": ("opens=",),
     "p": ("eprev=",),
+    "c": ("hc=", "fc="),
 }
 
 
@@ -398,9 +399,13 @@ class Describer:
         for part in shape:
             weight += _weighed("subject", part, memo)
         weight += previous_words.get(words[2], 0.0) + next_words.get(words[3], 0.0)
+        # its last and first characters (局, 司, 船, 火): the kind of thing a name never seen
+        # names, where its head word is one feature among thousands
+        chars: tuple = ("c", reading[-1:], reading[:1])
+        weight += _weighed("subject", chars, memo)
         salience: tuple = ("W",) + self.article.salience(option.text, self.sentence.start)
         weight += _weighed("subject", salience, memo)
-        cached = (shape + (words, salience), weight, leads)
+        cached = (shape + (words, chars, salience), weight, leads)
         self._subject_static[key] = cached
         return cached
 
