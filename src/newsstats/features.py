@@ -284,6 +284,8 @@ class Describer:
                                for prefix in WORD_PREFIXES["w"]]
         self._no_owner_words = [ranking.by_word("subject", prefix)
                                 for prefix in WORD_PREFIXES["nw"]]
+        self._last_chars, self._first_chars = (ranking.by_word("subject", prefix)
+                                               for prefix in WORD_PREFIXES["c"])
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -401,8 +403,9 @@ class Describer:
         weight += previous_words.get(words[2], 0.0) + next_words.get(words[3], 0.0)
         # its last and first characters (局, 司, 船, 火): the kind of thing a name never seen
         # names, where its head word is one feature among thousands
-        chars: tuple = ("c", reading[-1:], reading[:1])
-        weight += _weighed("subject", chars, memo)
+        last_char, first_char = reading[-1:], reading[:1]
+        chars: tuple = ("c", last_char, first_char)
+        weight += self._last_chars.get(last_char, 0.0) + self._first_chars.get(first_char, 0.0)
         salience: tuple = ("W",) + self.article.salience(option.text, self.sentence.start)
         weight += _weighed("subject", salience, memo)
         cached = (shape + (words, chars, salience), weight, leads)
