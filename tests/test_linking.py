@@ -172,14 +172,8 @@ def test_a_distributed_list_gives_each_figure_its_own_thing(text, figure, entiti
     assert mention(text, figure).entity in entities
 
 
-@pytest.mark.parametrize(("text", "figure", "owner", "other"), [
-    ("韩国、德国、英国、日本实际对华投资分别增长106.2%、95.8%、40.1%和36.8%。", "95.8%",
-     "德国", "韩国"),
-    ("中国国航、东方航空的客座率分别为80.1%和78.5%。", "78.5%", "东方航空", "中国国航"),
-])
-def test_a_distributed_list_offers_each_figure_its_owner(text, figure, owner, other) -> None:
-    """The thing in a figure's place in a 分别 list is marked as its likely owner, the
-    other things as another figure's: the ranker weighs both."""
+def _owner_features(text: str) -> dict[str, dict[str, list[str]]]:
+    """figure → owner candidate → its feature names, as the linker described them."""
     described: dict[str, dict[str, list[str]]] = {}
 
     def record(kind, span, options, features):
@@ -189,6 +183,18 @@ def test_a_distributed_list_offers_each_figure_its_owner(text, figure, owner, ot
         return ranking.best(kind, features)
 
     core.extract(text, choose=record)
+    return described
+
+
+@pytest.mark.parametrize(("text", "figure", "owner", "other"), [
+    ("韩国、德国、英国、日本实际对华投资分别增长106.2%、95.8%、40.1%和36.8%。", "95.8%",
+     "德国", "韩国"),
+    ("中国国航、东方航空的客座率分别为80.1%和78.5%。", "78.5%", "东方航空", "中国国航"),
+])
+def test_a_distributed_list_offers_each_figure_its_owner(text, figure, owner, other) -> None:
+    """The thing in a figure's place in a 分别 list is marked as its likely owner, the
+    other things as another figure's: the ranker weighs both."""
+    described = _owner_features(text)
     assert "owner_list=thing" in described[figure][owner]
     assert "owner_list=other_thing" in described[figure][other]
 
@@ -201,15 +207,7 @@ def test_a_distributed_list_offers_each_figure_its_owner(text, figure, owner, ot
 def test_an_owner_is_described_by_its_last_and_first_characters(text, figure, owner,
                                                                  chars) -> None:
     """局, 司, 港: the kind of thing a name the gold never showed names."""
-    described: dict[str, dict[str, list[str]]] = {}
-
-    def record(kind, span, options, features):
-        if kind == "subject":
-            described[text[span[0] : span[1]]] = {
-                o: f.names() for o, f in zip(options, features, strict=True) if o}
-        return ranking.best(kind, features)
-
-    core.extract(text, choose=record)
+    described = _owner_features(text)
     assert chars <= set(described[figure][owner]), described[figure]
 
 

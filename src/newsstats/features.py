@@ -4,9 +4,8 @@ Each candidate (candidates.py) is described by where it stands against its menti
 side, how many clauses back, which kinds of words lie between: `增长`, `比上年`, another
 figure) and what it is made of (its first and last word classes, its head word, its
 length); an owner also by its last and first characters and how often the article names
-it. The choice of no owner is
-described by the figure's clause. ranking.py weighs them; the weights are learned
-(tools/train_linker.py).
+it. The choice of no owner is described by the figure's clause. ranking.py weighs them;
+the weights are learned (tools/train_linker.py).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ DIGIT = "0-9０-９"
 # of 25 in 20,000 bulk articles): bounding its runs, and a multiplier's, keeps a megabyte of
 # numeral characters from becoming one match, whose cost grew faster than its length.
 LONGEST_NUMERAL = 40
+ONE_OR_MORE, ANY = f"{{1,{LONGEST_NUMERAL}}}", f"{{0,{LONGEST_NUMERAL}}}"
 # Thousands groups: ASCII commas between ASCII digits (2,928,502); in text set in full-width
 # characters, full-width commas between full-width digits (９，９９９).
 INTEGER = rf"[{DIGIT}]+(?:,[0-9]{{3}}(?![0-9])|，[０-９]{{3}}(?![０-９]))*"
@@ -30,8 +31,8 @@ ARABIC = rf"{INTEGER}(?:[.．][{DIGIT}]+)?"
 def _mixed(mult: str) -> str:
     """Digits with multipliers: 1亿5000万 goes on after the multiplier, but a decimal does
     not (1.27亿65岁及以上老年人 is 1.27亿 and 65岁)."""
-    many, some = rf"{mult}{{1,{LONGEST_NUMERAL}}}", rf"{mult}{{0,{LONGEST_NUMERAL}}}"
-    return rf"{INTEGER}(?:[.．][{DIGIT}]+{some}|{many}(?:{ARABIC}{some})?)?"
+    return (rf"{INTEGER}(?:[.．][{DIGIT}]+{mult}{ANY}"
+            rf"|{mult}{ONE_OR_MORE}(?:{ARABIC}{mult}{ANY})?)?")
 
 
 CN_DIGIT = "零〇一二两三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖兩"
@@ -42,8 +43,14 @@ MULT = rf"(?:{SMALL_MULT}|{BIG_MULT})"
 # 兆 belongs to a numeral only inside one (四十九兆九千五百九十二億); 5兆瓦 is 5 megawatts.
 # numerals.parse_number decides whether the numeral pins its value down.
 PINNED = rf"兆(?=[{CN_DIGIT}十拾百佰千仟])"
-CHINESE = (rf"(?:[{CN_DIGIT}]|{MULT}|{PINNED}){{1,{LONGEST_NUMERAL}}}"
-           rf"(?:[点點][{CN_DIGIT}]{{1,{LONGEST_NUMERAL}}})?")
+
+
+def _chinese(mult: str) -> str:
+    """A numeral in Chinese characters, with its decimals: 一千二百万, 三点五."""
+    return rf"(?:[{CN_DIGIT}]|{mult}|{PINNED}){ONE_OR_MORE}(?:[点點][{CN_DIGIT}]{ONE_OR_MORE})?"
+
+
+CHINESE = _chinese(MULT)
 MIXED = _mixed(MULT)
 NUMBER = rf"(?:{MIXED}|{CHINESE})"
 RANGE_SEP = r"(?:至|到|~|～|〜|-|－|—|–)"
@@ -210,10 +217,7 @@ def _guarded_number() -> tuple[str, str, str, str]:
     small = rf"(?:(?=[十拾佰仟千百]){guard}(?:[十拾佰仟]|千|百(?!分)))"
     big = rf"(?:(?=[万萬亿億]){guard}[万萬亿億])"
     mult = rf"(?:{small}|{big})"
-    chinese = (rf"(?:[{CN_DIGIT}]|{mult}|{PINNED}){{1,{LONGEST_NUMERAL}}}"
-               rf"(?:[点點][{CN_DIGIT}]{{1,{LONGEST_NUMERAL}}})?")
-    mixed = _mixed(mult)
-    return rf"(?:{mixed}|{chinese})", mult, small, big
+    return rf"(?:{_mixed(mult)}|{_chinese(mult)})", mult, small, big
 
 
 @cache
@@ -257,12 +261,12 @@ def pattern() -> re.Pattern:
       |
         (?P<unit_pre>{prefix})?
         (?:
-            (?P<vague>{vague})(?P<vmult>{mult}{{1,{LONGEST_NUMERAL}}})
+            (?P<vague>{vague})(?P<vmult>{mult}{ONE_OR_MORE})
           | {SIGN}?(?P<num>{number}|{HALF})
             (?:(?P<unit_lo>{unit})?(?P<sep>{RANGE_SEP}){SIGN2}?(?P<num2>{number}))?
         )
         (?P<mid>{between})?
-        (?P<mult>{big_mult}{{1,{LONGEST_NUMERAL}}}|{small_mult}{big_mult}{{0,{LONGEST_NUMERAL}}})?
+        (?P<mult>{big_mult}{ONE_OR_MORE}|{small_mult}{big_mult}{ANY})?
         (?P<mid2>{between})?
         # a range written with its unit twice (40天至60天) must repeat the same unit
         (?:
