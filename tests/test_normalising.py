@@ -309,6 +309,19 @@ def test_bare_yuan_in_a_hong_kong_article_is_the_hong_kong_dollar() -> None:
     assert (money.text, money.base_value, money.base_unit) == ("100億元", 10**10, "HKD")
 
 
+@pytest.mark.parametrize(("fare", "code"), [("$21.9", "HKD"), ("＄21.9", "HKD"),
+                                            ("US$21.9", "USD"), ("NT$21.9", "TWD")])
+def test_a_bare_dollar_sign_in_a_hong_kong_article_is_the_hong_kong_dollar(fare, code) -> None:
+    text = HK_CLAUSES + f"港島線巴士車資由$20.2加至{fare}。"
+    money = [q for q in extract(text) if q.dimension == "currency"][-1]
+    assert (money.text, money.base_unit) == (fare, code)
+
+
+def test_a_bare_dollar_sign_elsewhere_is_the_us_dollar() -> None:
+    [money] = [q for q in extract("苹果公司股价收报$189.5。") if q.dimension == "currency"]
+    assert money.base_unit == "USD"
+
+
 def test_renminbi_stays_renminbi_in_a_hong_kong_article() -> None:
     text = HK_CLAUSES.replace("100億元", "100億元人民幣")
     [money] = [q for q in extract(text) if q.dimension == "currency"]

@@ -60,8 +60,8 @@ def base(
         return None, None
     after = text[end : end + 3]
     code = conversion.unit
-    # 元, 元/股: the region's dollar; 人民币 stays CNY wherever it is written
-    if region != HOME_CURRENCY and code.startswith(HOME_CURRENCY):
+    # 元, 元/股, $: the region's dollar; 人民币 stays CNY wherever it is written
+    if region != HOME_CURRENCY and reading.dimension == "currency":
         regional, _, renminbi = lexicon.money_regions()
         if reading.unit[:1] in regional and not after.startswith(renminbi):
             code = region + code[len(HOME_CURRENCY) :]

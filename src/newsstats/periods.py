@@ -103,6 +103,9 @@ CLOCK = (
     r"|[上下]午|晚些时候|晚上|晚|凌晨|早上|(?=收盘))(?:收盘)?"
 )
 
+# what joins the two calendar years of one year of account (2017/18, 2017-18, 2017至18)
+FISCAL_JOINT = r"[/／\-－—–至到]"
+
 # the characters every branch of _pattern opens with, besides its words' first characters:
 # 截至/到, a year or a month in digits or numerals, 前三个月
 OPENERS = "截到前0-9０-９〇零一二两三四五六七八九十"
@@ -134,12 +137,16 @@ def _pattern() -> re.Pattern:
           | (?P<span>{alt(_roles("span") + _roles("opening"))})
           | (?P<until>截至|截止到|截止|到)?
             (?:
+                # a year of account written as Hong Kong and Taiwan write it: 2017/18年度,
+                # 2017至18年度, 2018/19至2027/28年度 (a span of such years)
+                (?P<fyear>{YEAR})\s*{FISCAL_JOINT}\s*(?P<fyear2>{D}{{2}}(?:{D}{{2}})?)
+                (?:{TO}{YEAR}\s*{FISCAL_JOINT}\s*(?P<fyear4>{D}{{2}}(?:{D}{{2}})?))?\s*年度
                 # 2022年至2025年; 2025年年报 is the year 2025 and its report
-                (?P<year>{YEAR})(?:(?:\s*年)?{TO}(?P<year2>{YEAR}))?\s*年
+              | (?P<year>{YEAR})(?:(?:\s*年)?{TO}(?P<year2>{YEAR}))?\s*年
                 (?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
               | (?P<relyear>{alt(_roles("year"))})
             )?
-            (?:{part}|(?(year)|(?(relyear)|(?!))))
+            (?:{part}|(?(year)|(?(relyear)|(?(fyear)|(?!)))))
             (?P<since>以来)?
         )
     """
@@ -556,6 +563,8 @@ def _normalise(match: re.Match, article: ArticleDate) -> str | None:
     if match["now"] or match["span"]:
         word = match["now"] or match["span"]
         return _fill(words[word][1], article.year, article)
+    if match["fyear"]:
+        return _years_of_account(match)
     year = _number(match["year"])
     if match["year"] and match["year2"]:
         return f"{year}/{_number(match['year2'])}"  # 2022—2023年度
@@ -583,6 +592,20 @@ def _normalise(match: re.Match, article: ArticleDate) -> str | None:
         end = article.date.isoformat() if article.date else None
         return f"{start}/{end}" if end else start
     return reading
+
+
+def _years_of_account(match: re.Match) -> str | None:
+    """2017/18年度 → 2017/2018; 2018/19至2027/28年度 → 2018/2028: from the first year to
+    the last year the span of years of account reaches into."""
+    first = _number(match["fyear"])
+    last = _number(match["fyear4"] or match["fyear2"])
+    if first is None or last is None:
+        return None
+    if last < 100:  # a year written by its last two digits, in the first year's century
+        last += first // 100 * 100
+        if last < first:
+            last += 100
+    return f"{first}/{last}" if first < last <= first + 100 else None
 
 
 def _part(match: re.Match, year: int | None, article: ArticleDate) -> str | None:
