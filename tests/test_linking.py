@@ -55,6 +55,11 @@ RULE_5 = [
     ("当天，人民币对欧元中间价调升56个基点。", "56个基点",
      {"人民币对欧元中间价", "欧元中间价", "中间价"}, "up"),
     ("受此影响，日元对美元贬值1.8%。", "1.8%", {"日元"}, "down"),
+    # jieba's dictionary holds 价格下降, 持续增长 as single words: the change stands apart
+    ("全年居民消费价格上涨0.2%，工业生产者购进价格下降2.2%。", "2.2%",
+     {"工业生产者购进价格", "购进价格"}, "down"),
+    ("今年以来，全市社会消费品零售总额持续增长，同比增长6.1%。", "6.1%",
+     {"全市社会消费品零售总额", "社会消费品零售总额"}, "up"),
 ]
 
 
@@ -72,7 +77,22 @@ FOOTNOTED = [
     ("全年规模以上工业中，高技术制造业[13]增加值增长9.4%。", "9.4%",
      {"高技术制造业增加值", "增加值"}),
     ("12月份，农产品生产者价格[9]下降3.7%。", "3.7%", {"农产品生产者价格", "生产者价格"}),
+    # the mark between the measure and its figure: the words either side still stand together
+    ("全年全国人口[7]140967万人，比上年减少208万人。", "140967万人", {"全国人口", "人口"}),
 ]
+
+
+# a clause that names no measure of its own goes on with the one of the figure before, also
+# beyond the clauses an entity is otherwise looked for in
+ELIDED = [
+    ("分季度看，一季度社会消费品零售总额同比增长4.6%，二季度增长4.1%，三季度增长3.9%，"
+     "四季度增长3.4%。", ["4.6%", "4.1%", "3.9%", "3.4%"], {"社会消费品零售总额"}),
+]
+
+
+@pytest.mark.parametrize(("text", "figures", "entities"), ELIDED)
+def test_an_elided_measure_goes_on_from_the_figure_before(text, figures, entities) -> None:
+    assert [mention(text, figure).entity in entities for figure in figures] == [True] * len(figures)
 
 
 @pytest.mark.parametrize(("text", "figure", "entities"), FOOTNOTED)

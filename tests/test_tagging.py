@@ -47,6 +47,22 @@ def test_corrections_apply(monkeypatch):
 
 
 @pytest.mark.parametrize(
+    ("fragment", "words"),
+    [
+        # jieba's words that end in a verb of change are cut before it (GUIDELINES §2 rule 5)
+        ("工业生产者购进价格下降", ["工业", "生产者", "购进", "价格", "下降"]),
+        ("营业收入持续增长", ["营业", "收入", "持续", "增长"]),
+        ("作业效率大大提高", ["作业", "效率", "大大", "提高"]),
+        # a rate's name is a measure, not a change: kept whole
+        ("板块涨幅居前", ["板块", "涨幅", "居", "前"]),
+        ("年均增长率", ["年均", "增长率"]),
+    ],
+)
+def test_a_change_word_stands_apart(fragment, words):
+    assert [word for word, _ in tag(fragment)] == words
+
+
+@pytest.mark.parametrize(
     ("fragment", "word"),
     [
         # nouns jieba's dictionary tags otherwise, which no phrase could end on

@@ -12,7 +12,6 @@ weights learned from the labelled gold.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,8 +26,6 @@ LEVEL_ENDINGS: tuple[str, ...] = ("至", "到")  # 降至, 提高到: a change t
 BRACKETS = frozenset("(（[【)）]】")
 # no phrase opens on a closing bracket or ends on an opening one (]增加值, 生产者价格[)
 OPENING, CLOSING = frozenset("(（[【"), frozenset(")）]】")
-# 高技术制造业[13]增加值: a bulletin's footnote mark is no part of the phrase it stands in
-FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # the token index of the subject candidate named before the sentence: the subject last chosen
 CARRIED = -1
 
@@ -196,16 +193,8 @@ class Option:
 
 
 def _phrase_text(text: str) -> str:
-    """A phrase's words as one string (without its quotes), footnote marks taken out."""
-    if "[" in text:
-        text = FOOTNOTE.sub("", text)
+    """A phrase's words as one string (without its quotes)."""
     return text.strip(" \t\u3000、")
-
-
-def _footnote_at(tokens: tuple[Token, ...], i: int) -> bool:
-    """Tokens ``i..i+2`` are a footnote mark: ``[``, a number, ``]``."""
-    return (tokens[i].word == "[" and i + 2 < len(tokens) and tokens[i + 2].word == "]"
-            and tokens[i + 1].word.isdigit())
 
 
 def _balanced(text: str) -> bool:
@@ -227,9 +216,8 @@ def phrases(sentence: Sentence, kinds: list[str], lo: int, hi: int) -> list[Opti
     tokens = sentence.tokens
     found: list[Option] = []
     for last in range(lo, hi):
-        if kinds[last] not in PHRASE_END or tokens[last].word in OPENING or (
-                last >= 2 and _footnote_at(tokens, last - 2)):
-            continue  # 价格[9]: the phrase ends before its footnote mark
+        if kinds[last] not in PHRASE_END or tokens[last].word in OPENING:
+            continue
         following = kinds[last + 1] if last + 1 < len(kinds) else "EOS"
         if following in NOUNS and last + 1 < hi:
             continue  # 规模以上工业|增加值: the compound goes on
@@ -254,8 +242,7 @@ def _ending_on(tokens: tuple[Token, ...], kinds: list[str], lo: int, last: int) 
         if word not in QUOTES:
             joined = word + joined
         if (k not in NO_START and word not in CLOSING
-                and tokens[first].reading not in causes
-                and not _footnote_at(tokens, first)) or _glued_number(tokens, first, last):
+                and tokens[first].reading not in causes) or _glued_number(tokens, first, last):
             text = _phrase_text(joined)
             if text and _balanced(text):
                 found.append(Option(first, last, text, tokens[first].start, tokens[last].end))

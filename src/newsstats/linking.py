@@ -373,6 +373,7 @@ def link_all(
     article = features.Article(text)
     describer = features.Describer(sentence, kinds, article)
     last_subject: str | None = None
+    previous_entity: candidates.Option | None = None
     bounds = [marks.sentence(c.start, c.end) for c, _ in mentions]
     spans = [_analysed_span(marks, bounds[i], c.start, c.end)
              for i, (c, _) in enumerate(mentions)]
@@ -391,6 +392,7 @@ def link_all(
             names = candidates.whole_names(sentence, kinds, every)
             describer = features.Describer(sentence, kinds, article)
             analysed_span = span
+            previous_entity = None
         at = sentence.position(i)
         change = changes.change_of(sentence, kinds, at)
         box = box_link(text, candidate, change)
@@ -406,6 +408,12 @@ def link_all(
                 candidates.Option(at, at, unit, candidate.end - len(unit), candidate.end))
         spread = candidates.distributed(sentence, kinds, at)
         listed = _listed(sentence, spread, every, entity_options, links)
+        if previous_entity is not None and previous_entity not in entity_options:
+            # 一季度国内生产总值增长5.4%，…，四季度增长4.5%: a clause that names no measure
+            # of its own goes on with the one of the figure before, however far back
+            entity_options.append(previous_entity)
+            listed = dict(listed)
+            listed[previous_entity] = "previous"
         entity_features = [features.null_features("entity", valued.dimension,
                                                   len(entity_options) - 1)]
         # most figures stand in no 分别 list: hashing each option for nothing is not free
@@ -417,6 +425,8 @@ def link_all(
         pick = choose("entity", mention_span, [o.text if o else None for o in entity_options],
                       entity_features)
         entity = entity_options[pick]
+        # an entity read in the sentence (not the measure word of the figure itself)
+        previous_entity = entity if entity is not None and entity.first != at else None
         subject_options: list[candidates.Option | None] = [None]
         subject_options += [
             o for o in candidates.subject_options(sentence, at, names)

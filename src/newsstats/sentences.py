@@ -8,9 +8,14 @@ a neighbouring word (`达1.2万`).
 
 from __future__ import annotations
 
+import re
+
 from .tagging import simplified, tag
 
 NUM = "NUM"
+# 全国人口[5]140489万人, 高技术制造业[13]增加值: a bulletin's footnote mark is no word of its
+# sentence, so that the words either side of it stand together
+FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # marks that close a clause inside a sentence; 、 joins list items and stays inside
 CLAUSE_MARKS = frozenset("，,；;：:。！？!?\n")
 
@@ -69,15 +74,24 @@ def analyse(text: str, start: int, end: int, mentions: list[tuple[int, int, int]
                                 reading[offset : offset + size]))
             offset += size
 
+    def add_text(piece_start: int, piece_end: int) -> None:
+        if "[" in text[piece_start:piece_end]:
+            for mark in FOOTNOTE.finditer(text, piece_start, piece_end):
+                if mark.start() > piece_start:
+                    add_piece(piece_start, mark.start())
+                piece_start = mark.end()
+        if piece_end > piece_start:
+            add_piece(piece_start, piece_end)
+
     for index, m_start, m_end in mentions:
         if m_start < cursor:  # overlapping spans cannot happen, but never loop back
             continue
         if m_start > cursor:
-            add_piece(cursor, m_start)
+            add_text(cursor, m_start)
         tokens.append(Token(text[m_start:m_end], NUM, m_start, m_end, "", index))
         cursor = m_end
     if end > cursor:
-        add_piece(cursor, end)
+        add_text(cursor, end)
     clause_of = []
     clause = 0
     for token in tokens:

@@ -26,7 +26,7 @@ from . import lexicon
 # jieba's words longer than this are left out of the cut: 云南省德宏傣族景颇族自治州 whole
 # would hide the places the linker and the place finder read in it
 LONGEST_WORD = 8
-PACK_FORMAT = b"7"  # part of the cache key: a new layout of the packed file makes a new file
+PACK_FORMAT = b"8"  # part of the cache key: a new layout of the packed file makes a new file
 # a word no text holds (a private-use character), which carries the counts of the words
 # left out, so that the dictionary's total, and so every word's share of it, is jieba's
 PLACEHOLDER = "\ue000"
@@ -81,14 +81,30 @@ def corrected_dictionary(jieba: Entries) -> tuple[Entries, int]:
         else:  # a word jieba lacks is made as likely as its characters together (占比)
             together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
             entries[word] = (row["flag"], int(together * total) + 1)
+    for word in _hiding_a_change(entries):
+        del entries[word]
     return entries, total
+
+
+def _hiding_a_change(entries: Entries) -> list[str]:
+    """jieba's words that end in a verb of change of two characters or more after a word of
+    their own (价格下降, 持续增长, 大大提高, tagged n, l or nr): the change must stand apart,
+    as GUIDELINES §2 rule 5 reads it (工业生产者购进价格|下降3.0%). A rate's name (增长率,
+    涨幅) is a measure, and so are the words ending in it (年增长率, 涨跌幅)."""
+    roles = lexicon.words_by_role("link_words.tsv")
+    changes = {w for w in roles.get("up", frozenset()) | roles.get("down", frozenset())
+               if len(w) >= 2 and entries.get(w, ("",))[0].startswith("v")}
+    lengths = sorted({len(w) for w in changes})
+    return [word for word in entries if word not in changes and any(
+        len(word) > n and word[-n:] in changes and word[:-n] in entries for n in lengths)]
 
 
 def _cache_file() -> Path:
     """Keyed by jieba's version and our corrections: a new dictionary makes a new file."""
     import importlib.metadata
 
-    overrides = (resources.files("newsstats") / "data" / "jieba_overrides.tsv").read_bytes()
+    data = resources.files("newsstats") / "data"
+    overrides = (data / "jieba_overrides.tsv").read_bytes() + (data / "link_words.tsv").read_bytes()
     key = PACK_FORMAT + importlib.metadata.version("jieba").encode() + overrides
     digest = hashlib.sha1(key).hexdigest()[:16]
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
