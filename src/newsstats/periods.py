@@ -142,7 +142,7 @@ def _pattern() -> re.Pattern:
                 (?P<fyear>{YEAR})\s*{FISCAL_JOINT}\s*(?P<fyear2>{D}{{2}}(?:{D}{{2}})?)
                 (?:{TO}{YEAR}\s*{FISCAL_JOINT}\s*(?P<fyear4>{D}{{2}}(?:{D}{{2}})?))?\s*年度
                 # 2022年至2025年; 2025年年报 is the year 2025 and its report
-              | (?P<year>{YEAR})(?:(?:\s*年)?{TO}(?P<year2>{YEAR}))?\s*年
+              | (?P<year>{YEAR})(?:(?:\s*年)?{TO}(?P<year2>{YEAR}|{D}{{2}}(?!{D})))?\s*年
                 (?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
               | (?P<relyear>{alt(_roles("year"))})
             )?
@@ -567,7 +567,7 @@ def _normalise(match: re.Match, article: ArticleDate) -> str | None:
         return _years_of_account(match)
     year = _number(match["year"])
     if match["year"] and match["year2"]:
-        return f"{year}/{_number(match['year2'])}"  # 2022—2023年度
+        return _span_of_years(year, _number(match["year2"]))  # 2022—2023年度, 2015年至18年
     if match["relyear"]:
         relative = _fill(words[match["relyear"]][1], article.year, article)
         year = int(relative) if relative else None
@@ -597,11 +597,15 @@ def _normalise(match: re.Match, article: ArticleDate) -> str | None:
 def _years_of_account(match: re.Match) -> str | None:
     """2017/18年度 → 2017/2018; 2018/19至2027/28年度 → 2018/2028: from the first year to
     the last year the span of years of account reaches into."""
-    first = _number(match["fyear"])
-    last = _number(match["fyear4"] or match["fyear2"])
+    return _span_of_years(_number(match["fyear"]), _number(match["fyear4"] or match["fyear2"]))
+
+
+def _span_of_years(first: int | None, last: int | None) -> str | None:
+    """first/last, where the last year may be written by its last two digits (2015年至18年,
+    2017/18年度), in the first year's century or the next."""
     if first is None or last is None:
         return None
-    if last < 100:  # a year written by its last two digits, in the first year's century
+    if last < 100:
         last += first // 100 * 100
         if last < first:
             last += 100
