@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsstats import extract
-from newsstats.tagging import tag
+from newsstats.tagging import simplified_text, tag
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,13 @@ def test_corrections_apply(monkeypatch):
     assert dict(tag("春运期间客流增加"))["春运期间"] == "t"
     # so is a year of account (下个财政年度, 上年度)
     assert dict(tag("下个财政年度开支增加"))["财政年度"] == "t"
+
+
+def test_hong_kong_and_taiwan_variants_read_as_their_simplified_form():
+    # 衞 (Hong Kong's 衛), 敍, 枱; characters simplified text writes too stay as they are
+    assert simplified_text("食物及衞生局敍述枱面") == "食物及卫生局叙述台面"
+    assert simplified_text("著名人士抬头") == "著名人士抬头"
+    assert tag("衞生防護中心公布")[0] == ("衞生防護", "n")
 
 
 @pytest.mark.parametrize(

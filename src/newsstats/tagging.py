@@ -172,25 +172,39 @@ def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
 @cache
 def simplified() -> dict[int, str]:
     """Traditional → simplified, one character for one (萬→万, 個→个), from OpenCC's table
-    as shipped by opencc-python-reimplemented; read without importing the package. Empty
-    when that package is not there: traditional text is then tagged as it is."""
+    as shipped by opencc-python-reimplemented; read without importing the package. Hong
+    Kong's and Taiwan's own variants (衞 of 食衞局, 綫, 裏, 着) are read as the standard
+    traditional character they stand for, and so as its simplified form. Empty when that
+    package is not there: traditional text is then tagged as it is."""
     import importlib.util
 
     spec = importlib.util.find_spec("opencc")
     if spec is None or not spec.submodule_search_locations:
         return {}
-    table = Path(next(iter(spec.submodule_search_locations))) / "dictionary" / "TSCharacters.txt"
+    tables = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
     try:
-        lines = table.read_text(encoding="utf-8").splitlines()
+        mapping = {ord(a): b for a, b in _one_for_one(tables / "TSCharacters.txt")}
+        variants = [pair for name in ("HKVariantsRev.txt", "TWVariantsRev.txt")
+                    for pair in _one_for_one(tables / name)]
     except OSError:
         return {}
-    mapping = {}
-    for line in lines:
-        traditional, _, simplified = line.partition("\t")
-        simplified = simplified.split(" ")[0]
-        if len(traditional) == 1 and len(simplified) == 1:
-            mapping[ord(traditional)] = simplified
+    for variant, standard in variants:
+        # only a variant of a character that has a simplified form: 著 of 著名 and 抬, which
+        # the tables list as variants of 着 and 擡, are written in simplified text too
+        if ord(variant) not in mapping and mapping.get(ord(standard), variant) != variant:
+            mapping[ord(variant)] = mapping[ord(standard)]
     return mapping
+
+
+def _one_for_one(table: Path) -> list[tuple[str, str]]:
+    """An OpenCC table's single characters and the first character each is read as."""
+    pairs = []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        source, _, target = line.partition("\t")
+        target = target.split(" ")[0]
+        if len(source) == 1 and len(target) == 1:
+            pairs.append((source, target))
+    return pairs
 
 
 # The filter, places and periods each read a whole article in simplified script: one
