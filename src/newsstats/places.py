@@ -348,7 +348,7 @@ def find_places(text: str) -> list[Place]:
             continue  # 中国代表团, 中国国航: a team's, people's or firm's name, not a place
         event = _is_event_site(reading, start, end)
         places.append(Place(start, end, text[start:end], _chain(words, by_name), scope, event))
-    return _in_region(_lists_joined(reading, places))
+    return _in_region(_lists_joined(text, reading, places))
 
 
 # what closes a list of places that names one area: 等地, 等省, 等6个省份, 等多个省份
@@ -358,28 +358,30 @@ LIST_CLOSE = regex.compile(r"等(?:地|省|多个省份?|[0-9一二三四五六�
 LIST_COUNT = regex.compile(r"[两二三四五六七八九十]+(?:省|地|省区|省市)")
 
 
-def _lists_joined(text: str, places: list[Place]) -> list[Place]:
+def _lists_joined(text: str, reading: str, places: list[Place]) -> list[Place]:
     """河南、江苏、黑龙江、安徽等省, 四川、贵州、云南三省: places listed with 、 and closed
     as one area are one place, the list as the text names it (its divisions are the first
-    item's); a list not so closed (韩国、德国、英国、日本…分别) names no one place."""
+    item's); a list not so closed (韩国、德国、英国、日本…分别) names no one place.
+    ``reading`` is ``text`` in simplified script, which the lists are read in."""
     result: list[Place] = []
     index = 0
     while index < len(places):
         last = index
-        while last + 1 < len(places) and text[places[last].end : places[last + 1].start] == "、":
+        while last + 1 < len(places) and reading[places[last].end : places[last + 1].start] == "、":
             last += 1
         first, final = places[index], places[last]
-        if text[max(0, first.start - 3) : first.start].endswith(_role_words("reporter_before")):
+        if reading[max(0, first.start - 3) : first.start].endswith(_role_words("reporter_before")):
             pass  # 记者在黑龙江富锦、辽宁铁岭等地采访时看到: where the reporter went, as a dateline
         elif last > index:
-            close = LIST_CLOSE.match(text, final.end)
-            if close or LIST_COUNT.match(text, final.end):
+            close = LIST_CLOSE.match(reading, final.end)
+            if close or LIST_COUNT.match(reading, final.end):
                 end = close.end() if close else final.end
                 # the text keeps 等地 and 等省, not a count (等6个省份)
                 named = end if close and close.end() - final.end == 2 else final.end
                 result.append(Place(first.start, end, text[first.start : named],
                                     first.divisions, first.scope, first.event))
-        elif "、" not in (text[first.start - 1 : first.start], text[first.end : first.end + 1]):
+        elif "、" not in (reading[first.start - 1 : first.start],
+                         reading[first.end : first.end + 1]):
             result.append(first)  # 、 next to a place not found is a list too
         index = last + 1
     return result
