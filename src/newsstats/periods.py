@@ -43,12 +43,16 @@ EVENT_SINCE = re.compile(
     r"|[^，,。；;：:\n…“‘0-9０-９]{2,6}?(?<!背)(?<!因素)后(?=[，,])"
     r"|[^，,。；;：:\n…]{1,14}?(?:个月|年|天|周|长假)[来间里](?=[，,]))"
 )
-# “十四五”期间, “十四五”前四年: the years of a five-year plan
+# “十四五”期间, “十四五”前四年: the years of a five-year plan; 过去五年, 近3年内
 # 假期前三天: the first days of a holiday
 PLAN = regex.compile(
     # the characters the branches open with, checked first: most positions open none
-    r"(?=[“十假长黄本当上次截0-9])"
+    r"(?=[“十假长黄本当上次截过近0-9])"
     r"(?:“?十[一二三四五六七八九]?五”?(?:期间|时期|以来|前[一二三四两]年|末)"
+    # 过去五年, 近3年内, 过去24小时, 过去几天: the stretch of time just before the report,
+    # opening its clause (成立近3年 is an age)
+    r"|(?<![^，,。；;：:\n在])(?:过去|近)的?(?:[0-9]{1,3}|[一二三四五六七八九十两几数]{1,3})个?"
+    r"(?:年|月|周|星期|天|日|小时|季度)(?:来|间|内|里|中)?(?![0-9一二三四五六七八九十])"
     r"|(?:假期|长假|黄金周)前[一二三四五六七八两0-9]天"
     # 本月1日: a day of a month named by its place to the report's
     r"|(?:本月|当月|上月|次月)[0-9]{1,2}[日号]"
