@@ -92,9 +92,13 @@ def _share(parts: dict[str, str]) -> Valued | None:
         denominator_text = parts["den"]
         if denominator_text[0] in MULTIPLIER_VALUES:
             denominator_text = "一" + denominator_text  # 百万分之五, 万万分之七: one million
-        denominator, numerator = parse_number(denominator_text), parse_number(parts["numer"])
+        bare = parts.get("bare_numer")
+        denominator = parse_number(denominator_text)
+        numerator = parse_number(bare or parts["numer"])
         if not denominator or numerator is None:
             return None
+        if bare and (numerator >= denominator or not _chinese_digits(parts["den"])):
+            return None  # 三分一 is a third; 3分1 and 二分五 are no fraction
         return Valued(numerator / denominator, None, "", "ratio", approx)
     if "sden" in parts:
         numerator, denominator = parse_number(parts["snum"]), parse_number(parts["sden"])
@@ -103,6 +107,10 @@ def _share(parts: dict[str, str]) -> Valued | None:
             return None
         return Valued(numerator / denominator, None, "", "ratio", approx)
     return Valued(Decimal("0.5"), None, "", "ratio", approx)
+
+
+def _chinese_digits(numeral: str) -> bool:
+    return all(char in "二三四五六七八九十" for char in numeral)
 
 
 def _tenths(numeral: str) -> Decimal | None:
