@@ -75,7 +75,7 @@ def analyse(text: str, start: int, end: int, mentions: list[tuple[int, int, int]
             offset += size
 
     def add_text(piece_start: int, piece_end: int) -> None:
-        if "[" in text[piece_start:piece_end]:
+        if text.find("[", piece_start, piece_end) >= 0:
             for mark in FOOTNOTE.finditer(text, piece_start, piece_end):
                 if mark.start() > piece_start:
                     add_piece(piece_start, mark.start())

@@ -173,7 +173,7 @@ def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
 def simplified() -> dict[int, str]:
     """Traditional → simplified, one character for one (萬→万, 個→个), from OpenCC's table
     as shipped by opencc-python-reimplemented; read without importing the package. Hong
-    Kong's and Taiwan's own variants (衞 of 食衞局, 綫, 裏, 着) are read as the standard
+    Kong's and Taiwan's own variants (衞 of 食衞局, 敍, 枱, 粧) are read as the standard
     traditional character they stand for, and so as its simplified form. Empty when that
     package is not there: traditional text is then tagged as it is."""
     import importlib.util
