@@ -175,6 +175,9 @@ LISTS = [
     # in traditional script the list is given back as written, as a single place is
     ("國家有關部門先後批准在河南、江蘇、黑龍江、安徽等省啟動中晚稻最低收購價執行預案",
      ["河南、江蘇、黑龍江、安徽等省"]),
+    # a body named after its region (data/organisations.tsv) is no place
+    ("香港考試及評核局今日公布，日校考生有45,000人。", []),
+    ("澳門金融管理局公布，本澳存款增加3%。", []),
 ]
 
 

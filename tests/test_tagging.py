@@ -46,11 +46,25 @@ def test_corrections_apply(monkeypatch):
     assert dict(tag("下个财政年度开支增加"))["财政年度"] == "t"
 
 
+@pytest.mark.parametrize(
+    ("fragment", "name"),
+    [
+        # data/organisations.tsv: Hong Kong's and Macau's bodies and firms are one word
+        ("九巴車費上調", "九巴"),
+        ("根據考評局回覆", "考評局"),
+        ("食衞局公布數據", "食衞局"),
+        ("澳門金融管理局公布", "澳門金融管理局"),
+    ],
+)
+def test_hong_kong_and_macau_organisations_are_one_word(fragment, name):
+    assert (name, "nt") in tag(fragment)
+
+
 def test_hong_kong_and_taiwan_variants_read_as_their_simplified_form():
     # 衞 (Hong Kong's 衛), 敍, 枱; characters simplified text writes too stay as they are
     assert simplified_text("食物及衞生局敍述枱面") == "食物及卫生局叙述台面"
     assert simplified_text("著名人士抬头") == "著名人士抬头"
-    assert tag("衞生防護中心公布")[0] == ("衞生防護", "n")
+    assert tag("衞生條件改善")[0] == ("衞生條件", "n")
 
 
 @pytest.mark.parametrize(

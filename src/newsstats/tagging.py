@@ -83,6 +83,12 @@ def corrected_dictionary(jieba: Entries) -> tuple[Entries, int]:
             entries[word] = (row["flag"], int(together * total) + 1)
     for word in _hiding_a_change(entries):
         del entries[word]
+    table = simplified()
+    for row in lexicon._rows("organisations.tsv"):
+        word = row["name"].translate(table)
+        if word not in entries:  # 九巴, 考评局: as likely as its characters together, and a name
+            together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
+            entries[word] = ("nt", int(together * total) + 1)
     return entries, total
 
 
@@ -104,7 +110,8 @@ def _cache_file() -> Path:
     import importlib.metadata
 
     data = resources.files("newsstats") / "data"
-    overrides = (data / "jieba_overrides.tsv").read_bytes() + (data / "link_words.tsv").read_bytes()
+    overrides = b"".join((data / name).read_bytes() for name in (
+        "jieba_overrides.tsv", "link_words.tsv", "organisations.tsv"))
     key = PACK_FORMAT + importlib.metadata.version("jieba").encode() + overrides
     digest = hashlib.sha1(key).hexdigest()[:16]
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
