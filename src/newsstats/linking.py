@@ -412,8 +412,7 @@ def link_all(
             # 一季度国内生产总值增长5.4%，…，四季度增长4.5%: a clause that names no measure
             # of its own goes on with the one of the figure before, however far back
             entity_options.append(previous_entity)
-            listed = dict(listed)
-            listed[previous_entity] = "previous"
+            listed[previous_entity] = "previous"  # _listed made the dict for this figure
         entity_features = [features.null_features("entity", valued.dimension,
                                                   len(entity_options) - 1)]
         # most figures stand in no 分别 list: hashing each option for nothing is not free

@@ -567,8 +567,8 @@ def _normalise(match: re.Match, article: ArticleDate) -> str | None:
     if match["now"] or match["span"]:
         word = match["now"] or match["span"]
         return _fill(words[word][1], article.year, article)
-    if match["fyear"]:
-        return _years_of_account(match)
+    if match["fyear"]:  # 2017/18年度 → 2017/2018; 2018/19至2027/28年度 → 2018/2028
+        return _span_of_years(_number(match["fyear"]), _number(match["fyear4"] or match["fyear2"]))
     year = _number(match["year"])
     if match["year"] and match["year2"]:
         return _span_of_years(year, _number(match["year2"]))  # 2022—2023年度, 2015年至18年
@@ -596,12 +596,6 @@ def _normalise(match: re.Match, article: ArticleDate) -> str | None:
         end = article.date.isoformat() if article.date else None
         return f"{start}/{end}" if end else start
     return reading
-
-
-def _years_of_account(match: re.Match) -> str | None:
-    """2017/18年度 → 2017/2018; 2018/19至2027/28年度 → 2018/2028: from the first year to
-    the last year the span of years of account reaches into."""
-    return _span_of_years(_number(match["fyear"]), _number(match["fyear4"] or match["fyear2"]))
 
 
 def _span_of_years(first: int | None, last: int | None) -> str | None:

@@ -252,9 +252,9 @@ def pattern() -> re.Pattern:
         (?:
             {SHARE}(?P<pnum>{number})
           # 三份之一: Hong Kong writes 份, and often no 之 (高約三分一, 四分三的市民), a
-          # fraction then only before a break, 的 or an approximation (十分一致 is "very")
+          # fraction then only before a break, 的 or an approximation word (十分一致 is "very")
           | (?P<den>{number})[分份](?:之(?P<numer>{number})
-                                  |(?P<bare_numer>[一二三四五六七八九])(?=[{PUNCT}\s]|$|的|左右|以上|以下|多|强|強|弱))
+                                  |(?P<bare_numer>[一二三四五六七八九])(?=[{PUNCT}\s]|$|的|{after}))
           | {SLASH_FRACTION}
           | (?P<half_share>半数|(?<![另])一半)
           # 收获进度过半, 过半数: 半 alone is a share only after these, ending its clause
