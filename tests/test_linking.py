@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsstats import core, features, ranking
+from newsstats import core, features, lexicon, ranking
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -323,6 +323,38 @@ def test_remembered_descriptions_are_the_ones_worked_out_afresh() -> None:
                 assert score == pytest.approx(ranking.score(kind, spelled), abs=1e-9)
 
 
+def test_an_owner_never_labelled_is_described_by_its_words_clusters() -> None:
+    """The head word of 金牛湖 (湖) is a feature learned from a few mentions at most; its
+    cluster, and the pair of its coarse cluster with its measure's (接待游客: who counts
+    what), carry what the owners that keep the same company in news text taught."""
+    clusters = lexicon.word_clusters()
+    lake, visitors = clusters["湖"], clusters["游客"]
+    owners = [names for kind, candidates, _ in _decisions("金牛湖接待游客2.1万人次。")
+              if kind == "subject" for names in candidates if "head=湖" in names]
+    assert owners
+    for names in owners:
+        assert "hcl=" + lake[1] in names
+        assert f"owns={lake[0]}|{visitors[0]}" in names
+        assert f"owns={lake[0]}|dim=count" in names
+
+
+def test_the_word_clusters_table_is_well_formed() -> None:
+    """tools/make_word_clusters.py's output: each word once, a word (no stray mark), and a
+    cluster of each size; the owners' usual head words are in it."""
+    spec = importlib.util.spec_from_file_location(
+        "make_word_clusters", ROOT / "tools" / "make_word_clusters.py")
+    assert spec and spec.loader
+    maker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(maker)
+    rows = [line.split("\t") for line in maker.OUTPUT.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")][1:]
+    assert len({row[0] for row in rows}) == len(rows) > 20000
+    assert all(any(c.isalnum() for c in word) for word, _, _ in rows)
+    assert {int(coarse) for _, coarse, _ in rows} == set(range(maker.COARSE))
+    assert {int(fine) for _, _, fine in rows} <= set(range(maker.FINE))
+    assert {"公司", "集团", "港", "企业", "增速", "占比"} <= set(lexicon.word_clusters())
+
+
 # --- the model file --------------------------------------------------------------------
 
 
@@ -355,7 +387,7 @@ def _trainer():
 # cross-validated by article over every labelled set the trainer names: the floors are the
 # figures reached (README "Accuracy") less a margin for platform float noise; issue 15's
 # target for subject_strict (0.75) is above its floor
-CV_FLOORS = {"entity_acc": 0.86, "subject_strict": 0.685, "change_acc": 0.97, "fact_f1": 0.84}
+CV_FLOORS = {"entity_acc": 0.86, "subject_strict": 0.69, "change_acc": 0.97, "fact_f1": 0.84}
 
 
 @needs_shared

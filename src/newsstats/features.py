@@ -3,14 +3,15 @@
 Each candidate (candidates.py) is described by where it stands against its mention (which
 side, how many clauses back, which kinds of words lie between: `增长`, `比上年`, another
 figure) and what it is made of (its first and last word classes, its head word, its
-length); an owner also by its last and first characters and how often the article names
-it. The choice of no owner is described by the figure's clause. ranking.py weighs them;
-the weights are learned (tools/train_linker.py).
+length); an owner also by its last and first characters, the clusters its words fall in
+(data/word_clusters.tsv) and how often the article names it. The choice of no owner is
+described by the figure's clause. ranking.py weighs them; the weights are learned
+(tools/train_linker.py).
 """
 
 from __future__ import annotations
 
-from . import ranking
+from . import lexicon, ranking
 from .candidates import (
     CARRIED,
     NOUNS,
@@ -103,7 +104,11 @@ WORD_PREFIXES = {
     "o": ("opens=",),
     "p": ("eprev=",),
     "c": ("hc=", "fc="),
+    "cl": ("hcl=", "pcl=", "ncl="),
 }
+OWNS = "owns="  # see _subject_clusters
+NO_PAIRS: dict[str, float] = {}
+UNCLUSTERED = ("-", "-")  # a word word_clusters.tsv does not list
 
 
 # A description is cut into parts that each read a few of its items: a key of every item
@@ -200,6 +205,13 @@ def _subject_relation(key: tuple) -> list[str]:
     return features
 
 
+def _subject_clusters(key: tuple) -> list[str]:
+    """Who counts what: the kind of owner (its head word's coarse cluster) with the kind of
+    measure (its entity's), and with the figure's dimension."""
+    _, owner, measure, dimension = key
+    return [f"{OWNS}{owner}|{measure}", f"{OWNS}{owner}|dim={dimension}"]
+
+
 def _no_phrase(key: tuple) -> list[str]:
     _, kind, dimension, options = key
     return [f"{kind}|NULL", f"{kind}|NULL|dim={dimension}", f"{kind}|NULL|n={options}"]
@@ -217,7 +229,7 @@ _RENDERERS = {
     "Eb": _entity_before, "Ee": _entity_end, "Es": _entity_size,
     "e": _entity_relation,
     "Ss": _subject_standing, "So": _subject_opening, "Se": _subject_ends, "Si": _subject_inside,
-    "s": _subject_relation,
+    "s": _subject_relation, "Sc": _subject_clusters,
     "N": _no_phrase,  # the choice of no phrase
     "n": _no_owner,
 }
@@ -248,8 +260,9 @@ class Article:
 Gap = tuple[tuple[str, ...], int, bool, str]
 # what a phrase is made of, worked out once per sentence: its keys and their summed weight
 Static = tuple[tuple[tuple, ...], float]
-# and for a subject, whether it leads its clause, which the relation to a mention reads too
-StaticSubject = tuple[tuple[tuple, ...], float, bool]
+# and for a subject, whether it leads its clause, and its head word's coarse cluster with
+# that cluster's weights by measure (_subject_clusters), which the relation to a mention reads
+StaticSubject = tuple[tuple[tuple, ...], float, bool, str, dict[str, float]]
 
 
 class Describer:
@@ -284,6 +297,10 @@ class Describer:
                                for prefix in WORD_PREFIXES["w"]]
         self._no_owner_words = [ranking.by_word("subject", prefix)
                                 for prefix in WORD_PREFIXES["nw"]]
+        self._cluster_words = [ranking.by_word("subject", prefix)
+                               for prefix in WORD_PREFIXES["cl"]]
+        self._clusters = lexicon.word_clusters()
+        self._owns = ranking.by_pair("subject", OWNS)
         self._last_chars, self._first_chars = (ranking.by_word("subject", prefix)
                                                for prefix in WORD_PREFIXES["c"])
 
@@ -408,7 +425,17 @@ class Describer:
         weight += self._last_chars.get(last_char, 0.0) + self._first_chars.get(first_char, 0.0)
         salience: tuple = ("W",) + self.article.salience(option.text, self.sentence.start)
         weight += _weighed("subject", salience, memo)
-        cached = (shape + (words, chars, salience), weight, leads)
+        # the words' clusters: what the head words of its kind taught, for a name never seen
+        clusters = self._clusters
+        head = clusters.get(words[1], UNCLUSTERED)
+        previous = clusters.get(words[2], UNCLUSTERED)
+        following = clusters.get(words[3], UNCLUSTERED)
+        grouped: tuple = ("cl", head[1], previous[1], following[1])
+        heads, previous_words, next_words = self._cluster_words
+        weight += heads.get(head[1], 0.0) + previous_words.get(previous[1], 0.0)
+        weight += next_words.get(following[1], 0.0)
+        cached = (shape + (words, chars, salience, grouped), weight, leads, head[0],
+                  self._owns.get(head[0], NO_PAIRS))
         self._subject_static[key] = cached
         return cached
 
@@ -479,7 +506,8 @@ class Describer:
                      f"carried|entity={'none' if entity is None else 'some'}")
             return Features(ranking.score("subject", _render(names)), (names,), option.first)
         before = option.last < at
-        parts, static_score, leads = self._static_subject(option, before)
+        parts, static_score, leads, owner_cluster, owns_by_measure = self._static_subject(
+            option, before)
         between: tuple[str, ...] = ()
         distance = ""
         if entity is None:
@@ -511,7 +539,13 @@ class Describer:
         table = self._subject_gap_kinds[before]
         for kind in gap:
             weight += table.get(kind, 0.0)
-        relation: tuple[tuple, ...] = (described, ("K", ("L" if before else "R") + "|gap:", gap))
+        measure = "none" if entity is None else self._clusters.get(
+            self.sentence.tokens[entity.last].reading, UNCLUSTERED)[0]
+        owns: tuple = ("Sc", owner_cluster, measure, dimension)
+        weight += owns_by_measure.get(measure, 0.0)
+        weight += owns_by_measure.get("dim=" + dimension, 0.0)
+        relation: tuple[tuple, ...] = (
+            described, ("K", ("L" if before else "R") + "|gap:", gap), owns)
         if placed == "after":
             for kind in between:
                 weight += self._to_entity.get(kind, 0.0)

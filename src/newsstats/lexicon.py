@@ -364,3 +364,18 @@ def words_before() -> dict[str, tuple[WordBefore, ...]]:
             WordBefore(row["dimension"], row["unit"], row["unless_after"])
         )
     return {word: tuple(rows) for word, rows in table.items()}
+
+
+@cache
+def word_clusters() -> dict[str, tuple[str, str]]:
+    """Word → its (coarse, fine) cluster, by the words around it in unlabelled news
+    (word_clusters.tsv, made by tools/make_word_clusters.py). Read line by line: the
+    csv reader took four times as long over its 28,000 rows."""
+    text = resources.files("newsstats").joinpath("data", "word_clusters.tsv").read_text(
+        encoding="utf-8")
+    table: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines()[1:]:
+        if not line.startswith("#"):
+            word, coarse, fine = line.split("\t")
+            table[word] = (coarse, fine)
+    return table

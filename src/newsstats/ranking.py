@@ -25,6 +25,7 @@ _memo: dict[str, dict[tuple, float]] = {}
 # kind and prefix and then by the word: the word's own string is looked up, with its hash
 # already known, instead of a new string being built and hashed for every candidate
 _by_word: dict[tuple[str, str], dict[str, float]] = {}
+_by_pair: dict[tuple[str, str], dict[str, dict[str, float]]] = {}
 # keys a kind remembers before starting afresh: the long tail of word-class combinations
 # must not grow a worker without bound (50,000 keys are a few MB; most hits are in far fewer)
 MEMO_LIMIT = 50_000
@@ -47,6 +48,7 @@ def use(weights: dict[str, dict[str, float]]) -> None:
     _weights = weights
     _memo.clear()
     _by_word.clear()
+    _by_pair.clear()
 
 
 def memo(kind: str) -> dict[tuple, float]:
@@ -72,6 +74,18 @@ def by_word(kind: str, prefix: str) -> dict[str, float]:
             name[size:]: weight for name, weight in _table(kind).items()
             if name.startswith(prefix)
         }
+    return table
+
+
+def by_pair(kind: str, prefix: str) -> dict[str, dict[str, float]]:
+    """first → second → the weight of the feature ``prefix + first|second``: a pair looked
+    up without spelling its name."""
+    table = _by_pair.get((kind, prefix))
+    if table is None:
+        table = _by_pair[(kind, prefix)] = {}
+        for name, weight in by_word(kind, prefix).items():
+            first, _, second = name.partition("|")
+            table.setdefault(first, {})[second] = weight
     return table
 
 
