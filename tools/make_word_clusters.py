@@ -110,11 +110,7 @@ def reduced(matrix: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
             pmi = np.log(block / total / (rows[first : first + BLOCK] * columns))
         block[...] = np.where(np.isfinite(pmi) & (pmi > 0), pmi, 0.0)
-    gram = np.zeros((matrix.shape[1], matrix.shape[1]))
-    for first in range(0, len(matrix), BLOCK):
-        block = matrix[first : first + BLOCK]
-        gram += block.T @ block
-    _, vectors = np.linalg.eigh(gram)
+    _, vectors = np.linalg.eigh(matrix.T @ matrix)
     # eigh sorts ascending; an eigenvector's sign is arbitrary, so fix it by its largest entry
     top = vectors[:, ::-1][:, :DIMENSIONS]
     top *= np.sign(top[np.abs(top).argmax(axis=0), np.arange(DIMENSIONS)])
@@ -125,7 +121,6 @@ def reduced(matrix: np.ndarray) -> np.ndarray:
 def clusters(points: np.ndarray, k: int) -> np.ndarray:
     rng = np.random.default_rng(SEED)
     centres = points[rng.choice(len(points), k, replace=False)].copy()
-    assigned = np.zeros(len(points), dtype=np.int64)
     for _ in range(ROUNDS):
         assigned = (points @ centres.T).argmax(axis=1)
         for c in range(k):

@@ -78,18 +78,23 @@ def corrected_dictionary(jieba: Entries) -> tuple[Entries, int]:
             entries[word] = (row["flag"], max(int(row["frequency"]), 1))
         elif word in entries:
             entries[word] = (row["flag"], entries[word][1])
-        else:  # a word jieba lacks is made as likely as its characters together (占比)
-            together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
-            entries[word] = (row["flag"], int(together * total) + 1)
+        else:  # a word jieba lacks (占比)
+            entries[word] = (row["flag"], _as_likely_as_its_characters(word, entries, total))
     for word in _hiding_a_change(entries):
         del entries[word]
     table = simplified()
     for row in lexicon._rows("organisations.tsv"):
         word = row["name"].translate(table)
-        if word not in entries:  # 九巴, 考评局: as likely as its characters together, and a name
-            together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
-            entries[word] = ("nt", int(together * total) + 1)
+        if word not in entries:  # 九巴, 考评局: a name
+            entries[word] = ("nt", _as_likely_as_its_characters(word, entries, total))
     return entries, total
+
+
+def _as_likely_as_its_characters(word: str, entries: Entries, total: int) -> int:
+    """The count that makes a word jieba lacks as likely as its characters together: the
+    cut then takes it where the characters alone would be cut."""
+    together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
+    return int(together * total) + 1
 
 
 def _hiding_a_change(entries: Entries) -> list[str]:
