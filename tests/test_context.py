@@ -201,6 +201,8 @@ NAMED_PLACES = [
     # 电 opening a word after a place is no dateline's 电
     ("记者从工业和信息化部获悉，上半年，我国电子信息制造业生产快速增长", ["我国"]),
     ("组织5名选手参加第三届全国中小学青年教师教学竞赛决赛", []),
+    # a foreign name spelt out in sounds that opens with a place's (阿里|尔, 阿里|纳|斯)
+    ("第一次参展的阿里尔，兴奋地翻开笔记本，向记者分享了自己的收获。", []),
     # no sub-county units below a scope word
     ("全国县乡村三级农村养老服务网络加快构建，农村社区综合服务设施覆盖了80%的村庄。", ["全国"]),
 ]

@@ -530,9 +530,15 @@ def _inside_name(
         right += 1
     crossing = []  # the words that run over either edge of the place
     words = tagging.tag(text[offset:right]) if (offset, right) != (start, end) else ()
+    as_person = False  # the place is a word of its own that the tagger reads as a name
     for word, flag in words:
         if offset >= end:
+            # 阿里纳斯 is cut 阿里|纳|斯, all names: the place opens a foreign name spelt
+            # out in sounds (but 利雅得|王宫 is the place and a word of its own)
+            if as_person and offset == end and flag.startswith("nr") and len(word) == 1:
+                return True
             break  # the words after the place cannot reach over it
+        as_person = (offset, offset + len(word)) == (start, end) and flag.startswith("nr")
         within = start <= offset and offset + len(word) <= chain_end
         if within and (flag.startswith("ns") or (offset, offset + len(word)) == (start, chain_end)):
             offset += len(word)  # 美国纽约 read as one proper name (nz) is still the chain
