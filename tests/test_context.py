@@ -203,6 +203,10 @@ NAMED_PLACES = [
     ("组织5名选手参加第三届全国中小学青年教师教学竞赛决赛", []),
     # a foreign name spelt out in sounds that opens with a place's (阿里|尔, 阿里|纳|斯)
     ("第一次参展的阿里尔，兴奋地翻开笔记本，向记者分享了自己的收获。", []),
+    # a research institute or a partnership named after its city (places.tsv org_suffix)
+    ("国际研究机构——斯德哥尔摩国际和平研究所27日发布的报告显示，2025年全球军费开支达到28870亿美元，"
+     "比2024年增长2.9%", []),
+    ("同时，建立北京理工大学唐山研究院等3家科技平台示范基地，新建院士合作重点单位42家", []),
     # no sub-county units below a scope word
     ("全国县乡村三级农村养老服务网络加快构建，农村社区综合服务设施覆盖了80%的村庄。", ["全国"]),
 ]
