@@ -60,6 +60,23 @@ def test_hong_kong_and_macau_organisations_are_one_word(fragment, name):
     assert (name, "nt") in tag(fragment)
 
 
+@pytest.mark.parametrize(
+    ("fragment", "names"),
+    [
+        # data/listed_companies.tsv: listed firms by their stock short names (bulk sentences)
+        ("上汽集团、海尔智家、陕西煤业、京沪高铁、中国核电调出", ["陕西煤业", "中国核电"]),
+        ("兆易创新、生益科技、特变电工等科技制造龙头企业纳入",
+         ["兆易创新", "生益科技", "特变电工"]),
+        ("贵州轮胎目前已形成5大系列", ["贵州轮胎"]),
+        # a short name that opens the full name's longer word does not cut it (新材|料)
+        ("湖南恒兴新材料科技有限公司", ["恒兴新材料"]),
+    ],
+)
+def test_listed_companies_are_one_word(fragment, names):
+    cut = tag(fragment)
+    assert all((name, "nt") in cut for name in names)
+
+
 def test_hong_kong_and_taiwan_variants_read_as_their_simplified_form():
     # 衞 (Hong Kong's 衛), 敍, 枱; characters simplified text writes too stay as they are
     assert simplified_text("食物及衞生局敍述枱面") == "食物及卫生局叙述台面"

@@ -87,6 +87,10 @@ def corrected_dictionary(jieba: Entries) -> tuple[Entries, int]:
         word = row["name"].translate(table)
         if word not in entries:  # 九巴, 考评局: a name
             entries[word] = ("nt", _as_likely_as_its_characters(word, entries, total))
+    for row in lexicon._rows("listed_companies.tsv"):
+        word = row["name"]
+        if word not in entries:  # 云南锗业, not 云南|锗|业
+            entries[word] = ("nt", _as_likely_as_its_best_cut(word, entries, total))
     return entries, total
 
 
@@ -95,6 +99,18 @@ def _as_likely_as_its_characters(word: str, entries: Entries, total: int) -> int
     cut then takes it where the characters alone would be cut."""
     together = math.prod(entries.get(c, ("", 1))[1] / total for c in word)
     return int(together * total) + 1
+
+
+def _as_likely_as_its_best_cut(word: str, entries: Entries, total: int) -> int:
+    """The count that makes a word jieba lacks just more likely than the likeliest cut of
+    its characters into words jieba has (云南|锗|业): the cut then takes the whole name
+    there, but not where a likelier word runs over its edge (恒兴新材|料 stays 恒兴|新材料)."""
+    best = [1.0] + [0.0] * len(word)  # the likeliest cut of each prefix
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            count = entries.get(word[start:end], ("", 1 if end - start == 1 else 0))[1]
+            best[end] = max(best[end], best[start] * count / total)
+    return int(best[-1] * total) + 1
 
 
 def _hiding_a_change(entries: Entries) -> list[str]:
@@ -116,7 +132,8 @@ def _cache_file() -> Path:
 
     data = resources.files("newsstats") / "data"
     overrides = b"".join((data / name).read_bytes() for name in (
-        "jieba_overrides.tsv", "link_words.tsv", "organisations.tsv"))
+        "jieba_overrides.tsv", "link_words.tsv", "organisations.tsv",
+        "listed_companies.tsv"))
     key = PACK_FORMAT + importlib.metadata.version("jieba").encode() + overrides
     digest = hashlib.sha1(key).hexdigest()[:16]
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
