@@ -123,6 +123,9 @@ NOT_STATISTICS = [
     ("涉嫌职务侵占罪外逃的“百名红通人员”梁锦文回国投案", "百名"),
     ("各级税务机关将围绕“税惠千万家、共建现代化”的主题", "千万家"),
     ("《大唐诗人传》《东方人类百万年》《城市风华录》等55部精品力作", "百万年"),
+    # a graduating class named by its year is a cohort (a date), no count of sessions
+    ("教育部启动2023届高校毕业生就业促进周活动", "2023届"),
+    ("今天（5月26日），2023届高校毕业生就业“百日冲刺”", "2023届"),
     # a stock index named by its number (stop_patterns.tsv), and 万得 (Wind), a firm
     ("上证50指数、沪深300指数分别上涨0.2%、0.3%", "300"),
     ("中证1000指数、万得微盘股指数分别下跌0.48%、1.47%", "1000"),
@@ -198,6 +201,8 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # sessions counted, no class year (bulk, xwlb)
+    ("中国企业全球形象高峰论坛已连续举办12届，成为对外宣介中国企业", "12届"),
     ("的天然气供应量将增加一倍。", "一倍"),
     ("数量和投资总额占比均超过半数。", "超过半数"),
     ("去年，这三家船厂平均5天就要", "5天"),

@@ -37,6 +37,9 @@ DATE_TIME = re.compile(
     (?<![0-9０-９〇零一二两兩三四五六七八九十])
     (?:
       {YEAR}(?:{TO}{YEAR})?\s*年(?:度|代)?(?:\s*{SMALL}月(?:\s*{SMALL}[日号號])?)?
+    # a graduating class named by its year (2023届高校毕业生): a cohort, not a count of
+    # sessions (已培养12届毕业生 counts)
+    | (?:19|20|１９|２０){D}{{2}}\s*[届屆]
     # a decade: 30年代, 八十年代
     | (?:{D}{{2}}|[二三四五六七八九]?十)\s*年代
     | {SMALL}(?:{TO}{SMALL})?\s*月(?:\s*{SMALL}(?:{TO}{SMALL})?\s*[日号號])?
