@@ -180,7 +180,9 @@ def _segmenter() -> tuple[rjieba.Jieba, dict[str, str]]:
             temporary.replace(cached)  # atomic: parallel workers may race to write it
         except OSError:
             pass  # a read-only home: rebuild on each run, still correct
-    segmenter = rjieba.Jieba()
+    # the instance `import rjieba` made with jieba's dictionary: a new one would load the
+    # dictionary again (a tenth of a second); nothing else here uses it
+    segmenter = rjieba._DEFAULT_JIEBA
     flags: dict[str, str] = {}
     for line in packed.splitlines():
         word, count, flag = line.split("\t")
