@@ -323,6 +323,17 @@ def test_remembered_descriptions_are_the_ones_worked_out_afresh() -> None:
                 assert score == pytest.approx(ranking.score(kind, spelled), abs=1e-9)
 
 
+def test_the_words_after_a_prefix_are_those_of_the_names_that_start_with_it() -> None:
+    ranking.load()  # by_word's tables afresh
+    for kind in ("entity", "subject"):
+        names = ranking._table(kind)
+        prefixes = {name[: i + 1] for name in names for i, c in enumerate(name) if c in "=:|"}
+        for prefix in sorted(prefixes | {"", "h", "head", "no such=", "L|gap:L"}):
+            plain = {n[len(prefix) :]: w for n, w in names.items() if n.startswith(prefix)}
+            table = ranking.by_word(kind, prefix)
+            assert list(table.items()) == list(plain.items()), (kind, prefix)
+
+
 def test_an_owner_never_labelled_is_described_by_its_words_clusters() -> None:
     """The head word of 金牛湖 (湖) is a feature learned from a few mentions at most; its
     cluster, and the pair of its coarse cluster with its measure's (接待游客: who counts
