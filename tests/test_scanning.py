@@ -77,3 +77,88 @@ def test_traditional_script_is_read_as_simplified(sentence, figure, value, unit)
     assert figure in found, list(found)
     assert float(found[figure].value) == value
     assert found[figure].unit == unit
+
+
+# A bracketed unit (15万台（套）) is looked up, not matched with the unit alternation, and
+# money's subunits (五元三毛) are matched with one pattern for every unit: the results
+# must be the plain forms'.
+@cache
+def _bracketed_unit() -> re.Pattern:
+    return re.compile(rf"[（(](?P<unit>{scanning._unit_alternation()})[）)]")
+
+
+def _alternative_unit_by_pattern(text: str, end: int, unit: str) -> str | None:
+    match = _bracketed_unit().match(text, end)
+    if match is None:
+        return None
+    units = lexicon.units()
+    if not {units[match["unit"]].dimension, units[unit].dimension} <= {"count", ""}:
+        return None
+    return match.group()
+
+
+def _either(function, *args):
+    try:
+        return function(*args)
+    except KeyError as error:  # a split unit (个多月) in brackets has no row: both fail
+        return ("KeyError", str(error))
+
+
+def _alternatives_agree(text: str) -> None:
+    for unit in ("台", "元", "个月"):
+        for end in range(len(text)):
+            assert _either(scanning._alternative_unit, text, end, unit) == _either(
+                _alternative_unit_by_pattern, text, end, unit), (text, end, unit)
+
+
+def test_bracketed_unit_look_up_is_the_alternations_match():
+    units = [*lexicon.units(), *lexicon.prefix_units()]
+    inside = [*(w for group in lexicon.approximations().values() for w in group), "半"]
+    split = [u[0] + w + u[1:] for u in units if u[0] in "个個" for w in inside]
+    for word in sorted({*units, *split}):
+        for tail in ("", "）", ")", "）（套）", "）多", "等"):
+            _alternatives_agree(f"（{word}{tail}")
+            _alternatives_agree(f"({word}{tail}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_alphabet() + "()（）/·WmK", max_size=30))
+def test_bracketed_unit_look_up_on_any_text(text):
+    _alternatives_agree(text)
+
+
+@cache
+def _own_subunits(unit: str) -> re.Pattern:
+    subunits = lexicon.alternation(lexicon.subunits()[unit])
+    part = rf"(?P<number#>{scanning.NUMBER})(?P<subunit#>{subunits})(?![钟鐘秒])"
+    return re.compile(rf"又?{part.replace('#', '1')}(?:{part.replace('#', '2')})?")
+
+
+def _found(match) -> tuple | None:
+    return None if match is None else (match.span(), match.groups())
+
+
+def _subunits_agree(text: str) -> None:
+    for unit in lexicon.subunits():
+        for end in range(len(text)):
+            assert _found(scanning._subunit_match(unit, text, end)) == _found(
+                _own_subunits(unit).match(text, end)), (text, end, unit)
+        assert _found(scanning._subunit_match(unit, text, whole=True)) == _found(
+            _own_subunits(unit).fullmatch(text)), (text, unit)
+
+
+SUBUNIT_TEXTS = ["五元三毛", "6角三分", "两美元又三美分", "三分钟", "5元2毫", "3仙", "五港元三分",
+                 "2欧分", "又三美分", "一角5分", "10分鐘", "三毛五分", "十二点五分"]
+
+
+def test_one_subunit_pattern_matches_as_each_units_own():
+    for text in SUBUNIT_TEXTS:
+        _subunits_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="".join(sorted(
+    {c for subs in lexicon.subunits().values() for s in subs for c in s}
+    | set("0123456789５一二两三五十百千万亿点.又钟鐘秒元"))), max_size=16))
+def test_one_subunit_pattern_on_any_text(text):
+    _subunits_agree(text)

@@ -147,19 +147,24 @@ def guarded(words) -> str:
     return f"(?=[{re.escape(firsts)}])(?:{lexicon.alternation(words)})"
 
 
-def _unit_alternation() -> str:
-    # `个多月`, `个半小时`: an approximation word or 半 may sit inside a unit that opens with 个.
-    between = lexicon.alternation(lexicon.approximations()["between"])
+def _unit_kinds() -> tuple[list[str], list[str]]:
+    """The units the scanner reads: those that open with 个 and go on (个月), which an
+    approximation word or 半 may split (`个多月`, `个半小时`), and the others."""
     plain: list[str] = []
     with_ge: list[str] = []
-    surfaces = lexicon.in_simplified_only(lexicon.units())
-    for surface in surfaces:
+    for surface in lexicon.in_simplified_only(lexicon.units()):
         (with_ge if surface[0] in "个個" and len(surface) > 1 else plain).append(surface)
+    return plain, with_ge
+
+
+def _unit_alternation() -> str:
+    between = lexicon.alternation(lexicon.approximations()["between"])
+    plain, with_ge = _unit_kinds()
     ge = "|".join(
         re.escape(s[0]) + f"(?:{between}|半)?" + re.escape(s[1:])
         for s in sorted(with_ge, key=len, reverse=True)
     )
-    firsts = "".join(sorted({w[0] for w in surfaces}))
+    firsts = "".join(sorted({w[0] for w in plain + with_ge}))
     alternatives = f"{ge}|{lexicon.alternation(plain)}" if ge else lexicon.alternation(plain)
     return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
@@ -342,14 +347,36 @@ def _group_names() -> tuple[str, ...]:
 
 @cache
 def _subunit_pattern(unit: str) -> re.Pattern:
-    subunits = lexicon.alternation(lexicon.subunits()[unit])
-    part = rf"(?P<number#>{NUMBER})(?P<subunit#>{subunits})(?![钟鐘秒])"
+    """The subunits of ``unit`` after it; of every unit, for ``ANY_UNIT``."""
+    table = lexicon.subunits()
+    words = [w for u in table for w in table[u]] if unit == ANY_UNIT else table[unit]
+    part = rf"(?P<number#>{NUMBER})(?P<subunit#>{lexicon.alternation(words)})(?![钟鐘秒])"
     return re.compile(rf"又?{part.replace('#', '1')}(?:{part.replace('#', '2')})?")
+
+
+ANY_UNIT = ""
+
+
+def _subunit_match(unit: str, text: str, end: int = 0, whole: bool = False) -> re.Match | None:
+    """``_subunit_pattern(unit)`` matched at ``end``, or on the whole text. The pattern of
+    every unit's subunits finds the same match wherever the match holds only this unit's
+    subunits (it tries the same readings in the same order, and more): a pattern costs as
+    much to compile as four articles to read, and so only a match with another unit's
+    subunits (五港元三分) compiles this unit's own."""
+    own = lexicon.subunits()[unit]
+    pattern = _subunit_pattern(ANY_UNIT)
+    match = (pattern.fullmatch if whole else pattern.match)(text, end)
+    if match is not None and not (
+        match["subunit1"] in own and (match["subunit2"] is None or match["subunit2"] in own)
+    ):
+        pattern = _subunit_pattern(unit)
+        match = (pattern.fullmatch if whole else pattern.match)(text, end)
+    return match
 
 
 def subunit_pieces(unit: str, text: str) -> list[tuple[str, str]]:
     """(numeral, subunit) pairs of a candidate's ``subunits`` part: 6角三分 → 6 角, 三 分."""
-    match = _subunit_pattern(unit).fullmatch(text)
+    match = _subunit_match(unit, text, whole=True)
     if match is None:
         return []
     return [
@@ -360,7 +387,7 @@ def subunit_pieces(unit: str, text: str) -> list[tuple[str, str]]:
 def _subunits(text: str, end: int, unit: str) -> str | None:
     """五元三毛, 50元6角三分, 两美元又三美分: the smaller units that follow an amount of money,
     if each adds less than the unit before it."""
-    match = _subunit_pattern(unit).match(text, end)
+    match = _subunit_match(unit, text, end)
     if match is None:
         return None
     factors = lexicon.subunits()[unit]
@@ -377,22 +404,35 @@ def _subunits(text: str, end: int, unit: str) -> str | None:
 
 
 @cache
-def _bracketed_unit() -> re.Pattern:
-    return re.compile(rf"[（(](?P<unit>{_unit_alternation()})[）)]")
+def _unit_words() -> tuple[frozenset[str], int]:
+    """Every word _unit_alternation() matches, and the longest one's length: a look-up
+    spares compiling that alternation again, which cost as much as eight articles."""
+    plain, with_ge = _unit_kinds()
+    inside = [*lexicon.approximations()["between"], "半"]
+    split = [s[0] + word + s[1:] for s in with_ge for word in inside]
+    words = frozenset([*plain, *with_ge, *split])
+    return words, max(map(len, words))
 
 
 def _alternative_unit(text: str, end: int, unit: str) -> str | None:
     """15万台（套）, 936万头（只）, 5省（市）: a measure word in brackets right after the
     measure word is an alternative one for the same count (but 100万元（人民币） only says
     which money)."""
-    match = _bracketed_unit().match(text, end)
-    if match is None:
+    if not text.startswith(("（", "("), end):
+        return None
+    # the longest unit right after the bracket that a closing one follows, as the pattern
+    # [（(](?:{_unit_alternation()})[）)] would match it (a unit may hold one: W/(m·K))
+    words, longest = _unit_words()
+    for close in range(min(end + 1 + longest, len(text) - 1), end + 1, -1):
+        if text[close] in "）)" and text[end + 1 : close] in words:
+            break
+    else:
         return None
     units = lexicon.units()
     # a count, or a unit that is one only after its cue (等5省（市）: unit_cues.tsv)
-    if not {units[match["unit"]].dimension, units[unit].dimension} <= {"count", ""}:
+    if not {units[text[end + 1 : close]].dimension, units[unit].dimension} <= {"count", ""}:
         return None
-    return match.group()
+    return text[end : close + 1]
 
 
 def scan(text: str) -> list[Candidate]:
