@@ -337,6 +337,22 @@ def _currency_rows(role: str) -> list[dict[str, str]]:
     return [row for row in lexicon._rows("currencies.tsv") if row["role"] == role]
 
 
+def test_tables_read_as_the_csv_module_reads_them() -> None:
+    import csv
+    from importlib import resources
+
+    data = resources.files("newsstats").joinpath("data")
+    for table in sorted(path.name for path in data.iterdir() if path.name.endswith(".tsv")):
+        text = data.joinpath(table).read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        by_csv = [
+            {key: (value or "").strip() for key, value in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+        read = lexicon._rows(table)
+        assert [list(row.items()) for row in read] == [list(row.items()) for row in by_csv]
+
+
 def test_currencies_cover_the_iso_4217_currencies_in_use_in_both_scripts() -> None:
     names = _currency_rows("name")
     assert len({row["code"] for row in names}) >= 145  # 154 in use; a few have no Han name
