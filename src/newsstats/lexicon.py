@@ -144,10 +144,13 @@ def currencies() -> Currencies:
             shorts.setdefault(row["word"], set()).add(row["code"])
         else:
             countries.setdefault(row["word"], set()).add(row["code"])
+    # code → the countries using it, once: not every country's codes met for every short form
+    users: dict[str, list[str]] = {}
+    for country, cs in countries.items():
+        for code in cs:
+            users.setdefault(code, []).append(country)
     by_short = {
-        short: tuple(
-            sorted((country, code) for country, cs in countries.items() for code in cs & codes)
-        )
+        short: tuple(sorted((country, code) for code in codes for country in users.get(code, [])))
         for short, codes in shorts.items()
     }
     return Currencies(
