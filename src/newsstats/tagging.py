@@ -181,8 +181,9 @@ def _segmenter() -> tuple[rjieba.Jieba, dict[str, str]]:
         except OSError:
             pass  # a read-only home: rebuild on each run, still correct
     # the instance `import rjieba` made with jieba's dictionary: a new one would load the
-    # dictionary again (a tenth of a second); nothing else here uses it
-    segmenter = rjieba._DEFAULT_JIEBA
+    # dictionary again (a tenth of a second); nothing else here uses it. Its name is
+    # rjieba's own, not its interface: a release without it costs that tenth again
+    segmenter = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
     flags: dict[str, str] = {}
     for line in packed.splitlines():
         word, count, flag = line.split("\t")
