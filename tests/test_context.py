@@ -207,6 +207,9 @@ NAMED_PLACES = [
     ("国际研究机构——斯德哥尔摩国际和平研究所27日发布的报告显示，2025年全球军费开支达到28870亿美元，"
      "比2024年增长2.9%", []),
     ("同时，建立北京理工大学唐山研究院等3家科技平台示范基地，新建院士合作重点单位42家", []),
+    # a country naming its currency (currencies.tsv), not where the rate holds (constructed)
+    ("人民币1元对0.55阿联酋迪拉姆，对0.58沙特里亚尔，1澳门元对人民币0.86元。", []),
+    ("澳门元旦假期接待旅客15万人次", ["澳门"]),
     # a listed firm's stock short name (data/listed_companies.tsv)
     ("贵州轮胎目前已形成5大系列、3000多个规格的产品，出口覆盖全球140多个国家和地区。", []),
     # no sub-county units below a scope word

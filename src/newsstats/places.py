@@ -537,6 +537,9 @@ def _inside_name(
             # out in sounds (but 利雅得|王宫 is the place and a word of its own)
             if as_person and offset == end and flag.startswith("nr") and len(word) == 1:
                 return True
+            # 阿联酋|迪拉姆, 澳门|元: the country names its currency (but 澳门|元旦)
+            if offset == end and text[start:end] + word in lexicon.currencies().names:
+                return True
             break  # the words after the place cannot reach over it
         as_person = (offset, offset + len(word)) == (start, end) and flag.startswith("nr")
         within = start <= offset and offset + len(word) <= chain_end
