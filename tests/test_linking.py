@@ -264,6 +264,26 @@ def test_a_figure_with_no_owner_is_described_by_its_clause() -> None:
             "NULL|change=up", "NULL|named=False"} <= set(names), names
 
 
+def test_a_long_sentence_is_read_in_whole_clauses() -> None:
+    """A sentence too long to analyse whole (a rates bulletin) is read in the clauses around
+    each figure: never from inside a word, whose pieces became owners (易中心)."""
+    from newsstats.layout import CLAUSE_MARKS, Marks
+    from newsstats.linking import LONGEST_SENTENCE, _analysed_span
+
+    rates = "，".join(f"1{name}对人民币{k}.{k}元" for k, name in enumerate(
+        ["美元", "欧元", "港元", "英镑", "瑞士法郎", "加拿大元", "新加坡元"] * 4))
+    text = f"中国人民银行授权中国外汇交易中心公布，今日银行间外汇市场人民币汇率中间价为{rates}。"
+    assert len(text) > LONGEST_SENTENCE
+    marks = Marks(text)
+    sentence = marks.sentence(0, 1)
+    for start in range(0, len(text) - 1, 7):
+        first, last = _analysed_span(marks, sentence, start, start + 1)
+        assert first <= start and start + 1 <= last
+        assert first == 0 or text[first - 1] in CLAUSE_MARKS
+        assert last == len(text) - 1 or text[last] in CLAUSE_MARKS
+    assert all(q.subject != "易中心" for q in core.extract(text))
+
+
 def test_repeats_need_the_same_unit_entity_subject_and_change() -> None:
     text = "中国队获得1金，另有1银。全国粮食总产量增长1.2%。其中早稻产量增产1.2%。"
     found = {q.text: q for q in core.extract(text)}

@@ -278,12 +278,17 @@ def _analysed_span(marks: Marks, sentence: tuple[int, int], start: int, end: int
     sentence_start, sentence_end = sentence
     if sentence_end - sentence_start <= LONGEST_SENTENCE:
         return sentence_start, sentence_end
-    # the clauses around the mention, within a bounded reach
+    # the whole clauses around the mention within a bounded reach: a cut inside a word made
+    # phrases of its pieces (易中心 of 中国外汇交易中心)
     reach_start = max(sentence_start, start - LONGEST_SENTENCE // 2)
     reach_end = min(sentence_end, end + LONGEST_SENTENCE // 4)
-    clause_start = marks.clause(reach_start, reach_start)[0]
-    clause_end = marks.clause(reach_end, reach_end)[1]
-    return max(clause_start, reach_start), min(clause_end, reach_end)
+    first, first_end = marks.clause(reach_start, reach_start)
+    if first < reach_start:
+        first = first_end + 1 if first_end < start else reach_start
+    last_start, last = marks.clause(reach_end, reach_end)
+    if last > reach_end:
+        last = last_start - 1 if last_start - 1 >= end else reach_end
+    return first, last
 
 
 class Chooser(Protocol):
