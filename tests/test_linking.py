@@ -87,6 +87,11 @@ FOOTNOTED = [
 ELIDED = [
     ("分季度看，一季度社会消费品零售总额同比增长4.6%，二季度增长4.1%，三季度增长3.9%，"
      "四季度增长3.4%。", ["4.6%", "4.1%", "3.9%", "3.4%"], {"社会消费品零售总额"}),
+    # a bracketed aside between them measures none of the figures outside it (constructed
+    # on a bulletin's form: 详见附注二 was the entity of the figures after it)
+    ("1—10月份，全国规模以上工业企业实现利润总额8000.5亿元，同比增长30.0%（按可比口径计算，"
+     "详见附注二），比2019年1—10月份增长40.2%，两年平均增长18.1%。",
+     ["30.0%", "40.2%", "18.1%"], {"利润总额"}),
 ]
 
 

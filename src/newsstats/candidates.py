@@ -267,13 +267,31 @@ def entity_options(
     while adjoining > 0 and (tokens[adjoining - 1].reading == "的" or (
             tokens[adjoining - 1].flag == "x" and kinds[adjoining - 1] in BASE_GAP)):
         adjoining -= 1
+    asides = _asides(tokens, at)
     return [
         o for o in every
-        if (o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK
-            and not (o.last + 1 >= adjoining and _share_base(tokens, kinds, o))
-            and not _compared_with(tokens, kinds, o.first, bases))
-        or (o.first > at and clause_of[o.first] == clause)
+        if ((o.last < at and clause_of[o.last] >= clause - CLAUSES_BACK
+             and not (o.last + 1 >= adjoining and _share_base(tokens, kinds, o))
+             and not _compared_with(tokens, kinds, o.first, bases))
+            or (o.first > at and clause_of[o.first] == clause))
+        and not any(first < o.first and o.last < last for first, last in asides)
     ]
+
+
+def _asides(tokens: tuple[Token, ...], at: int) -> list[tuple[int, int]]:
+    """The bracketed asides of the sentence that the figure at ``at`` stands outside of
+    (增长38.0%（按可比口径计算，详见附注二），比2019年增长41.3%): no phrase inside one
+    measures it (the gold never has one)."""
+    found: list[tuple[int, int]] = []
+    opened = -1
+    for i, token in enumerate(tokens):
+        if token.reading in "（(" and token.reading:
+            opened = i
+        elif token.reading in "）)" and token.reading and opened >= 0:
+            if not opened < at < i:
+                found.append((opened, i))
+            opened = -1
+    return found
 
 
 # what may stand between 比 and the phrase it compares with (比当前水平, 比上年12月份)
