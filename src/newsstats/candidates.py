@@ -370,30 +370,33 @@ def ratio_words() -> frozenset[str]:
     return _roles()["ratio"]
 
 
+# The tables below are passed in by their caller, which fetches them once per sentence:
+# from compiled code each call of a cached function goes through Python's call machinery,
+# once per candidate.
 @cache
-def _actor_heads() -> tuple[frozenset[str], tuple[int, ...]]:
+def actor_heads() -> tuple[frozenset[str], tuple[int, ...]]:
     heads = _roles()["actor_head"]
     return frozenset(heads), tuple(sorted({len(head) for head in heads}))
 
 
-def ends_on_actor(text: str) -> bool:
+def ends_on_actor(text: str, heads: frozenset[str], sizes: tuple[int, ...]) -> bool:
     """协会, 集团, 局: the phrase ends on a word that names who acts (a look-up for each
-    length of those words: ``endswith`` over all of them cost a test each)."""
-    heads, sizes = _actor_heads()
+    length of those words: ``endswith`` over all of them cost a test each); ``heads`` and
+    ``sizes`` are actor_heads()."""
     return any(text[-size:] in heads for size in sizes)
 
 
 @cache
-def _owner_endings() -> dict[str, str]:
+def owner_endings() -> dict[str, str]:
     """head ending → the kind of owner it names (owner_org → org)."""
     roles = _roles()
     return {word: role[len("owner_"):] for role in sorted(roles) if role.startswith("owner_")
             for word in roles[role]}
 
 
-def owner_kind(text: str) -> str:
-    """The kind of owner a phrase names by its ending (海关 → org, 储能电站 → work)."""
-    endings = _owner_endings()
+def owner_kind(text: str, endings: dict[str, str]) -> str:
+    """The kind of owner a phrase names by its ending (海关 → org, 储能电站 → work);
+    ``endings`` is owner_endings()."""
     for size in (3, 2, 1):
         found = endings.get(text[-size:])
         if found is not None:

@@ -16,7 +16,9 @@ from .candidates import (
     CARRIED,
     NOUNS,
     Option,
+    actor_heads,
     ends_on_actor,
+    owner_endings,
     owner_kind,
     reporting_words,
     verb_classes,
@@ -37,6 +39,7 @@ NO_PHRASE = -100  # the group of the no-phrase choice
 GAP_KEY = 1 << 20  # token offsets below this make one int key of a span
 GAP_READ = 12  # tokens between a subject and its figure whose classes are read
 NAME_FLAGS = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
+PLACES_ONLY = frozenset({"NS", "SEP"})  # a phrase of these classes alone names places
 
 
 _BUCKETS: tuple[str, ...] = ("0", "1", "2", "3", "4-6", "4-6", "4-6")
@@ -303,6 +306,11 @@ class Describer:
         self._owns = ranking.by_pair("subject", OWNS)
         self._last_chars, self._first_chars = (ranking.by_word("subject", prefix)
                                                for prefix in WORD_PREFIXES["c"])
+        # candidates.py's word tables, fetched once per sentence, not once per candidate
+        self._verb_classes = verb_classes()
+        self._reporting = reporting_words()
+        self._owner_endings = owner_endings()
+        self._actor_heads, self._actor_sizes = actor_heads()
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -316,7 +324,7 @@ class Describer:
         inside_kinds = {kinds[i] for i in range(option.first, option.last + 1)} & INSIDE_KINDS
         # 民航完成运输总周转量: an owner's verb inside the phrase parts the owner from what
         # it counts (a phrase may open on one: 接待游客)
-        acts = verb_classes()
+        acts = self._verb_classes
         tokens = self.sentence.tokens
         if any(kinds[i] == "V" and acts.get(tokens[i].reading) == "act"
                for i in range(option.first + 1, option.last)):
@@ -398,8 +406,10 @@ class Describer:
         side = "L" if before else "R"
         shape: tuple[tuple, ...] = (
             ("Ss", side, leads, kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS",
-             owner_kind(reading), self._reports(option.last), option.first == 0 or prev == "BOS",
-             ends_on_actor(reading), inside_all <= {"NS", "SEP"}),
+             owner_kind(reading, self._owner_endings), self._reports(option.last),
+             option.first == 0 or prev == "BOS",
+             ends_on_actor(reading, self._actor_heads, self._actor_sizes),
+             inside_all <= PLACES_ONLY),
             ("So", side, prev, _bucket(option.last - option.first + 1)),
             ("Se", side, kinds[option.first], kinds[option.last]),
             ("Si", tuple(sorted(k for k in inside_all if k in INSIDE_KINDS or k in NOUNS)),
@@ -470,7 +480,7 @@ class Describer:
         Worked out once per figure, for every ``lo`` of its reach in one walk back."""
         found = self._verbs.get(hi)
         if found is None:
-            classes = verb_classes()
+            classes = self._verb_classes
             tokens, kinds = self.sentence.tokens, self.kinds
             seen: set[str] = set()
             found = ["none"]
@@ -487,7 +497,7 @@ class Describer:
     def _reports(self, last: int) -> bool:
         """A reporting verb follows the phrase in its clause (国家能源局今天发布数据…)."""
         tokens, kinds = self.sentence.tokens, self.kinds
-        words = reporting_words()
+        words = self._reporting
         for i in range(last + 1, min(last + 5, len(tokens))):
             if kinds[i] == "END":
                 return False
