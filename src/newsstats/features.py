@@ -386,7 +386,7 @@ class Describer:
         table = self._entity_gap_kinds[before]
         for kind in gap:
             weight += table.get(kind, 0.0)
-        between: tuple = ("K", ("L" if before else "R") + "|gap:", gap)
+        between: tuple = ("K", "L|gap:" if before else "R|gap:", gap)
         return Features(weight, parts + (relation, between), option.last)
 
     def _static_subject(self, option: Option, before: bool) -> StaticSubject:
@@ -537,10 +537,13 @@ class Describer:
         clause_of = self.sentence.clause_of
         # the word classes between the phrase and its figure: a verb (该工程投资7.7亿元), a
         # 的 (电站的储能容量), a reporting verb's clause (…发布数据显示，用电量…)
-        gap, size, _, _ = (
-            self._gap(option.last + 1, at) if before else self._gap(at + 1, option.first))
-        if size > GAP_READ:
-            gap = ("far",)
+        lo, hi = (option.last + 1, at) if before else (at + 1, option.first)
+        if hi - lo > GAP_READ:
+            # the classes of a far gap are not read: its length alone, not worked out
+            gap: tuple[str, ...] = ("far",)
+            size = hi - lo
+        else:
+            gap, size, _, _ = self._gap(lo, hi)
         described: tuple = (
             "s", before, _bucket(clause_of[at] - clause_of[option.last]), dimension, placed,
             leads, option.text == last_subject, _bucket(size),
@@ -555,7 +558,7 @@ class Describer:
         weight += owns_by_measure.get(measure, 0.0)
         weight += owns_by_measure.get("dim=" + dimension, 0.0)
         relation: tuple[tuple, ...] = (
-            described, ("K", ("L" if before else "R") + "|gap:", gap), owns)
+            described, ("K", "L|gap:" if before else "R|gap:", gap), owns)
         if placed == "after":
             for kind in between:
                 weight += self._to_entity.get(kind, 0.0)
