@@ -268,12 +268,46 @@ Static = tuple[tuple[tuple, ...], float]
 StaticSubject = tuple[tuple[tuple, ...], float, bool, str, dict[str, float]]
 
 
+class Tables:
+    """The tables a candidate is weighed with, fetched once per article, not once for each
+    sentence's Describer."""
+
+    def __init__(self) -> None:
+        self.head = ranking.by_word("entity", "head=")
+        self.side_head = {side: ranking.by_word("entity", side + "|head=") for side in "LR"}
+        self.opens = ranking.by_word("entity", "opens=")
+        # by side (before the figure or not): word class → weight of the gap holding it
+        self.entity_gap_kinds = {before: ranking.by_word("entity", side + "|gap:")
+                                 for before, side in ((True, "L"), (False, "R"))}
+        self.subject_gap_kinds = {before: ranking.by_word("subject", side + "|gap:")
+                                  for before, side in ((True, "L"), (False, "R"))}
+        self.to_entity = ranking.by_word("subject", "to_entity:")
+        self.eprev = ranking.by_word("entity", "eprev=")
+        self.subject_words = [ranking.by_word("subject", prefix)
+                              for prefix in WORD_PREFIXES["w"]]
+        self.no_owner_words = [ranking.by_word("subject", prefix)
+                               for prefix in WORD_PREFIXES["nw"]]
+        self.cluster_words = [ranking.by_word("subject", prefix)
+                              for prefix in WORD_PREFIXES["cl"]]
+        self.clusters = lexicon.word_clusters()
+        self.owns = ranking.by_pair("subject", OWNS)
+        self.last_chars, self.first_chars = (ranking.by_word("subject", prefix)
+                                             for prefix in WORD_PREFIXES["c"])
+        # candidates.py's word tables: from compiled code a cached function's call goes
+        # through Python's call machinery, once per candidate
+        self.verb_classes = verb_classes()
+        self.reporting = reporting_words()
+        self.owner_endings = owner_endings()
+        self.actor_heads, self.actor_sizes = actor_heads()
+
+
 class Describer:
     """The features of one analysed sentence's candidates. What a phrase is made of is the
     same for every mention of the sentence and is worked out once per phrase; only where
     it stands against each mention is worked out per mention."""
 
-    def __init__(self, sentence: Sentence, kinds: list[str], article: Article) -> None:
+    def __init__(self, sentence: Sentence, kinds: list[str], article: Article,
+                 tables: Tables) -> None:
         self.sentence = sentence
         self.kinds = kinds
         self.article = article
@@ -283,34 +317,11 @@ class Describer:
         self._gaps: dict[int, Gap] = {}
         # a figure's token → the class of the verbs back to each token within GAP_READ
         self._verbs: dict[int, list[str]] = {}
-        # the tables a candidate is weighed with, fetched once per sentence
+        self.tables = tables
+        # the sums remembered by key, fetched once per sentence: memo() starts a kind afresh
+        # past its limit
         self._entity_memo = ranking.memo("entity")
         self._subject_memo = ranking.memo("subject")
-        self._head = ranking.by_word("entity", "head=")
-        self._side_head = {side: ranking.by_word("entity", side + "|head=") for side in "LR"}
-        self._opens = ranking.by_word("entity", "opens=")
-        # by side (before the figure or not): word class → weight of the gap holding it
-        self._entity_gap_kinds = {before: ranking.by_word("entity", side + "|gap:")
-                                  for before, side in ((True, "L"), (False, "R"))}
-        self._subject_gap_kinds = {before: ranking.by_word("subject", side + "|gap:")
-                                   for before, side in ((True, "L"), (False, "R"))}
-        self._to_entity = ranking.by_word("subject", "to_entity:")
-        self._eprev = ranking.by_word("entity", "eprev=")
-        self._subject_words = [ranking.by_word("subject", prefix)
-                               for prefix in WORD_PREFIXES["w"]]
-        self._no_owner_words = [ranking.by_word("subject", prefix)
-                                for prefix in WORD_PREFIXES["nw"]]
-        self._cluster_words = [ranking.by_word("subject", prefix)
-                               for prefix in WORD_PREFIXES["cl"]]
-        self._clusters = lexicon.word_clusters()
-        self._owns = ranking.by_pair("subject", OWNS)
-        self._last_chars, self._first_chars = (ranking.by_word("subject", prefix)
-                                               for prefix in WORD_PREFIXES["c"])
-        # candidates.py's word tables, fetched once per sentence, not once per candidate
-        self._verb_classes = verb_classes()
-        self._reporting = reporting_words()
-        self._owner_endings = owner_endings()
-        self._actor_heads, self._actor_sizes = actor_heads()
 
     def _static_entity(self, option: Option, before: bool) -> Static:
         key = (option.first, option.last, before)
@@ -324,7 +335,7 @@ class Describer:
         inside_kinds = {kinds[i] for i in range(option.first, option.last + 1)} & INSIDE_KINDS
         # 民航完成运输总周转量: an owner's verb inside the phrase parts the owner from what
         # it counts (a phrase may open on one: 接待游客)
-        acts = self._verb_classes
+        acts = self.tables.verb_classes
         tokens = self.sentence.tokens
         if any(kinds[i] == "V" and acts.get(tokens[i].reading) == "act"
                for i in range(option.first + 1, option.last)):
@@ -341,15 +352,15 @@ class Describer:
         words: tuple = ("h" + side, head, head)
         weight = _weighed("entity", opening, memo) + _weighed("entity", end, memo)
         weight += _weighed("entity", size, memo)
-        weight += self._head.get(head, 0.0) + self._side_head[side].get(head, 0.0)
+        weight += self.tables.head.get(head, 0.0) + self.tables.side_head[side].get(head, 0.0)
         parts: tuple[tuple, ...] = (opening, end, size, words)
         if kinds[option.first] == "V":
             # 发送旅客 and 接待游客 are measures; 完成运输总周转量 is what an owner did
             opener = tokens[option.first].reading
-            weight += self._opens.get(opener, 0.0)
+            weight += self.tables.opens.get(opener, 0.0)
             parts += (("o", opener),)
         before_word = tokens[option.first - 1].reading if option.first > 0 else "BOS"
-        weight += self._eprev.get(before_word, 0.0)
+        weight += self.tables.eprev.get(before_word, 0.0)
         parts += (("p", before_word),)
         cached = (parts, weight)
         self._entity_static[key] = cached
@@ -383,7 +394,7 @@ class Describer:
         relation: tuple = ("e", before, length, clauses, bridged, listed, gap == ("DE",),
                            dimension)
         weight = static_score + _weighed("entity", relation, self._entity_memo)
-        table = self._entity_gap_kinds[before]
+        table = self.tables.entity_gap_kinds[before]
         for kind in gap:
             weight += table.get(kind, 0.0)
         between: tuple = ("K", "L|gap:" if before else "R|gap:", gap)
@@ -406,9 +417,9 @@ class Describer:
         side = "L" if before else "R"
         shape: tuple[tuple, ...] = (
             ("Ss", side, leads, kinds[option.last + 1] if option.last + 1 < len(kinds) else "EOS",
-             owner_kind(reading, self._owner_endings), self._reports(option.last),
+             owner_kind(reading, self.tables.owner_endings), self._reports(option.last),
              option.first == 0 or prev == "BOS",
-             ends_on_actor(reading, self._actor_heads, self._actor_sizes),
+             ends_on_actor(reading, self.tables.actor_heads, self.tables.actor_sizes),
              inside_all <= PLACES_ONLY),
             ("So", side, prev, _bucket(option.last - option.first + 1)),
             ("Se", side, kinds[option.first], kinds[option.last]),
@@ -422,7 +433,7 @@ class Describer:
             tokens[option.first - 1].reading if option.first > 0 else "BOS",
             tokens[option.last + 1].reading if option.last + 1 < len(tokens) else "EOS",
         )
-        head_words, previous_words, next_words = self._subject_words
+        head_words, previous_words, next_words = self.tables.subject_words
         memo = self._subject_memo
         weight = head_words.get(words[1], 0.0)
         for part in shape:
@@ -432,20 +443,21 @@ class Describer:
         # names, where its head word is one feature among thousands
         last_char, first_char = reading[-1:], reading[:1]
         chars: tuple = ("c", last_char, first_char)
-        weight += self._last_chars.get(last_char, 0.0) + self._first_chars.get(first_char, 0.0)
+        tables = self.tables
+        weight += tables.last_chars.get(last_char, 0.0) + tables.first_chars.get(first_char, 0.0)
         salience: tuple = ("W",) + self.article.salience(option.text, self.sentence.start)
         weight += _weighed("subject", salience, memo)
         # the words' clusters: what the head words of its kind taught, for a name never seen
-        clusters = self._clusters
+        clusters = self.tables.clusters
         head = clusters.get(words[1], UNCLUSTERED)
         previous = clusters.get(words[2], UNCLUSTERED)
         following = clusters.get(words[3], UNCLUSTERED)
         grouped: tuple = ("cl", head[1], previous[1], following[1])
-        heads, previous_words, next_words = self._cluster_words
+        heads, previous_words, next_words = self.tables.cluster_words
         weight += heads.get(head[1], 0.0) + previous_words.get(previous[1], 0.0)
         weight += next_words.get(following[1], 0.0)
         cached = (shape + (words, chars, salience, grouped), weight, leads, head[0],
-                  self._owns.get(head[0], NO_PAIRS))
+                  self.tables.owns.get(head[0], NO_PAIRS))
         self._subject_static[key] = cached
         return cached
 
@@ -480,7 +492,7 @@ class Describer:
         Worked out once per figure, for every ``lo`` of its reach in one walk back."""
         found = self._verbs.get(hi)
         if found is None:
-            classes = self._verb_classes
+            classes = self.tables.verb_classes
             tokens, kinds = self.sentence.tokens, self.kinds
             seen: set[str] = set()
             found = ["none"]
@@ -497,7 +509,7 @@ class Describer:
     def _reports(self, last: int) -> bool:
         """A reporting verb follows the phrase in its clause (国家能源局今天发布数据…)."""
         tokens, kinds = self.sentence.tokens, self.kinds
-        words = self._reporting
+        words = self.tables.reporting
         for i in range(last + 1, min(last + 5, len(tokens))):
             if kinds[i] == "END":
                 return False
@@ -549,10 +561,10 @@ class Describer:
             leads, option.text == last_subject, _bucket(size),
             self._verb_class(option.last + 1, at) if before and size <= GAP_READ else "far")
         weight = static_score + _weighed("subject", described, self._subject_memo)
-        table = self._subject_gap_kinds[before]
+        table = self.tables.subject_gap_kinds[before]
         for kind in gap:
             weight += table.get(kind, 0.0)
-        measure = "none" if entity is None else self._clusters.get(
+        measure = "none" if entity is None else self.tables.clusters.get(
             self.sentence.tokens[entity.last].reading, UNCLUSTERED)[0]
         owns: tuple = ("Sc", owner_cluster, measure, dimension)
         weight += owns_by_measure.get(measure, 0.0)
@@ -561,7 +573,7 @@ class Describer:
             described, ("K", "L|gap:" if before else "R|gap:", gap), owns)
         if placed == "after":
             for kind in between:
-                weight += self._to_entity.get(kind, 0.0)
+                weight += self.tables.to_entity.get(kind, 0.0)
             reach: tuple = ("W", "to_entity=" + distance)
             weight += _weighed("subject", reach, self._subject_memo)
             relation += (("K", "to_entity:", between), reach)
@@ -593,7 +605,7 @@ class Describer:
         head = tokens[entity.last].reading if entity is not None and entity.first != at else ""
         before = tokens[at - 1].reading if at > 0 else "BOS"
         words: tuple = ("nw", head, before)
-        ehead, previous = self._no_owner_words
+        ehead, previous = self.tables.no_owner_words
         weight = _weighed("subject", key, self._subject_memo)
         weight += ehead.get(head, 0.0) + previous.get(before, 0.0)
         return Features(weight, (key, words), NO_PHRASE)

@@ -376,7 +376,8 @@ def link_all(
     every: list[candidates.Option] = []
     names: list[candidates.Option] = []
     article = features.Article(text)
-    describer = features.Describer(sentence, kinds, article)
+    tables = features.Tables()
+    describer = features.Describer(sentence, kinds, article, tables)
     last_subject: str | None = None
     previous_entity: candidates.Option | None = None
     bounds = [marks.sentence(c.start, c.end) for c, _ in mentions]
@@ -395,7 +396,7 @@ def link_all(
             kinds = candidates.kinds_of(sentence.tokens)
             every = candidates.phrases(sentence, kinds, 0, len(kinds))
             names = candidates.whole_names(sentence, kinds, every)
-            describer = features.Describer(sentence, kinds, article)
+            describer = features.Describer(sentence, kinds, article, tables)
             analysed_span = span
             previous_entity = None
         at = sentence.position(i)
