@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .tagging import simplified, tag
+from .tagging import reading_table, tag
 
 NUM = "NUM"
 # 全国人口[5]140489万人, 高技术制造业[13]增加值: a bulletin's footnote mark is no word of its
@@ -62,7 +62,7 @@ def analyse(text: str, start: int, end: int, mentions: list[tuple[int, int, int]
     inside it, in text order."""
     tokens: list[Token] = []
     cursor = start
-    table = simplified()
+    table = reading_table()
 
     def add_piece(piece_start: int, piece_end: int) -> None:
         piece = text[piece_start:piece_end]
