@@ -14,20 +14,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from . import lexicon
 from .sentences import NUM, Sentence, Token
 
-MAX_TOKENS = 7  # a phrase of more words is a clause, not a column header
-MAX_CHARS = 24
-CLAUSES_BACK = 2  # entity candidates come from the mention's clause and the two before
-QUOTES = frozenset("“”‘’\"'《》「」『』")
+# Final: mypyc compiles a final name to a constant or a C static, where a module's global
+# is a dict look-up at each use (in the loops run per phrase)
+MAX_TOKENS: Final = 7  # a phrase of more words is a clause, not a column header
+MAX_CHARS: Final = 24
+CLAUSES_BACK: Final = 2  # entity candidates come from the mention's clause and the two before
+QUOTES: Final = frozenset("“”‘’\"'《》「」『』")
 LEVEL_ENDINGS: tuple[str, ...] = ("至", "到")  # 降至, 提高到: a change to a level
-BRACKETS = frozenset("(（[【)）]】")
+BRACKETS: Final = frozenset("(（[【)）]】")
 # no phrase opens on a closing bracket or ends on an opening one (]增加值, 生产者价格[)
 OPENING, CLOSING = frozenset("(（[【"), frozenset(")）]】")
 # the token index of the subject candidate named before the sentence: the subject last chosen
-CARRIED = -1
+CARRIED: Final = -1
 
 
 @cache
@@ -154,18 +157,18 @@ def _change_endings() -> dict[str, str]:
             if len(word) == 2 and role in ("UP", "DOWN")}
 
 
-NOUNS = frozenset({"N", "NS", "NT", "NR"})
+NOUNS: Final = frozenset({"N", "NS", "NT", "NR"})
 # classes a phrase may end with: a noun, a verb naming an activity (现场咨询), a quote, a
 # noun naming a change or a share (增速, 占比)
-PHRASE_END = NOUNS | {"V", "Q", "RATE", "SHARE", "SCOPE"}
+PHRASE_END: Final = NOUNS | {"V", "Q", "RATE", "SHARE", "SCOPE"}
 # classes a phrase may not open with
-NO_START = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d", "ADVERB",
-                      "COPULA", "LEVEL", "COMPARE", "M", "SHARE_OF"})
+NO_START: Final = frozenset({"DE", "SEP", "END", "SPACE", "NUM", "u", "c", "p", "y", "d",
+                             "ADVERB", "COPULA", "LEVEL", "COMPARE", "M", "SHARE_OF"})
 # classes that never stand inside a phrase: an adverb, a copula, a level word, a comparison
 # or a time ends the phrase before it (鲁班工坊|已在全球建成, 增速|比上季度, 上年度|华润集团);
 # a change word may stand inside one (对全国经济增长的贡献率) but never ends it (PHRASE_END)
-BREAKS = frozenset({"END", "NUM", "SPACE", "y", "e", "o", "d", "ADVERB", "COPULA", "LEVEL",
-                    "COMPARE", "T"})
+BREAKS: Final = frozenset({"END", "NUM", "SPACE", "y", "e", "o", "d", "ADVERB", "COPULA",
+                           "LEVEL", "COMPARE", "T"})
 
 
 class Option:
@@ -295,7 +298,7 @@ def _asides(tokens: tuple[Token, ...], at: int) -> list[tuple[int, int]]:
 
 
 # what may stand between 比 and the phrase it compares with (比当前水平, 比上年12月份)
-BASE_OPENING = frozenset({"T", "M", "Q", "SPACE", "COMPARE"})
+BASE_OPENING: Final = frozenset({"T", "M", "Q", "SPACE", "COMPARE"})
 
 
 def _compared_with(
@@ -313,7 +316,7 @@ def _compared_with(
 
 
 # what may stand between the whole a share is of and its figure (占全国的72%)
-BASE_GAP = frozenset({"DE", "Q", "SPACE"})
+BASE_GAP: Final = frozenset({"DE", "Q", "SPACE"})
 
 
 def _share_base(tokens: tuple[Token, ...], kinds: list[str], option: Option) -> bool:
@@ -421,9 +424,9 @@ def verb_classes() -> dict[str, str]:
 
 
 # 客流量、营业额同比分别增长26.9%和21.7%: the k-th figure is the k-th thing's
-DISTRIBUTING = "分别"
+DISTRIBUTING: Final = "分别"
 # word classes between a list of things and its 分别 (同比, 比上年, 今年)
-BEFORE_DISTRIBUTING = frozenset({"COMPARE", "SKIP_CLAUSE", "ADVERB", "T", "d", "SPACE"})
+BEFORE_DISTRIBUTING: Final = frozenset({"COMPARE", "SKIP_CLAUSE", "ADVERB", "T", "d", "SPACE"})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ described by the figure's clause. ranking.py weighs them; the weights are learne
 
 from __future__ import annotations
 
+from typing import Final
+
 from . import lexicon, ranking
 from .candidates import (
     CARRIED,
@@ -29,20 +31,23 @@ from .tagging import simplified
 # Features are listed in a fixed order (sets sorted): the trainer sums them in that order,
 # and another order would round a weight differently under another hash seed.
 
+# The tables below are Final: mypyc compiles a final name to a constant or a C static,
+# where a module's global is a dict look-up at each use (in loops run per candidate).
+
 # word classes that may stand between a measure and its figure without ending the link:
 # change and comparison words, adverbs, copulas, times (服务业增加值比上年增长5.4%)
-BRIDGES = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", "d", "SPACE",
-                     "Q", "SHARE_OF"})
-INSIDE_KINDS = frozenset({"DE", "V", "NS", "NT", "NR", "T", "SEP", "UP", "DOWN", "Q", "f",
-                          "a", "SCOPE", "c"})
-NO_PHRASE = -100  # the group of the no-phrase choice
-GAP_KEY = 1 << 20  # token offsets below this make one int key of a span
-GAP_READ = 12  # tokens between a subject and its figure whose classes are read
-NAME_FLAGS = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
-PLACES_ONLY = frozenset({"NS", "SEP"})  # a phrase of these classes alone names places
+BRIDGES: Final = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", "d",
+                            "SPACE", "Q", "SHARE_OF"})
+INSIDE_KINDS: Final = frozenset({"DE", "V", "NS", "NT", "NR", "T", "SEP", "UP", "DOWN", "Q",
+                                 "f", "a", "SCOPE", "c"})
+NO_PHRASE: Final = -100  # the group of the no-phrase choice
+GAP_KEY: Final = 1 << 20  # token offsets below this make one int key of a span
+GAP_READ: Final = 12  # tokens between a subject and its figure whose classes are read
+NAME_FLAGS: Final = frozenset({"nt", "nr", "ns", "nz", "j", "eng"})
+PLACES_ONLY: Final = frozenset({"NS", "SEP"})  # a phrase of these classes alone names places
 
 
-_BUCKETS: tuple[str, ...] = ("0", "1", "2", "3", "4-6", "4-6", "4-6")
+_BUCKETS: Final[tuple[str, ...]] = ("0", "1", "2", "3", "4-6", "4-6", "4-6")
 
 
 def _bucket(n: int) -> str:
@@ -109,9 +114,9 @@ WORD_PREFIXES = {
     "c": ("hc=", "fc="),
     "cl": ("hcl=", "pcl=", "ncl="),
 }
-OWNS = "owns="  # see _subject_clusters
+OWNS: Final = "owns="  # see _subject_clusters
 NO_PAIRS: dict[str, float] = {}
-UNCLUSTERED = ("-", "-")  # a word word_clusters.tsv does not list
+UNCLUSTERED: Final = ("-", "-")  # a word word_clusters.tsv does not list
 
 
 # A description is cut into parts that each read a few of its items: a key of every item

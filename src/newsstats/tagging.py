@@ -18,6 +18,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import rjieba
 
@@ -34,7 +35,11 @@ PLACEHOLDER = "\ue000"
 NUMBER_RUN = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*[%％‰]?")
 LATIN_RUN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9&.\-]*")
 # Chinese characters: the unified ideographs with extension A, and the compatibility block
-HAN_FIRST, HAN_LAST, COMPAT_FIRST, COMPAT_LAST = "\u3400", "\u9fff", "\uf900", "\ufaff"
+# (Final: is_han reads them as constants, not as a module's globals looked up at each call)
+HAN_FIRST: Final = "\u3400"
+HAN_LAST: Final = "\u9fff"
+COMPAT_FIRST: Final = "\uf900"
+COMPAT_LAST: Final = "\ufaff"
 HAN_RUN = re.compile(f"[{HAN_FIRST}-{HAN_LAST}{COMPAT_FIRST}-{COMPAT_LAST}]+")
 
 
