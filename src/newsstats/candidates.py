@@ -281,6 +281,10 @@ def entity_options(
     ]
 
 
+ASIDE_OPENS: Final = frozenset("（(")
+ASIDE_CLOSES: Final = frozenset("）)")
+
+
 def _asides(tokens: tuple[Token, ...], at: int) -> list[tuple[int, int]]:
     """The bracketed asides of the sentence that the figure at ``at`` stands outside of
     (增长38.0%（按可比口径计算，详见附注二），比2019年增长41.3%): no phrase inside one
@@ -288,9 +292,9 @@ def _asides(tokens: tuple[Token, ...], at: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     opened = -1
     for i, token in enumerate(tokens):
-        if token.reading in "（(" and token.reading:
+        if token.reading in ASIDE_OPENS:
             opened = i
-        elif token.reading in "）)" and token.reading and opened >= 0:
+        elif token.reading in ASIDE_CLOSES and opened >= 0:
             if not opened < at < i:
                 found.append((opened, i))
             opened = -1
