@@ -287,6 +287,19 @@ def test_ctrl_c_stops_a_local_cluster_quietly(
     assert file_of[len(written)] != file_of[len(written) - 1]
 
 
+def _distributed_log_level() -> int:
+    return logging.getLogger("distributed").getEffectiveLevel()
+
+
+def test_a_local_worker_keeps_its_stop_noise_off_the_commands_stderr() -> None:
+    """A heartbeat in flight when the scheduler closes logged a traceback at ERROR (a CI run
+    of the Ctrl-C test above): a local worker's log is the command's stderr, and the client
+    reports every failure itself."""
+    with nd._local_cluster(1) as local, Client(local, set_as_default=False) as client:
+        levels = client.run(_distributed_log_level)
+    assert list(levels.values()) == [logging.CRITICAL]
+
+
 # --- the helpers a notebook uses ---------------------------------------------------------------
 
 
