@@ -251,6 +251,8 @@ PLACE_CLASSES = [
      []),
     ("女子75公斤级决赛中，中国选手李倩击败巴拿马选手夺得冠军，中国拳击队以3金2银的佳绩结束巴黎奥运会征程",
      []),
+    # 全澳 is as often all of Australia as all of Macau: no place (bulk)
+    ("约350名来自全澳各界的华侨华人代表参加。", []),
 ]
 
 
@@ -274,6 +276,10 @@ RESOLVED_PLACES = [
     ("馬鞍山", "馬鞍山", "中国/香港特别行政区/沙田區/馬鞍山", "HK"),  # not Anhui's 马鞍山
     ("马鞍山市", "马鞍山市", "中国/安徽省/马鞍山市", "CN-AH"),
     ("臺北市", "臺北市", "中国/台湾省/臺北市", "TW"),
+    # a whole division named without its name, as its own press writes (place_aliases.tsv)
+    ("全港115萬間企業中，只有約1000間繳交利得稅", "全港", "中国/香港特别行政区", "HK"),
+    ("本港回歸至今累積增加5610億元盈餘", "本港", "中国/香港特别行政区", "HK"),
+    ("本澳居民人數達68萬", "本澳", "中国/澳门特别行政区", "MO"),
     # regions (regions.tsv): China's have no ISO code; a zone under its province; a
     # foreign country's divisions under it
     ("截至2021年底，长江经济带地区生产总值达到53.02万亿元", "长江经济带", "中国/长江经济带", ""),

