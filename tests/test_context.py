@@ -251,6 +251,8 @@ PLACE_CLASSES = [
      []),
     ("女子75公斤级决赛中，中国选手李倩击败巴拿马选手夺得冠军，中国拳击队以3金2银的佳绩结束巴黎奥运会征程",
      []),
+    # the issuer of an identity card or a passport (sentences written for this)
+    ("持非香港身份證報考的考生達402人，持中国护照入境的旅客有3万人次。", []),
     # 全澳 is as often all of Australia as all of Macau: no place (bulk)
     ("约350名来自全澳各界的华侨华人代表参加。", []),
 ]
