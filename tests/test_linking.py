@@ -189,6 +189,10 @@ DISTRIBUTED = [
      {"承接服务外包合同额", "服务外包合同额"}),
     ("承接服务外包合同额2599亿元人民币，执行额1615亿元，同比分别增长10.3%和10.6%。", "10.6%",
      {"执行额"}),
+    # ... but a list that names its own measure hands out no figure before it (written for
+    # this: a company's results, as finance news gives them)
+    ("2022年至2024年，该公司营业收入分别为10.79亿元、13.03亿元和15.04亿元；归属于上市公司股东的"
+     "净利润分别为-2.06亿元、-9126.00万元和3560.26万元。", "3560.26万元", {"净利润"}),
 ]
 
 

@@ -437,7 +437,8 @@ BEFORE_DISTRIBUTING: Final = frozenset({"COMPARE", "SKIP_CLAUSE", "ADVERB", "T",
 class Distributed:
     """A figure that 分别 hands out: the ``place``-th (from 0) of ``count`` figures, with
     the things the list names before 分别 (token spans, in order) and the figures of the
-    sentence before it (token indices)."""
+    sentence before it (token indices) whose changes it may hand out: none if a noun
+    stands between them and 分别."""
 
     place: int
     count: int
@@ -479,6 +480,22 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
         i -= 1
     if last > i:
         things.append((i + 1, last))
+    things.reverse()
     before = tuple(j for j in range(lead) if kinds[j] == NUM)
-    return Distributed(figures.index(at), len(figures), tuple(reversed(things)), before)
+    if before and _names_its_measure(kinds, before[-1], lead, things, len(figures)):
+        before = ()
+    return Distributed(figures.index(at), len(figures), tuple(things), before)
 
+
+
+def _names_its_measure(kinds: list[str], last_figure: int, lead: int,
+                       things: list[tuple[int, int]], count: int) -> bool:
+    """营业收入分别为…；净利润分别为…: a noun in the clause of 分别, not one of the things it
+    hands out to (汽车、纺织等行业分别增长…), is the list's own measure, and its figures are
+    not changes of the figures before it (同比分别增长…)."""
+    start = lead
+    while start > last_figure + 1 and kinds[start - 1] != "END":
+        start -= 1
+    listed = things if len(things) == count else []
+    return any(kinds[j] in NOUNS and not any(a <= j <= b for a, b in listed)
+               for j in range(start, lead))
