@@ -38,6 +38,8 @@ from .tagging import simplified
 # change and comparison words, adverbs, copulas, times (服务业增加值比上年增长5.4%)
 BRIDGES: Final = frozenset({"UP", "DOWN", "COMPARE", "ADVERB", "COPULA", "LEVEL", "T", "d",
                             "SPACE", "Q", "SHARE_OF"})
+# and what joins the figures of a list (10.79亿元、13.03亿元和15.04亿元)
+LIST_JOINS: Final = frozenset({"NUM", "SEP", "c"})
 INSIDE_KINDS: Final = frozenset({"DE", "V", "NS", "NT", "NR", "T", "SEP", "UP", "DOWN", "Q",
                                  "f", "a", "SCOPE", "c"})
 NO_PHRASE: Final = -100  # the group of the no-phrase choice
@@ -485,7 +487,8 @@ class Describer:
             kinds = tuple(sorted(set(between)))
             listed = ""
             if NUM in kinds:
-                listed = str(all(k in BRIDGES or k in ("NUM", "SEP") for k in kinds))
+                # 1.2亿元、1.5亿元和0.9亿元: a conjunction joins a list's last figure
+                listed = str(all(k in BRIDGES or k in LIST_JOINS for k in kinds))
             found = self._gaps[key] = (kinds, len(between), all(k in BRIDGES for k in kinds),
                                        listed)
         return found
