@@ -125,3 +125,27 @@ def test_the_owners_a_figure_is_offered(text, figure, wanted, unwanted) -> None:
     found = owners_offered(text, figure)
     assert wanted in found, sorted(found)
     assert unwanted not in found, sorted(found)
+
+
+# 分别 hands each figure to a thing in order: a later list of the sentence whose own things
+# are no list (占全国同期比重) belongs to the things of the earlier list (bulk gold: the
+# shares are 东盟's, 拉美's and 非洲's)
+SHARED_OWNERS = (
+    "前11个月，长三角区域对东盟、拉美、非洲进出口分别增长7.4%、6.9%、9.4%，"
+    "占全国同期比重分别达33.4%、37.6%、36.1%，发展势头强劲。"
+)
+
+
+@pytest.mark.parametrize(("figure", "owner"), [
+    ("6.9%", "拉美"), ("33.4%", "东盟"), ("37.6%", "拉美"), ("36.1%", "非洲")])
+def test_a_later_list_belongs_to_the_things_of_an_earlier_one(figure, owner) -> None:
+    figures = ["7.4%", "6.9%", "9.4%", "33.4%", "37.6%", "36.1%"]
+    spans = [(i, SHARED_OWNERS.index(f), SHARED_OWNERS.index(f) + len(f))
+             for i, f in enumerate(figures)]
+    sentence = sentences.analyse(SHARED_OWNERS, 0, len(SHARED_OWNERS), spans)
+    kinds = candidates.kinds_of(sentence.tokens)
+    spread = candidates.distributed(sentence, kinds, sentence.position(figures.index(figure)))
+    assert spread is not None
+    # the things run from the list's opening to its measure: 长三角区域对东盟 … 非洲进出口
+    texts = ["".join(t.word for t in sentence.tokens[a : b + 1]) for a, b in spread.owners]
+    assert [owner in text for text in texts] == [k == spread.place for k in range(3)]

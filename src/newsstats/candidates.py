@@ -438,12 +438,15 @@ class Distributed:
     """A figure that 分别 hands out: the ``place``-th (from 0) of ``count`` figures, with
     the things the list names before 分别 (token spans, in order) and the figures of the
     sentence before it (token indices) whose changes it may hand out: none if a noun
-    stands between them and 分别."""
+    stands between them and 分别. ``owners`` are the things the figures belong to: the
+    list's own, or where they are not one for each figure, those of an earlier 分别 list
+    of the sentence that are (东盟、拉美、非洲进出口分别增长…，占全国比重分别达…)."""
 
     place: int
     count: int
     things: tuple[tuple[int, int], ...]
     figures_before: tuple[int, ...]
+    owners: tuple[tuple[int, int], ...]
 
 
 def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | None:
@@ -466,7 +469,22 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
             figures.append(j)
     if len(figures) < 2 or at not in figures:
         return None
-    # the things: coordinated phrases right before 分别, split at 、 and conjunctions
+    count = len(figures)
+    things = _things_before(kinds, lead)
+    before = tuple(j for j in range(lead) if kinds[j] == NUM)
+    if before and _names_its_measure(kinds, before[-1], lead, things, count):
+        before = ()
+    owners = things
+    if len(things) != count:
+        earlier = (i for i in range(lead - 1, -1, -1) if tokens[i].reading == DISTRIBUTING)
+        owners = next((found for found in map(lambda i: _things_before(kinds, i), earlier)
+                       if len(found) == count), things)
+    return Distributed(figures.index(at), count, tuple(things), before, tuple(owners))
+
+
+def _things_before(kinds: list[str], lead: int) -> list[tuple[int, int]]:
+    """The things a 分别 at token ``lead`` hands out to: the coordinated phrases right
+    before it, split at 、 and conjunctions (token spans, in order)."""
     things: list[tuple[int, int]] = []
     i = lead - 1
     while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
@@ -481,10 +499,7 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
     if last > i:
         things.append((i + 1, last))
     things.reverse()
-    before = tuple(j for j in range(lead) if kinds[j] == NUM)
-    if before and _names_its_measure(kinds, before[-1], lead, things, len(figures)):
-        before = ()
-    return Distributed(figures.index(at), len(figures), tuple(things), before)
+    return things
 
 
 

@@ -347,13 +347,13 @@ def _listed_owners(
     """How the subject candidates stand in a 分别 list: inside the thing named in this
     figure's place (韩国、德国…实际对华投资分别增长106.2%、95.8%…: 韩国 owns the first
     figure), or inside another of its things."""
-    if spread is None or len(spread.things) != spread.count:
+    if spread is None or len(spread.owners) != spread.count:
         return {}
     found: dict[candidates.Option, str] = {}
     for o in options:
         if o is None:
             continue
-        for k, (first, last) in enumerate(spread.things):
+        for k, (first, last) in enumerate(spread.owners):
             if first <= o.first and o.last <= last:
                 found[o] = "thing" if k == spread.place else "other_thing"
                 break
