@@ -475,10 +475,11 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
     if before and _names_its_measure(kinds, before[-1], lead, things, count):
         before = ()
     owners = things
-    if len(things) != count:
-        earlier = (i for i in range(lead - 1, -1, -1) if tokens[i].reading == DISTRIBUTING)
-        owners = next((found for found in map(lambda i: _things_before(kinds, i), earlier)
-                       if len(found) == count), things)
+    if len(things) != count:  # the things of the nearest earlier list with as many
+        for i in range(lead - 1, -1, -1):
+            if tokens[i].reading == DISTRIBUTING and len(_things_before(kinds, i)) == count:
+                owners = _things_before(kinds, i)
+                break
     return Distributed(figures.index(at), count, tuple(things), before, tuple(owners))
 
 
@@ -500,7 +501,6 @@ def _things_before(kinds: list[str], lead: int) -> list[tuple[int, int]]:
         things.append((i + 1, last))
     things.reverse()
     return things
-
 
 
 def _names_its_measure(kinds: list[str], last_figure: int, lead: int,
