@@ -11,6 +11,7 @@ import string
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -80,6 +81,8 @@ ROAD_REACH = 10
 FINANCIAL = frozenset("壹贰貳叁參参叄肆伍陆陸柒捌玖拾佰仟")
 LIST_MARKS = "、，,和及与"
 CHINESE_NOT_WHOLE = "点點"  # 七点八级 is a magnitude
+MAGNITUDE: Final = "级"
+DECIMAL_POINTS: Final = frozenset(".．" + CHINESE_NOT_WHOLE)
 
 
 # Markup and machine text left in scraped pages: a number inside a URL, an HTML tag, a
@@ -218,6 +221,8 @@ def is_statistic(
         return False
     if unit_text and _names_a_class(parts, unit_text, text, start, end):
         return False
+    if unit_text == MAGNITUDE and not _is_magnitude(parts, text, end):
+        return False  # 提升至三级, 国际零级, 2023级新生: a rank, a grade, a cohort
     if _after_a_naming_word(text, start, valued):
         return False
     if valued.dimension == "length" and text[end : end + 1] == "处" and ROAD_BEFORE.search(
@@ -296,6 +301,16 @@ def _after_a_naming_word(text: str, start: int, valued: Valued) -> bool:
                 continue
             return True
     return False
+
+
+def _is_magnitude(parts: dict[str, str], text: str, end: int) -> bool:
+    """A figure in 级 is a magnitude if written with a decimal (7.5级), or if a cue word of
+    the clause before it (unit_cues.tsv: 风力, 震级) or a word right after it (names_after.tsv:
+    地震, 大风) names what is measured."""
+    if any(c in DECIMAL_POINTS for c in parts.get("num", "")) or "cue" in parts:
+        return True
+    return any(not row.is_name and row.after[:1].isalpha() and text.startswith(row.after, end)
+               for row in lexicon.names_after().get(MAGNITUDE, ()))  # a word, not 风力六级，'s ，
 
 
 def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end: int) -> bool:
