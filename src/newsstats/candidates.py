@@ -472,14 +472,16 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
     count = len(figures)
     things = _things_before(kinds, lead)
     before = tuple(j for j in range(lead) if kinds[j] == NUM)
-    if before and _names_its_measure(kinds, before[-1], lead, things, count):
+    if before and _names_its_measure(sentence, kinds, before[-1], lead, things, count):
         before = ()
     owners = things
     if len(things) != count:  # the things of the nearest earlier list with as many
         for i in range(lead - 1, -1, -1):
-            if tokens[i].reading == DISTRIBUTING and len(_things_before(kinds, i)) == count:
-                owners = _things_before(kinds, i)
-                break
+            if tokens[i].reading == DISTRIBUTING:
+                earlier = _things_before(kinds, i)
+                if len(earlier) == count:
+                    owners = earlier
+                    break
     return Distributed(figures.index(at), count, tuple(things), before, tuple(owners))
 
 
@@ -503,14 +505,13 @@ def _things_before(kinds: list[str], lead: int) -> list[tuple[int, int]]:
     return things
 
 
-def _names_its_measure(kinds: list[str], last_figure: int, lead: int,
+def _names_its_measure(sentence: Sentence, kinds: list[str], last_figure: int, lead: int,
                        things: list[tuple[int, int]], count: int) -> bool:
     """营业收入分别为…；净利润分别为…: a noun in the clause of 分别, not one of the things it
     hands out to (汽车、纺织等行业分别增长…), is the list's own measure, and its figures are
     not changes of the figures before it (同比分别增长…)."""
-    start = lead
-    while start > last_figure + 1 and kinds[start - 1] != "END":
-        start -= 1
+    clause_of = sentence.clause_of
     listed = things if len(things) == count else []
-    return any(kinds[j] in NOUNS and not any(a <= j <= b for a, b in listed)
-               for j in range(start, lead))
+    return any(kinds[j] in NOUNS and clause_of[j] == clause_of[lead]
+               and not any(a <= j <= b for a, b in listed)
+               for j in range(last_figure + 1, lead))

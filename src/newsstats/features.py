@@ -26,7 +26,7 @@ from .candidates import (
     verb_classes,
 )
 from .sentences import NUM, Sentence
-from .tagging import simplified
+from .tagging import reading_table
 
 # Features are listed in a fixed order (sets sorted): the trainer sums them in that order,
 # and another order would round a weight differently under another hash seed.
@@ -388,7 +388,7 @@ class Describer:
         kinds, sentence = self.kinds, self.sentence
         if option.first == at:  # the figure's own measure word (39金, 10部门)
             following = kinds[at + 1] if at + 1 < len(kinds) else "EOS"
-            names = ("W", "unit", "unit=" + option.text.translate(simplified()),
+            names = ("W", "unit", "unit=" + option.text.translate(reading_table()),
                      f"unit|next={following}",
                      f"unit|dim={dimension}")
             return Features(ranking.score("entity", _render(names)), (names,), at)
@@ -415,7 +415,7 @@ class Describer:
         kinds, tokens, sentence = self.kinds, self.sentence.tokens, self.sentence
         prev = kinds[option.first - 1] if option.first > 0 else "BOS"
         # the phrase in simplified script, which the word tables are written in (總工會)
-        reading = option.text.translate(simplified()) if self._traditional() else option.text
+        reading = option.text.translate(reading_table()) if self._traditional() else option.text
         inside_all = {kinds[i] for i in range(option.first, option.last + 1)}
         leads = prev in ("BOS", "END", "T", "SKIP_CLAUSE") or (
             option.first > 0

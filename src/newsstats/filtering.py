@@ -18,7 +18,7 @@ import regex
 from . import lexicon
 from .layout import CLAUSE_MARKS
 from .scanning import CN_DIGIT, Candidate
-from .tagging import simplified
+from .tagging import reading_table
 from .valuing import Valued
 
 D = "[0-9０-９]"
@@ -206,7 +206,7 @@ def is_statistic(
     # 一个一个, 一面面, 一次又一次: repetition, not counting
     if unit_text and (after.startswith(unit_text) or after.startswith("又" + parts.get("num", ""))):
         return False
-    if text[end : end + len(candidate.text)] == candidate.text.translate(simplified()):
+    if text[end : end + len(candidate.text)] == candidate.text.translate(reading_table()):
         return False
     # 一美元, 一公里, 一倍 are amounts; an article counts things or times (一场交接仪式,
     # 少挨一天冻)
@@ -295,7 +295,7 @@ def _after_a_naming_word(text: str, start: int, valued: Valued) -> bool:
             if row.dimension not in ("*", valued.dimension):
                 continue
             # the unit as written, in the table's simplified script (公裏 as 公里)
-            if row.unit != "*" and row.unit != valued.unit.translate(simplified()):
+            if row.unit != "*" and row.unit != valued.unit.translate(reading_table()):
                 continue
             if previous and previous in row.unless_after:
                 continue
@@ -383,9 +383,9 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
     """其中一人死亡, 击落一架无人机: one person a toll word follows in the clause, or one
     thing a strike downs, is counted (a disaster's or a war's figures), not an article."""
     roles, toll = _toll_words()
-    unit = candidate.parts.get("unit", "").translate(simplified())
+    unit = candidate.parts.get("unit", "").translate(reading_table())
     start, end = candidate.start, candidate.end
-    before = text[max(0, start - 3) : start].translate(simplified()).rstrip("了")
+    before = text[max(0, start - 3) : start].translate(reading_table()).rstrip("了")
     if any(before.endswith(word) for word in roles["strike"]):
         return True
     if unit not in roles["person_measure"]:
@@ -393,7 +393,7 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
     after = text[end : end + TOLL_REACH]
     for mark in CLAUSE_MARKS:
         after = after.split(mark, 1)[0]
-    return toll.search(after.translate(simplified())) is not None
+    return toll.search(after.translate(reading_table())) is not None
 
 
 def _is_tally(unit: str | None) -> bool:
