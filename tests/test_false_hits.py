@@ -182,6 +182,8 @@ NOT_STATISTICS = [
     ("初盘显示本场是“3/1”格局。", "3/1"),
     ("第十四届全国人民代表大会第五次会议第5/4号决定", "5/4"),
     ("大会历时1小时26分钟，于10时26分在雄壮的国际歌声中闭幕", "26分"),
+    # a lone 万 of a name, with a money word before it in its clause (Sogou, pharma)
+    ("其中一宗涉及年销售额38亿美元的赛诺菲－安万特公司产品波立维", "万"),
 ]
 
 
@@ -205,6 +207,10 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # a lone 万 or 亿 with an approximation word or a unit is an amount (bulk)
+    ("2025年，公司市值突破万亿", "突破万亿"),
+    ("受灾群众达万余人", "万余人"),
+    ("线路全长近万公里", "近万公里"),
     # sessions counted, no class year (bulk, xwlb)
     ("中国企业全球形象高峰论坛已连续举办12届，成为对外宣介中国企业", "12届"),
     ("的天然气供应量将增加一倍。", "一倍"),

@@ -243,16 +243,17 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
                     key=lambda m: m.start())
     added_end = -1
     for match in events:
-        if match.start() >= until:
+        # a clause opening a paragraph opens after its indent (　　在未来5年里)
+        start = match.end() - len(match.group().lstrip())
+        if start >= until:
             break
-        compared = COMPARED.search(text, max(0, match.start() - 3), match.start())
-        if match.start() < added_end or compared or COMPARING.search(match.group()):
+        compared = COMPARED.search(text, max(0, start - 3), start)
+        if start < added_end or compared or COMPARING.search(match.group()):
             continue  # 比“十三五”末, 分别比“十三五”时期: the time compared with
-        covering = bisect.bisect_right(starts, match.start()) - 1
-        if covering < 0 or not match.start() < found[covering].end:
+        covering = bisect.bisect_right(starts, start) - 1
+        if covering < 0 or not start < found[covering].end:
             added_end = match.end()
-            verbatim = written[match.start() : match.end()]
-            found.append(Period(match.start(), match.end(), verbatim, None))
+            found.append(Period(start, match.end(), written[start : match.end()], None))
     if len(found) > expressions:
         found.sort(key=lambda p: p.start)
     bracketed = _with_dates_in_brackets(written, found)

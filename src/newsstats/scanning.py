@@ -480,8 +480,12 @@ def scan(text: str) -> list[Candidate]:
                 if alternative:
                     parts["unit_alt"] = alternative
                     end += len(alternative)
-        elif not BIG_MULTIPLIERS.isdisjoint(match.group()):
-            # 套现5.5亿: a count of 万 or 亿 with no unit may be money, as the clause says
+        elif not BIG_MULTIPLIERS.isdisjoint(match.group()) and not (
+            parts.keys() == {"num"} and BIG_MULTIPLIERS.issuperset(parts["num"])
+        ):
+            # 套现5.5亿: a count of 万 or 亿 with no unit may be money, as the clause says;
+            # a lone 万 with neither digit, unit nor approximation is a name's character
+            # (赛诺菲－安万特公司, 年销售额 before it) or an idiom's, no amount
             start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
             cue = _cue(text, start, "", end)
             if cue is not None:
