@@ -15,7 +15,9 @@ dropped after). b193–b228: sogou_money,sogou_other,cec,xwlb_firms,xwlb_news (1
 Sogou article was left); b229–b300 and b301–b372: cec,xwlb_firms,xwlb_news (24 each);
 b373–b432: the same, 20 each; b433–b480 (pdeco had none left), b481–b528 and b529–b565 (CEC
 had five left): the same, 16 each. b566–b613: xwlb_firms,xwlb_news (24 each; CEC was
-exhausted); b614–b709, b710–b805 and b806–b901: the same, 48 each.
+exhausted); b614–b709, b710–b805 and b806–b901: the same, 48 each. b902–b941:
+sogou_rest,cec_rest (20 each): what is left of the sources the linker does worst on, dense
+or not (pdeco_rest found none).
 
 The batches lean towards the sources the labelled set had least of (Sogou, the People's
 Daily economy pages, CEC), and towards news where a company, port or industry owns the
@@ -77,6 +79,11 @@ BATCHES = {
     # is short, a listed companies' review long
     "finance_dense": Batch(PDECO, lambda a: len(DIGITS.findall(a["text"])) >= 10,
                            most_numbers=200, shortest=150, longest=3000),
+    # what the rounds above left of the sources the linker does worst on: every article
+    # of 150 to 3,000 characters with 8 figures or more, however dense
+    "sogou_rest": Batch(SOGOU, lambda a: True, most_numbers=400, shortest=150, longest=3000),
+    "pdeco_rest": Batch(PDECO, lambda a: True, most_numbers=400, shortest=150, longest=3000),
+    "cec_rest": Batch(CEC, lambda a: True, most_numbers=400, shortest=150, longest=3000),
 }
 ROUND_ONE = ["sogou_money", "sogou_other", "pdeco", "cec", "xwlb_firms"]
 
