@@ -149,3 +149,30 @@ def test_a_later_list_belongs_to_the_things_of_an_earlier_one(figure, owner) -> 
     # the things run from the list's opening to its measure: 长三角区域对东盟 … 非洲进出口
     texts = ["".join(t.word for t in sentence.tokens[a : b + 1]) for a, b in spread.owners]
     assert [owner in text for text in texts] == [k == spread.place for k in range(3)]
+
+
+def _owners_handed_out(text: str, figures: list[str], figure: str) -> list[str]:
+    spans = [(i, text.index(f), text.index(f) + len(f)) for i, f in enumerate(figures)]
+    sentence = sentences.analyse(text, 0, len(text), spans)
+    kinds = candidates.kinds_of(sentence.tokens)
+    spread = candidates.distributed(sentence, kinds, sentence.position(figures.index(figure)))
+    assert spread is not None
+    return ["".join(t.word for t in sentence.tokens[a : b + 1]) for a, b in spread.owners]
+
+
+# a 分别 that opens its clause hands its figures to the list of the clause before (bulk
+# gold: each figure is its own item's; finance news lists sectors and stocks so)
+@pytest.mark.parametrize(("text", "figures", "owners"), [
+    ("有色金属、煤炭、非银金融行业的募资金额居前，分别为698.22亿元、696.68亿元、452.85亿元。",
+     ["698.22亿元", "696.68亿元", "452.85亿元"], ["有色金属", "煤炭", "非银金融行业"]),
+    ("其中，教育、卫生健康、社会保障和就业支出，分别同比增长6.9%、8.7%和10.3%。",
+     ["6.9%", "8.7%", "10.3%"], ["教育", "卫生健康", "社会保障"]),
+    # the last item stops before the measure (平安银行|主力资金) and after a locative
+    ("银行板块中招商银行、兴业银行、平安银行主力资金净流入金额居前，分别为5.12亿元、3.27亿元、1.86亿元。",
+     ["5.12亿元", "3.27亿元", "1.86亿元"], ["招商银行", "兴业银行", "平安银行"]),
+    # a list of figures is no list of owners
+    ("累计培育国家级先进制造业集群41家、战略性新兴产业集群30家，分别占全国的51%和45%。",
+     ["41家", "30家", "51%", "45%"], []),
+])
+def test_a_list_of_the_clause_before_owns_the_figures(text, figures, owners) -> None:
+    assert _owners_handed_out(text, figures, figures[-1]) == owners

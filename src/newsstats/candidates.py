@@ -412,6 +412,11 @@ def owner_kind(text: str, endings: dict[str, str]) -> str:
 
 
 @cache
+def _sector_words() -> frozenset[str]:
+    return _roles()["owner_sector"]
+
+
+@cache
 def reporting_words() -> frozenset[str]:
     return _roles()["report"]
 
@@ -471,11 +476,15 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
         return None
     count = len(figures)
     things = _things_before(kinds, lead)
+    # 有色金属、煤炭、非银金融行业的募资金额居前，分别为…: a 分别 opening its clause hands its
+    # figures to the list of the clause before, whose measure that clause names too
+    listed_before = [] if things else _list_of_clause_before(sentence, kinds, lead, count)
     before = tuple(j for j in range(lead) if kinds[j] == NUM)
-    if before and _names_its_measure(sentence, kinds, before[-1], lead, things, count):
+    if before and _names_its_measure(sentence, kinds, before[-1], lead, things or listed_before,
+                                     count):
         before = ()
-    owners = things
-    if len(things) != count:  # the things of the nearest earlier list with as many
+    owners = things or listed_before
+    if len(owners) != count:  # the things of the nearest earlier list with as many
         for i in range(lead - 1, -1, -1):
             if tokens[i].reading == DISTRIBUTING:
                 earlier = _things_before(kinds, i)
@@ -505,6 +514,63 @@ def _things_before(kinds: list[str], lead: int) -> list[tuple[int, int]]:
     return things
 
 
+def _list_of_clause_before(sentence: Sentence, kinds: list[str], lead: int, count: int
+                           ) -> list[tuple[int, int]]:
+    """The ``count`` things listed in the clause right before the one a 分别 at token
+    ``lead`` opens (token spans, in order), or none: items joined by 、 (and by conjunctions
+    where 、 alone makes too few), each free of figures, adverbs and times; the last one
+    runs on over nouns as long as the longest other, and over a sector word after them
+    (建筑材料|行业), not into the measure (平安银行|主力资金)."""
+    i = lead - 1
+    while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
+        i -= 1
+    if i < 1 or kinds[i] != "END":
+        return []
+    clause_of = sentence.clause_of
+    close = i
+    first = close - 1
+    while first > 0 and clause_of[first - 1] == clause_of[close - 1]:
+        first -= 1
+    for joins in (("SEP",), ("SEP", "c")):
+        items = _listed_items(sentence.tokens, kinds, first, close, joins, count)
+        if items:
+            return items
+    return []
+
+
+# what the first item of a list opens after: a locative or a preposition (板块中|云南锗业)
+ITEM_OPENS: Final = frozenset({"f", "p"})
+
+
+def _listed_items(tokens: tuple[Token, ...], kinds: list[str], first: int, close: int,
+                  joins: tuple[str, ...], count: int) -> list[tuple[int, int]]:
+    marks = [j for j in range(first, close) if kinds[j] in joins]
+    if len(marks) != count - 1:
+        return []
+    items: list[tuple[int, int]] = []
+    start = marks[0] - 1
+    while start >= first and kinds[start] not in BREAKS and kinds[start] not in ITEM_OPENS:
+        start -= 1
+    start += 1
+    for mark in marks:
+        if start >= mark or any(kinds[j] in BREAKS for j in range(start, mark)):
+            return []
+        items.append((start, mark - 1))
+        start = mark + 1
+    # in characters: the tagger cuts a name it does not know into pieces (非|银|金融)
+    if start >= close or kinds[start] in BREAKS:
+        return []
+    room = max(len("".join(t.word for t in tokens[begin : last + 1])) for begin, last in items)
+    last, size = start, len(tokens[start].word)
+    while last + 1 < close and kinds[last + 1] in NOUNS and size < room:
+        last += 1
+        size += len(tokens[last].word)
+    if last + 1 < close and tokens[last + 1].reading in _sector_words():
+        last += 1  # 通信、电子、计算机|行业: the list's shared kind of thing
+    items.append((start, last))
+    return items
+
+
 def _names_its_measure(sentence: Sentence, kinds: list[str], last_figure: int, lead: int,
                        things: list[tuple[int, int]], count: int) -> bool:
     """营业收入分别为…；净利润分别为…: a noun in the clause of 分别, not one of the things it
@@ -512,6 +578,8 @@ def _names_its_measure(sentence: Sentence, kinds: list[str], last_figure: int, l
     not changes of the figures before it (同比分别增长…)."""
     clause_of = sentence.clause_of
     listed = things if len(things) == count else []
-    return any(kinds[j] in NOUNS and clause_of[j] == clause_of[lead]
+    # a list of the clause before (_list_of_clause_before) names its measure there
+    opening = clause_of[listed[0][0]] if listed else clause_of[lead]
+    return any(kinds[j] in NOUNS and opening <= clause_of[j] <= clause_of[lead]
                and not any(a <= j <= b for a, b in listed)
                for j in range(last_figure + 1, lead))
