@@ -125,6 +125,33 @@ def test_when_and_anonymised_people():
     assert dict(tag("驾驶人王某某驾驶轿车"))["某某"] == "nr"
 
 
+@pytest.mark.parametrize(
+    ("fragment", "name"),
+    [
+        # a name jieba lacks, cut into its characters, is one person (bulk gold)
+        ("公司实际控制人崔燕霞直接持有公司", "崔燕霞"),
+        ("还有塔台上的这个“00后”女孩陈欣萌", "陈欣萌"),
+        ("邓珉在一家知名房地产物业公司做行政人事主管", "邓珉"),
+    ],
+)
+def test_a_person_jieba_lacks_is_one_name(fragment, name):
+    assert dict(tag(fragment)).get(name) == "nr"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "not_a_name"),
+    [
+        ("王在北京工作", "王在"),  # a function word is no given name
+        ("共获得金银铜牌", "金银铜"),  # medals
+        ("丁市长表示", "丁市"),  # the suffix of a place
+        ("叶伟飞出席会议", "叶伟飞出"),  # three characters after the surname: no cut to guess
+        ("俄罗斯方面表示", "斯方"),  # the sounds of a foreign name are no surname
+    ],
+)
+def test_no_name_made_of_other_words(fragment, not_a_name):
+    assert not_a_name not in dict(tag(fragment))
+
+
 def test_a_frequency_override_changes_the_cut():
     # jieba counts 外包 3 times, too few to beat 外|包
     assert "外包" in dict(tag("承接服务外包合同额"))
@@ -202,7 +229,7 @@ def test_the_corrections_round_trip_through_their_cache_file(monkeypatch, tmp_pa
         cuts = []
         for attempt in ("built", "read back"):
             tagging._segmenter.cache_clear()
-            tagging._segment_han.cache_clear()
+            tagging._words_of.cache_clear()
             cuts.append(tagging._segment_han(sentence))
             assert list(tmp_path.glob("newsstats/lexicon-*.tsv")), attempt
         assert cuts[0] == cuts[1]
@@ -210,4 +237,4 @@ def test_the_corrections_round_trip_through_their_cache_file(monkeypatch, tmp_pa
                                                "委员"]
     finally:
         tagging._segmenter.cache_clear()
-        tagging._segment_han.cache_clear()
+        tagging._words_of.cache_clear()

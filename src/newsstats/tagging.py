@@ -197,13 +197,53 @@ def _segmenter() -> tuple[rjieba.Jieba, dict[str, str]]:
     return segmenter, flags
 
 
-@lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
 def _segment_han(run: str) -> tuple[tuple[str, str], ...]:
     """jieba's choice without its HMM: the cut of ``run`` into dictionary words (or single
     characters) whose counts' shares of the dictionary multiply to the most; of equal
     cuts, the one with the longer word first."""
     segmenter, flags = _segmenter()
     return tuple((word, flags.get(word, flag)) for word, flag in segmenter.tag(run, False))
+
+
+@lru_cache(maxsize=8192)  # the windows of neighbouring mentions share whole runs
+def _words_of(run: str) -> tuple[tuple[str, str], ...]:
+    """The cut of a Chinese run, with the names of people it splits made whole."""
+    return _with_names(_segment_han(run))
+
+
+# a person's given name is one or two characters after the surname
+LONGEST_GIVEN_NAME = 2
+
+
+def _with_names(cut: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """A name jieba's dictionary lacks is cut into its characters (李|雯|雯, 叶|伟|飞): a
+    common surname (data/person_names.tsv) that the dictionary tags ``nr`` and the one or
+    two single characters after it, none a function word (not_in_name) and no third after
+    them, are one name, ``nr``. Without it a person never stood whole as an owner; the
+    sounds of a foreign name (斯, 尔, 萨, all ``nr``) are no surnames."""
+    names = _person_names()
+    surnames, stops = names["surname"], names["not_in_name"]
+    merged: list[tuple[str, str]] = []
+    i = 0
+    while i < len(cut):
+        word, flag = cut[i]
+        given = 0
+        if flag == "nr" and word in surnames:
+            while (i + given + 1 < len(cut) and len(cut[i + given + 1][0]) == 1
+                   and cut[i + given + 1][0] not in stops):
+                given += 1
+        if 0 < given <= LONGEST_GIVEN_NAME:
+            merged.append(("".join(w for w, _ in cut[i : i + given + 1]), "nr"))
+            i += given + 1
+            continue
+        merged.append((word, flag))
+        i += 1
+    return tuple(merged) if len(merged) < len(cut) else cut
+
+
+@cache
+def _person_names() -> lexicon.Roles:
+    return lexicon.words_by_role("person_names.tsv")
 
 
 @cache
@@ -289,10 +329,10 @@ def tag(fragment: str) -> tuple[tuple[str, str], ...]:
             written = token.group()
             reading = written.translate(table)
             if reading == written:
-                result.extend(_segment_han(reading))
+                result.extend(_words_of(reading))
                 continue
             cursor = 0
-            for word, flag in _segment_han(reading):
+            for word, flag in _words_of(reading):
                 result.append((written[cursor : cursor + len(word)], flag))
                 cursor += len(word)
         else:
