@@ -182,6 +182,14 @@ NOT_STATISTICS = [
     ("初盘显示本场是“3/1”格局。", "3/1"),
     ("第十四届全国人民代表大会第五次会议第5/4号决定", "5/4"),
     ("大会历时1小时26分钟，于10时26分在雄壮的国际歌声中闭幕", "26分"),
+    # a reduplicated adverb, idioms, China's history, admission tiers, a place in a
+    # ranking (bulk, Sogou)
+    ("旧日的善良一点一点地逼近振保", "一点一点"),
+    ("一出世而惊四座，成为今年出版界的一大亮点", "四座"),
+    ("七百余枚邮票成为中国上下五千年历史的形象载体", "五千年"),
+    ("在本科一批、本科二批、本科三批和专科批次的正式录取", "一批"),
+    ("在本科一批、本科二批、本科三批和专科批次的正式录取", "三批"),
+    ("差额复试要排在48名左右，我的排在50名左右", "48名左右"),
     # a lone 万 of a name, with a money word before it in its clause (Sogou, pharma)
     ("其中一宗涉及年销售额38亿美元的赛诺菲－安万特公司产品波立维", "万"),
 ]
@@ -207,6 +215,11 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # tents and volumes counted; a toll word before one person (bulk, CEC and Sogou)
+    ("抢通修复，当地已调拨帐篷650顶，紧急转移2.1万人", "650顶"),
+    ("按不同历史朝代的更替，分为八卷", "八卷"),
+    ("发生一起重大交通事故，死亡一人。", "一人"),
+    ("差额复试共有48名考生参加", "48名"),
     # a lone 万 or 亿 with an approximation word or a unit is an amount (bulk)
     ("2025年，公司市值突破万亿", "突破万亿"),
     ("受灾群众达万余人", "万余人"),

@@ -380,8 +380,9 @@ def _toll_words() -> tuple[lexicon.Roles, re.Pattern[str]]:
 
 
 def _counts_a_toll(candidate: Candidate, text: str) -> bool:
-    """其中一人死亡, 击落一架无人机: one person a toll word follows in the clause, or one
-    thing a strike downs, is counted (a disaster's or a war's figures), not an article."""
+    """其中一人死亡, 死亡一人, 击落一架无人机: one person a toll word follows in the clause
+    or stands right before, or one thing a strike downs, is counted (a disaster's or a
+    war's figures), not an article."""
     roles, toll = _toll_words()
     unit = candidate.parts.get("unit", "").translate(reading_table())
     start, end = candidate.start, candidate.end
@@ -390,6 +391,8 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
         return True
     if unit not in roles["person_measure"]:
         return False
+    if any(before.endswith(word) for word in roles["toll"]):
+        return True  # 死亡一人: the toll word before the one
     after = text[end : end + TOLL_REACH]
     for mark in CLAUSE_MARKS:
         after = after.split(mark, 1)[0]
