@@ -190,6 +190,9 @@ NOT_STATISTICS = [
     ("在本科一批、本科二批、本科三批和专科批次的正式录取", "一批"),
     ("在本科一批、本科二批、本科三批和专科批次的正式录取", "三批"),
     ("差额复试要排在48名左右，我的排在50名左右", "48名左右"),
+    # years and versions joined by 和 share no unit: only decimals before a decimal do
+    ("2019和2020年的数据", "2019"),
+    ("2.5与3.0版本的区别", "2.5"),
     # a lone 万 of a name, with a money word before it in its clause (Sogou, pharma)
     ("其中一宗涉及年销售额38亿美元的赛诺菲－安万特公司产品波立维", "万"),
 ]
@@ -281,6 +284,12 @@ STILL_STATISTICS = [
 # (clause, mention, value, unit): a race time is one figure in seconds; a currency name that
 # opens with 千, 百, 多 or 几 is the unit, not a multiplier or an approximation word
 READINGS = [
+    # decimals joined by 和 share the unit of the last (bulk: bulletins, earthquakes)
+    ("制造业采购经理指数分别为51.9%和50.5%，比上月分别上升1.3和0.2个百分点。", "1.3", 1.3,
+     "个百分点"),
+    ("比科技服务、信息服务总体销售收入增速快2.6和3.4个百分点。", "2.6", 2.6, "个百分点"),
+    ("智利又再次发生5.1和4.5级地震", "5.1", 5.1, "级"),
+    ("智利又再次发生５．１和４．５级地震", "５．１", 5.1, "级"),
     ("中国队选手覃海洋以2分05秒48的成绩夺得冠军", "2分05秒48", 125.48, "秒"),
     ("以2分46秒516的成绩摘得2000米混合接力的金牌", "2分46秒516", 166.516, "秒"),
     # a streak counts games (bulk, Sogou and CEC)

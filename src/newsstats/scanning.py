@@ -509,20 +509,36 @@ def scan(text: str) -> list[Candidate]:
 
 # 覆盖30、27、35个中证二级行业: bare numbers listed with 、 before a count share its unit
 SHARED_UNIT_LAST = frozenset({"num", "unit", "cue"})
+DECIMAL_JOINTS = frozenset({"、", "和", "与", "及", "或"})
+
+
+def _is_decimal(numeral: str) -> bool:
+    """5.1, ５．１: digits, a point, digits (read with str methods: a pattern of unbounded
+    digit runs would be quadratic on a megabyte of digits)."""
+    whole, point, fraction = numeral.replace("．", ".").partition(".")
+    return bool(point) and whole.isdigit() and fraction.isdigit()
 
 
 def _share_the_unit(found: list[Candidate], text: str) -> None:
     last = found[-1]
     unit = last.read["unit"]
     row = lexicon.units().get(unit)
-    if row is None or row.dimension != "count":
+    if row is None:
+        return
+    # 发生5.1和4.5级地震: decimals joined by 和 share any unit (no year, no ordinal is one)
+    decimals = row.dimension != "count" and _is_decimal(last.parts["num"])
+    if row.dimension != "count" and not decimals:
         return
     i = len(found) - 1
     while i > 0:
         before = found[i - 1]
-        if text[before.end : found[i].start] != "、" or before.parts.keys() != {"num"}:
+        joint = text[before.end : found[i].start]
+        if before.parts.keys() != {"num"}:
             break
-        if not before.parts["num"].isdigit():
+        if decimals:
+            if joint not in DECIMAL_JOINTS or not _is_decimal(before.parts["num"]):
+                break
+        elif joint != "、" or not before.parts["num"].isdigit():
             break
         i -= 1
     if i == len(found) - 1 or (found[i].start and text[found[i].start - 1] in "第、"):
