@@ -190,6 +190,7 @@ NOT_STATISTICS = [
     ("在本科一批、本科二批、本科三批和专科批次的正式录取", "一批"),
     ("在本科一批、本科二批、本科三批和专科批次的正式录取", "三批"),
     ("差额复试要排在48名左右，我的排在50名左右", "48名左右"),
+    ("这段课文要再读一遍", "一遍"),
     # years and versions joined by 和 share no unit: only decimals before a decimal do
     ("2019和2020年的数据", "2019"),
     ("2.5与3.0版本的区别", "2.5"),
@@ -218,6 +219,9 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # times over (bulk, Sogou and xwlb); 一遍 stays an article
+    ("专业课我是下了很大的功夫的，书看了十几遍吧，记不清了", "十几遍"),
+    ("过去20年，柯晓宾每天都要重复上千遍这看似枯燥乏味的动作。", "上千遍"),
     # tents and volumes counted; a toll word before one person (bulk, CEC and Sogou)
     ("抢通修复，当地已调拨帐篷650顶，紧急转移2.1万人", "650顶"),
     ("按不同历史朝代的更替，分为八卷", "八卷"),
