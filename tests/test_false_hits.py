@@ -194,8 +194,9 @@ NOT_STATISTICS = [
     # years and versions joined by 和 share no unit: only decimals before a decimal do
     ("2019和2020年的数据", "2019"),
     ("2.5与3.0版本的区别", "2.5"),
-    # a lone 万 of a name, with a money word before it in its clause (Sogou, pharma)
-    ("其中一宗涉及年销售额38亿美元的赛诺菲－安万特公司产品波立维", "万"),
+    # a lone 万 of a name, with a money word before it in its clause
+    ("合同金额3亿美元的法国安万特集团签下订单", "万"),
+    ("年营收20亿美元的克莱安万特药业公司", "万"),
 ]
 
 
