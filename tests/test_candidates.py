@@ -64,7 +64,7 @@ CASES = [
     ("紧跟需求变化，增设了集成电路技术、智慧健康养老管理等6068个专业点。", "6068个",
      "专业点", ""),
     # a year's suffix after its number is part of the time, never a phrase (年度, 财年)
-    ("利得稅一直是最大收入來源，由1997年度20%，至2016年度仍穩佔25%。", "20%", "利得稅",
+    ("薪俸稅一直是第二大收入來源，由2000年度15%，至2018年度仍佔18%。", "15%", "薪俸稅",
      "年度"),
     ("公司2024财年营业收入下降3%。", "3%", "营业收入", "财年营业收入"),
     # a date in digits ends a phrase: no phrase holds it, nor opens on it
