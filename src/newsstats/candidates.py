@@ -520,7 +520,7 @@ def _list_of_clause_before(sentence: Sentence, kinds: list[str], lead: int, coun
     ``lead`` opens (token spans, in order), or none: items joined by 、 (and by conjunctions
     where 、 alone makes too few), each free of figures, adverbs and times; the last one
     runs on over nouns as long as the longest other, and over a sector word after them
-    (建筑材料|行业), not into the measure (平安银行|主力资金)."""
+    (非银金融|行业), not into the measure (平安银行|主力资金)."""
     i = lead - 1
     while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
         i -= 1
@@ -538,7 +538,7 @@ def _list_of_clause_before(sentence: Sentence, kinds: list[str], lead: int, coun
     return []
 
 
-# what the first item of a list opens after: a locative or a preposition (板块中|云南锗业)
+# what the first item of a list opens after: a locative or a preposition (板块中|招商银行)
 ITEM_OPENS: Final = frozenset({"f", "p"})
 
 

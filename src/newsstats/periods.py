@@ -243,7 +243,7 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
                     key=lambda m: m.start())
     added_end = -1
     for match in events:
-        # a clause opening a paragraph opens after its indent (　　在未来5年里)
+        # a clause opening a paragraph opens after its indent (　　在这5年里)
         start = match.end() - len(match.group().lstrip())
         if start >= until:
             break

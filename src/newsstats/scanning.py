@@ -485,7 +485,7 @@ def scan(text: str) -> list[Candidate]:
         ):
             # 套现5.5亿: a count of 万 or 亿 with no unit may be money, as the clause says;
             # a lone 万 with neither digit, unit nor approximation is a name's character
-            # (赛诺菲－安万特公司, 年销售额 before it) or an idiom's, no amount
+            # (合同金额3亿美元的法国安万特集团) or an idiom's, no amount
             start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
             cue = _cue(text, start, "", end)
             if cue is not None:

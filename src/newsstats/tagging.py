@@ -216,7 +216,7 @@ LONGEST_GIVEN_NAME = 2
 
 
 def _with_names(cut: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """A name jieba's dictionary lacks is cut into its characters (李|雯|雯, 叶|伟|飞): a
+    """A name jieba's dictionary lacks is cut into its characters (崔|燕|霞, 叶|伟|飞): a
     common surname (data/person_names.tsv) that the dictionary tags ``nr`` and the one or
     two single characters after it, none a function word (not_in_name) and no third after
     them, are one name, ``nr``. Without it a person never stood whole as an owner; the
