@@ -194,6 +194,13 @@ NOT_STATISTICS = [
     # years and versions joined by 和 share no unit: only decimals before a decimal do
     ("2019和2020年的数据", "2019"),
     ("2.5与3.0版本的区别", "2.5"),
+    # a car on its roof, kinds of vehicle, the decade of the new era, the years to come
+    # (bulk, CEC and xwlb)
+    ("辆三菱跑车撞到路中央的护栏后，四轮朝天翻倒在路上。", "四轮"),
+    ("这款自主研发的两轮电动车具备自主平衡功能", "两轮"),
+    ("当晚请了邻村冯某的一辆货三轮送她们到京山", "三轮"),
+    ("汪洋强调，新时代十年的发展历程极不平凡", "十年"),
+    ("日本政府今后5年内将防卫费总额增加", "5年内"),
     # a lone 万 of a name, with a money word before it in its clause
     ("合同金额3亿美元的法国安万特集团签下订单", "万"),
     ("年营收20亿美元的克莱安万特药业公司", "万"),
