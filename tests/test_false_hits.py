@@ -194,6 +194,10 @@ NOT_STATISTICS = [
     # years and versions joined by 和 share no unit: only decimals before a decimal do
     ("2019和2020年的数据", "2019"),
     ("2.5与3.0版本的区别", "2.5"),
+    # a year of study, a villager as an article, a year before a word for people (bulk)
+    ("北京师范大学大三学生葛庆已经和父母商量好", "三"),
+    ("泉塘村四组一村民和农行咸宁市支行一职工，分别于中午", "一"),
+    ("该校2020学生会换届选举", "2020"),
     # a car on its roof, kinds of vehicle, the decade of the new era, the years to come
     # (bulk, CEC and xwlb)
     ("辆三菱跑车撞到路中央的护栏后，四轮朝天翻倒在路上。", "四轮"),
@@ -227,6 +231,11 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # people counted with no measure word, as headlines write them (bulk, CEC and xwlb)
+    ("大马644囚犯食物中毒", "644"),
+    ("北京40余工人食用扁豆", "40余"),
+    ("江苏丹阳近百学生食物中毒", "近百"),
+    ("驾驶员和车上一名乘客以及一村民受伤。", "一"),
     # times over (bulk, Sogou and xwlb); 一遍 stays an article
     ("专业课我是下了很大的功夫的，书看了十几遍吧，记不清了", "十几遍"),
     ("过去20年，柯晓宾每天都要重复上千遍这看似枯燥乏味的动作。", "上千遍"),

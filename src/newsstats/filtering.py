@@ -364,6 +364,8 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
     if parts.get("num") not in INDEFINITE:
         return False
     more = parts.keys() - {"num", "unit"}
+    if "unit" not in parts:
+        more.discard("cue")  # 一村民: a person named by the word after (unit_cues, after)
     # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing
     return not more or (
         more == {"post"} and lexicon.approximations()["after"].get(parts["post"]) == "under"
@@ -389,7 +391,9 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
     before = text[max(0, start - 3) : start].translate(reading_table()).rstrip("了")
     if any(before.endswith(word) for word in roles["strike"]):
         return True
-    if unit not in roles["person_measure"]:
+    # 一村民受伤: no measure word, the person named right after the number
+    named = not unit and candidate.read.get("cue", "") in _counted_words()
+    if unit not in roles["person_measure"] and not named:
         return False
     if any(before.endswith(word) for word in roles["toll"]):
         return True  # 死亡一人: the toll word before the one
@@ -397,6 +401,14 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
     for mark in CLAUSE_MARKS:
         after = after.split(mark, 1)[0]
     return toll.search(after.translate(reading_table())) is not None
+
+
+@cache
+def _counted_words() -> frozenset[str]:
+    """The words after a number with no unit that make it a count of people (unit_cues.tsv,
+    reach after: 村民, 工人)."""
+    return frozenset(cue for cue, reading in lexicon.unit_cues().get("", {}).items()
+                     if reading.after)
 
 
 def _is_tally(unit: str | None) -> bool:

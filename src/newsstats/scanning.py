@@ -336,6 +336,31 @@ def _cue(
 
 
 @cache
+def _after_cues() -> tuple[str, ...]:
+    """The words right after a number with no unit that make it a count (工人, 学生)."""
+    return tuple(cue for cue, reading in lexicon.unit_cues().get("", {}).items() if reading.after)
+
+
+# 大三学生, 高三学生, 初二学生: a year of study, not three students
+SCHOOL_YEARS = frozenset("大高初")
+# 2020学生 is a year's cohort, not 2,020 students
+YEAR_CENTURIES = ("19", "20")
+
+
+def _year_alone(parts: dict[str, str]) -> bool:
+    number = parts.get("num", "")
+    return (parts.keys() == {"num"} and len(number) == 4 and number.isdigit()
+            and number.startswith(YEAR_CENTURIES))
+
+
+def _counted_after(text: str, end: int) -> str | None:
+    for cue in _after_cues():
+        if text.startswith(cue, end):
+            return cue
+    return None
+
+
+@cache
 def _group_names() -> tuple[str, ...]:
     # match.groups() is much cheaper than groupdict(); every group of the pattern is named
     index = pattern().groupindex
@@ -490,6 +515,12 @@ def scan(text: str) -> list[Candidate]:
             cue = _cue(text, start, "", end)
             if cue is not None:
                 parts["cue"] = cue
+        elif "unit" not in parts and not _year_alone(parts) and not (
+            match.start() and text[match.start() - 1] in SCHOOL_YEARS
+        ) and (cue := _counted_after(text, end)) is not None:
+            # 大马644囚犯食物中毒, 40余工人送医: people counted with no measure word, as a
+            # headline writes them (unit_cues.tsv: a count, reach after)
+            parts["cue"] = cue
         elif parts.keys() <= BARE_NUMBER and any(c in DIGIT_CHARS for c in parts.get("num", "")):
             # 发展指数为89.0: a bare number right after its cue is an index's value
             start = match.start() + len(parts.get("sign", ""))
