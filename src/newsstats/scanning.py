@@ -336,9 +336,15 @@ def _cue(
 
 
 @cache
-def _after_cues() -> tuple[str, ...]:
-    """The words right after a number with no unit that make it a count (工人, 学生)."""
-    return tuple(cue for cue, reading in lexicon.unit_cues().get("", {}).items() if reading.after)
+def _after_cues() -> dict[str, tuple[str, ...]]:
+    """The words right after a number with no unit that make it a count (工人, 学生), by
+    their first character: most bare numbers are followed by none of them, which one
+    look-up says (trying each word cost a percent of the whole run)."""
+    by_first: dict[str, list[str]] = {}
+    for cue, reading in lexicon.unit_cues().get("", {}).items():
+        if reading.after:
+            by_first.setdefault(cue[:1], []).append(cue)
+    return {first: tuple(words) for first, words in by_first.items()}
 
 
 # 大三学生, 高三学生, 初二学生: a year of study, not three students
@@ -354,7 +360,7 @@ def _year_alone(parts: dict[str, str]) -> bool:
 
 
 def _counted_after(text: str, end: int) -> str | None:
-    for cue in _after_cues():
+    for cue in _after_cues().get(text[end : end + 1], ()):
         if text.startswith(cue, end):
             return cue
     return None
