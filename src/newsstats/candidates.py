@@ -494,13 +494,20 @@ def distributed(sentence: Sentence, kinds: list[str], at: int) -> Distributed | 
     return Distributed(figures.index(at), count, tuple(things), before, tuple(owners))
 
 
+def _before_distributing(kinds: list[str], lead: int) -> int:
+    """The last token before a 分别 at ``lead`` past the words that may stand between it
+    and its list (同比, 今年), or -1."""
+    i = lead - 1
+    while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
+        i -= 1
+    return i
+
+
 def _things_before(kinds: list[str], lead: int) -> list[tuple[int, int]]:
     """The things a 分别 at token ``lead`` hands out to: the coordinated phrases right
     before it, split at 、 and conjunctions (token spans, in order)."""
     things: list[tuple[int, int]] = []
-    i = lead - 1
-    while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
-        i -= 1
+    i = _before_distributing(kinds, lead)
     last = i
     while i >= 0 and kinds[i] not in BREAKS:
         if kinds[i] in ("SEP", "c"):
@@ -521,9 +528,7 @@ def _list_of_clause_before(sentence: Sentence, kinds: list[str], lead: int, coun
     where 、 alone makes too few), each free of figures, adverbs and times; the last one
     runs on over nouns as long as the longest other, and over a sector word after them
     (非银金融|行业), not into the measure (平安银行|主力资金)."""
-    i = lead - 1
-    while i >= 0 and kinds[i] in BEFORE_DISTRIBUTING:
-        i -= 1
+    i = _before_distributing(kinds, lead)
     if i < 1 or kinds[i] != "END":
         return []
     clause_of = sentence.clause_of

@@ -17,7 +17,7 @@ import regex
 
 from . import lexicon
 from .layout import CLAUSE_MARKS
-from .scanning import CN_DIGIT, Candidate
+from .scanning import CN_DIGIT, Candidate, counted_words
 from .tagging import reading_table
 from .valuing import Valued
 
@@ -392,7 +392,7 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
     if any(before.endswith(word) for word in roles["strike"]):
         return True
     # 一村民受伤: no measure word, the person named right after the number
-    named = not unit and candidate.read.get("cue", "") in _counted_words()
+    named = not unit and candidate.read.get("cue", "") in counted_words()
     if unit not in roles["person_measure"] and not named:
         return False
     if any(before.endswith(word) for word in roles["toll"]):
@@ -401,14 +401,6 @@ def _counts_a_toll(candidate: Candidate, text: str) -> bool:
     for mark in CLAUSE_MARKS:
         after = after.split(mark, 1)[0]
     return toll.search(after.translate(reading_table())) is not None
-
-
-@cache
-def _counted_words() -> frozenset[str]:
-    """The words after a number with no unit that make it a count of people (unit_cues.tsv,
-    reach after: 村民, 工人)."""
-    return frozenset(cue for cue, reading in lexicon.unit_cues().get("", {}).items()
-                     if reading.after)
 
 
 def _is_tally(unit: str | None) -> bool:

@@ -336,14 +336,19 @@ def _cue(
 
 
 @cache
+def counted_words() -> tuple[str, ...]:
+    """The words right after a number with no unit that make it a count of people (工人,
+    学生: unit_cues.tsv, empty surface, reach after), in table order."""
+    return tuple(cue for cue, reading in lexicon.unit_cues().get("", {}).items() if reading.after)
+
+
+@cache
 def _after_cues() -> dict[str, tuple[str, ...]]:
-    """The words right after a number with no unit that make it a count (工人, 学生), by
-    their first character: most bare numbers are followed by none of them, which one
-    look-up says (trying each word cost a percent of the whole run)."""
+    """counted_words() by their first character: most bare numbers are followed by none of
+    them, which one look-up says (trying each word cost a percent of the whole run)."""
     by_first: dict[str, list[str]] = {}
-    for cue, reading in lexicon.unit_cues().get("", {}).items():
-        if reading.after:
-            by_first.setdefault(cue[:1], []).append(cue)
+    for cue in counted_words():
+        by_first.setdefault(cue[:1], []).append(cue)
     return {first: tuple(words) for first, words in by_first.items()}
 
 
@@ -563,8 +568,8 @@ def _share_the_unit(found: list[Candidate], text: str) -> None:
     if row is None:
         return
     # 发生5.1和4.5级地震: decimals joined by 和 share any unit (no year, no ordinal is one)
-    decimals = row.dimension != "count" and _is_decimal(last.parts["num"])
-    if row.dimension != "count" and not decimals:
+    counts = row.dimension == "count"
+    if not counts and not _is_decimal(last.parts["num"]):
         return
     i = len(found) - 1
     while i > 0:
@@ -572,10 +577,10 @@ def _share_the_unit(found: list[Candidate], text: str) -> None:
         joint = text[before.end : found[i].start]
         if before.parts.keys() != {"num"}:
             break
-        if decimals:
-            if joint not in DECIMAL_JOINTS or not _is_decimal(before.parts["num"]):
+        if counts:
+            if joint != "、" or not before.parts["num"].isdigit():
                 break
-        elif joint != "、" or not before.parts["num"].isdigit():
+        elif joint not in DECIMAL_JOINTS or not _is_decimal(before.parts["num"]):
             break
         i -= 1
     if i == len(found) - 1 or (found[i].start and text[found[i].start - 1] in "第、"):
