@@ -228,6 +228,16 @@ def test_a_distributed_list_offers_each_figure_its_owner(text, figure, owner, ot
     assert "owner_list=other_thing" in described[figure][other]
 
 
+@pytest.mark.parametrize(("text", "figure", "owner"), [
+    ("消息发布之后，戴尔股价一度下跌近６％，创下一年来的新低。", "近６％", "戴尔"),
+])
+def test_a_name_opening_the_figures_measure_is_offered_as_its_owner(text, figure, owner) -> None:
+    """戴尔|股价: the entity runs on over the name that owns it; the name stays an owner
+    candidate, described as opening the entity (a phrase further inside it is not one)."""
+    described = _owner_features(text)
+    assert "entity=opens" in described[figure][owner], described[figure]
+
+
 @pytest.mark.parametrize(("text", "figure", "owner", "chars"), [
     ("广州港完成货物吞吐量超6.96亿吨。", "超6.96亿吨", "广州港", {"hc=港", "fc=广"}),
     # traditional script is weighed by its simplified reading, which the tables are in

@@ -544,6 +544,8 @@ class Describer:
             placed = "none"
         elif option.first <= entity.first and entity.last <= option.last:
             placed = "inside"
+        elif entity.first == option.first and option.last < entity.last:
+            placed = "opens"
         elif entity.first <= option.first and option.last <= entity.last:
             placed = "contains"
         elif option.last + 1 == entity.first:

@@ -433,12 +433,14 @@ def link_all(
         # an entity read in the sentence (not the measure word of the figure itself)
         previous_entity = entity if entity is not None and entity.first != at else None
         subject_options: list[candidates.Option | None] = [None]
-        # not the entity, nor a phrase inside it (民营企业数量 holds 民营企业): of 3,326 such
-        # phrases in the gold, 4 were the owner
+        # not the entity, nor a phrase inside it (民营企业数量 holds 民营企业: of 3,326 such
+        # phrases in the gold, 4 were the owner), unless it opens the entity: a name before
+        # the measure it owns (戴尔|股价, 延长石油|天然气年产量)
         subject_options += [
             o for o in candidates.subject_options(sentence, at, names)
             if entity is None or not (o.text == entity.text
-                                      or entity.first <= o.first and o.last <= entity.last)
+                                      or entity.first < o.first and o.last <= entity.last
+                                      or entity.first == o.first and o.last == entity.last)
         ]
         if last_subject and all(o is None or o.text != last_subject for o in subject_options):
             # the owner of the figures before, named in an earlier sentence or clause
