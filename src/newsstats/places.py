@@ -310,16 +310,19 @@ def find_places(text: str) -> list[Place]:
     scope_words = roles["province"] | roles["city"] | roles["country"]
     places: list[Place] = []
     defined = _defined_names(reading)
-    end = 0
+    end = resume = 0
     for opener in openers.finditer(reading):
         start = opener.start()
-        if start < end or reading[start : start + 2] not in openings:
+        if start < resume or reading[start : start + 2] not in openings:
             continue  # inside the chain before it, or no name opens so
         words: list[str] = []
-        end = start
+        end = resume = start
         while name := _name_at(text, reading, end) or _county_after(reading, end, words):
             if words and not _continues(words[-1], name):
                 break  # 建昌县 + 黑山科乡, not 建昌县 + 黑山 (Montenegro)
+            if words and _is_landmark(reading, end + len(name)):
+                resume = end + len(name)  # 南京市 + 山西路: the chain stops before the street
+                break
             words.append(name)  # 沈阳市 + 铁西区, 山东 + 成武, 美国 + 纽约
             end += len(name)
             if reading.startswith(CAPITAL, end) and _capital_follows(text, reading, end, name):
@@ -333,6 +336,7 @@ def find_places(text: str) -> list[Place]:
         end = subunit.end() if subunit else end
         if reading[end : end + 1] == "市" and any(d.foreign for d in by_name.get(words[-1], ())):
             end += 1  # 纽约市
+        resume = max(resume, end)
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
         if inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
             continue
@@ -563,18 +567,26 @@ def _inside_name(
         return True  # 全省各地 is still 全省; 全国总工会 is an organisation
     if ANNIVERSARY.match(text, end):
         return True  # 为庆祝新疆维吾尔自治区成立七十周年: a founding's anniversary, an occasion
-    return _word_patterns()[0].match(text, end) is not None
+    return _word_patterns()[0].match(text, end) is not None or _is_landmark(text, end)
+
+
+def _is_landmark(text: str, position: int) -> bool:
+    """赤峰路, 中山陵: a street, tomb or polder named after the place that ends here
+    (landmark_after), unless the character opens another word (云南路网, 路易斯安那州)."""
+    return (_word_patterns()[2].match(text, position) is not None
+            and not text.startswith(_role_words("not_landmark"), position))
 
 
 @cache
-def _word_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _word_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """The words of places.tsv that, right after a place (name_after) or anywhere in the
-    words after it (org_suffix), make it part of a name, as one pattern each: one match
-    instead of a test for each word."""
+    words after it (org_suffix), make it part of a name, and those that make it a
+    landmark's, as one pattern each: one match instead of a test for each word."""
     roles = _roles()
     return (
         regex.compile(lexicon.alternation(roles["name_after"])),
         regex.compile(lexicon.alternation(roles["org_suffix"])),
+        regex.compile(lexicon.alternation(roles["landmark_after"])),
     )
 
 
