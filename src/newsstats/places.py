@@ -214,11 +214,15 @@ def _index() -> tuple[
     # a name opens where its first two characters stand (see find_places)
     seconds = re.escape("".join(sorted({name[1:2] for name in read})))
     subunit = lexicon.alternation(roles["subunit"])
+    # a subunit's own name opens on no one-character suffix (团结村|村民; but 工人村|街道中海
+    # 社区) and holds no function word (马鞍村|告别了村; 永和村, 道县的新光村 are names)
+    opening = re.escape("".join(sorted(word for word in roles["subunit"] if len(word) == 1)))
+    stops = re.escape("".join(sorted(roles["not_in_subunit"])))
     return (
         re.compile(f"[{firsts}](?=[{seconds}])"),
         {char: tuple(sorted(n, reverse=True)) for char, n in lengths.items()},
         frozenset(names),
-        re.compile(rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:{subunit}))*"),
+        re.compile(rf"(?:(?![{opening}])(?:(?![{stops}])[\u4e00-\u9fff]){{1,5}}?(?:{subunit}))*"),
         frozenset(name[:2] for name in read),
     )
 
