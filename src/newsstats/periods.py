@@ -103,8 +103,10 @@ def _roles(role: str) -> tuple[str, ...]:
 
 # a time of day after a date: 截至6月24日18时, 10日晚, 4月21日上午
 CLOCK = (
-    rf"(?:(?:[上下]午|凌晨|早上|晚上|晚)?\s*{D}{{1,2}}时(?:{D}{{1,2}}分)?"
-    r"|[上下]午|晚些时候|晚上|晚|凌晨|早上|(?=收盘))(?:收盘)?"
+    rf"(?:(?:[上下]午|凌晨|早上|晚上|晚|早)?\s*{D}{{1,2}}时(?:{D}{{1,2}}分)?"
+    # 截至2日18：00: a clock time written with a colon
+    rf"|\s*{D}{{1,2}}[:：]{D}{{2}}(?!{D})"
+    r"|[上下]午|晚些时候|晚上|晚间|晚|凌晨|早上|(?=收盘|发稿时))(?:收盘|发稿时)?"
 )
 
 # what joins the two calendar years of one year of account (2017/18, 2017-18, 2017至18)
@@ -123,8 +125,9 @@ def _pattern() -> re.Pattern:
         rf"(?:\s*(?P<day>{DAY})\s*[日号](?:{CLOCK})?)?(?P<mpart>[上中下]旬|初|底|末)?"
     )
     part = (
-        rf"(?:(?P<part>{alt(_roles('part') + _roles('season'))})|{months}"
-        rf"|前(?P<first_months>{MONTH})个月"
+        # 一季度末: the end of a part of the year
+        rf"(?:(?P<part>{alt(_roles('part') + _roles('season'))})(?P<part_end>[末底])?|{months}"
+        rf"|前(?P<first_months>{MONTH}|两)个月"
         # 13日, 10日晚: a day of the article's month, where no month or digit stands before
         rf"|(?<![0-9０-９月])(?P<day_only>{D}{{1,2}})日(?![电讯])(?:{CLOCK})?"
         rf"(?:{TO}(?P<day_to>{D}{{1,2}})日)?)"
@@ -148,7 +151,7 @@ def _pattern() -> re.Pattern:
                 # 2022年至2025年; 2025年年报 is the year 2025 and its report
               | (?P<year>{YEAR})(?:(?:\s*年)?{TO}(?P<year2>{YEAR}|{D}{{2}}(?!{D})))?\s*年
                 (?:(?P<fiscal>度)|(?P<year_part>[底末初]))?
-              | (?P<relyear>{alt(_roles("year"))})
+              | (?P<relyear>{alt(_roles("year"))})(?P<rel_part>[底末])?
             )?
             (?:{part}|(?(year)|(?(relyear)|(?(fyear)|(?!)))))
             (?P<since>以来)?
@@ -612,9 +615,13 @@ def _span_of_years(first: int | None, last: int | None) -> str | None:
 
 
 def _part(match: re.Match, year: int | None, article: ArticleDate) -> str | None:
-    if match["part"] or match["year_part"]:
-        word = match["part"] or "年" + match["year_part"]  # 2024年底 reads as 年底
-        return _fill(_words()[word][1], year, article)
+    if match["part"] or match["year_part"] or match["rel_part"]:
+        # 2024年底, 去年底 read as 年底
+        word = match["part"] or "年" + (match["year_part"] or match["rel_part"])
+        reading = _fill(_words()[word][1], year, article)
+        if match["part_end"] and reading is not None:
+            return reading.split("/")[-1]  # 一季度末: the last day of the quarter
+        return reading
     if year is None:
         return None
     if match["day_only"]:
