@@ -222,6 +222,28 @@ TWO_PLACE_TITLES = [
 ]
 
 
+# a title's place refined by the lead paragraph's, where it lies within it or names it in
+# full; a paragraph further on with no place of its own is about that (bulk)
+REFINED_TITLES = [
+    ("湖南一造纸厂数千吨芦苇起火16小时扑灭\n2009-7-30\n"
+     "益阳市大通湖区金北顺造纸厂芦苇堆场发生火灾。\n\n"
+     "当晚7时50分，大队迅速出动2台消防车6名官兵赶赴现场。",
+     [("2台", "益阳市")]),
+    ("福建长乐一制衣厂发生火灾\n2月1日\n"
+     "1月31日21时许，福建省长乐市一制衣厂发生火灾。\n\n现场陆续救出35名人员。",
+     [("35名", "福建省长乐市")]),
+    # a place of the lead outside the title's is another place's
+    ("湖南一造纸厂起火\n2009-7-30\n广东佛山一家工厂也发生火灾。\n\n大队出动2台消防车。",
+     [("2台", "湖南")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFINED_TITLES)
+def test_refined_titles(text, expected):
+    found = {q.text: q.place for q in extract(text)}
+    assert [(figure, found.get(figure, "(not found)")) for figure, _ in expected] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), TWO_PLACE_TITLES)
 def test_two_place_titles(text, expected):
     found = {q.text: q.place for q in extract(text)}

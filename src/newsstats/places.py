@@ -762,4 +762,28 @@ def title_place(text: str, places: list[Place]) -> Place | None:
     if len({p.text for p in title}) > 1:
         return None  # 伊朗对以色列发动报复行动: a title naming two places sets no one place
     lead = next((p for p in places if lead_start <= p.start and p.end <= title_end), None)
-    return lead or next((p for p in places if p.end <= title_end), None)
+    named = lead or next((p for p in places if p.end <= title_end), None)
+    return _refined(text, places, named, title_end) if named is not None else None
+
+
+def _refined(text: str, places: list[Place], named: Place, after: int) -> Place:
+    """湖南一造纸厂…起火 over 益阳市大通湖区金北顺造纸厂…: the first paragraph of prose
+    after the title names where in the title's place it happened; that place is the
+    article's."""
+    if not named.divisions or "、" in named.text:
+        return named  # 全国, or a list of places: no one area to refine
+    area = named.divisions[-1]
+    for line in text[after:].splitlines():
+        if "。" not in line:
+            continue  # a date, a source line
+        start = text.find(line, after)
+        end = start + len(line)
+        return next(
+            (p for p in places
+             if start <= p.start and p.end <= end and p.divisions
+             and _within(p.divisions[-1], area)
+             # below it, or the same area named in full (福建长乐 as 福建省长乐市)
+             and (p.divisions[-1] != area or len(p.text) > len(named.text))),
+            named,
+        )
+    return named
