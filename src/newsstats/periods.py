@@ -427,6 +427,9 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
 # 明天（11月21日）起至24日: two times joined as the ends of one span
 RANGE_JOINT = regex.compile(r"起?\s*(?:至|到|—|–|－|~|～)\s*")
 FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+FULL_MONTH = regex.compile(r"\d{4}-\d{2}")
+# 2月, 2017年10月: a month named by its number (not 个月, a count of months)
+NAMED_MONTH = regex.compile(r"(?<!个)[0-9０-９一二三四五六七八九十]月份?$")
 BARE_DAY = regex.compile(r"(\d{1,2})[日号]")
 
 
@@ -445,9 +448,11 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
             continue
         if (
             first is not None
-            and NAMED_DAY.search(first.text)
-            and NAMED_DAY.search(period.text)
-            and RANGE_JOINT.fullmatch(text, first.end, period.start)
+            and (NAMED_DAY.search(first.text) or NAMED_MONTH.search(first.text))
+            and (NAMED_DAY.search(period.text) or NAMED_MONTH.search(period.text))
+            # 4月30日到5月2日: the second may have taken the 到 as its own (截至, 到)
+            and (RANGE_JOINT.fullmatch(text, first.end, period.start)
+                 or (first.end == period.start and period.text[:1] in ("至", "到")))
         ):
             norm = None
             if first.norm and period.norm and FULL_DAY.fullmatch(first.norm):
@@ -456,6 +461,8 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
                 if bare:
                     last = f"{first.norm[:8]}{int(bare[1]):02d}"
                 norm = f"{first.norm}/{last}"
+            elif first.norm and period.norm and FULL_MONTH.fullmatch(first.norm):
+                norm = f"{first.norm}/{period.norm.split('/')[-1]}"  # 2012年11月至2017年10月
             # 自2026年7月6日起至2026年10月5日止: the words that open and close the span
             start = first.start - (text[first.start - 1 : first.start] in ("自", "从"))
             end = period.end + (text[period.end : period.end + 1] == "止")
