@@ -428,6 +428,10 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
 RANGE_JOINT = regex.compile(r"起?\s*(?:至|到|—|–|－|~|～)\s*")
 FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 FULL_MONTH = regex.compile(r"\d{4}-\d{2}")
+# 14日, 14日夜间, 9日凌晨: a day, or a time of a day, one end of a span (14日夜间至15日)
+DAY_AT = regex.compile(
+    r"[0-9０-９一二三四五六七八九十][日号]）?(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|深夜|晚)?$"
+)
 # 2月, 2017年10月: a month named by its number (not 个月, a count of months)
 NAMED_MONTH = regex.compile(r"(?<!个)[0-9０-９一二三四五六七八九十]月份?$")
 BARE_DAY = regex.compile(r"(\d{1,2})[日号]")
@@ -448,8 +452,8 @@ def _with_ranges(text: str, periods: list[Period]) -> list[Period]:
             continue
         if (
             first is not None
-            and (NAMED_DAY.search(first.text) or NAMED_MONTH.search(first.text))
-            and (NAMED_DAY.search(period.text) or NAMED_MONTH.search(period.text))
+            and (DAY_AT.search(first.text) or NAMED_MONTH.search(first.text))
+            and (DAY_AT.search(period.text) or NAMED_MONTH.search(period.text))
             # 4月30日到5月2日: the second may have taken the 到 as its own (截至, 到)
             and (RANGE_JOINT.fullmatch(text, first.end, period.start)
                  or (first.end == period.start and period.text[:1] in ("至", "到")))
