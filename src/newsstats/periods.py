@@ -339,7 +339,7 @@ TIME_OF_DAY = regex.compile(
     rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
 )
 BARE_CLOCK = regex.compile(r"[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分|整)?许?")
-FROM_ON = regex.compile(r"起(?=[，,]|将)")
+FROM_ON = regex.compile(r"(?:起|开始)(?=[，,]|将)")
 DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
 # 截至今天19时, 当地时间11日14时29分: words that open a day's time without being part of it
 BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时间)$")
@@ -351,6 +351,7 @@ OTHER_CLOCK = regex.compile(r"[（(](?:北京时间|当地时间)$")
 # the event it opens, counted from (起至 opens a range of two times: _with_ranges)
 SINCE_EVENT = regex.compile(
     r"[^，,。；;：:\n（）]{0,20}?(?:以来|(?:至|到)(?=\d{1,2}[日号]))|起(?!\s*[至到—–－~～])"
+    r"|开始(?=[，,])"
 )
 
 
@@ -371,8 +372,8 @@ def _with_events_since(text: str, written: str, periods: list[Period]) -> list[P
             continue
         end = event.end()
         norm = period.norm
-        if event.group() == "起":
-            pass  # 自当天凌晨起: from then on
+        if event.group() in ("起", "开始"):
+            pass  # 自当天凌晨起, 从2017年开始: from then on
         elif not event.group().endswith("以来"):
             j = i + 1
             while j < len(periods) and periods[j].start < end:
@@ -406,9 +407,10 @@ def _with_times_of_day(text: str, written: str, periods: list[Period]) -> list[P
                 continue
         start, end = period.start, period.end
         opener = text[start - 1 : start]
-        from_on = text[end - 1 : end] in ("年", "月", "日") and opener not in ("自", "从")
-        if from_on and FROM_ON.match(text, end):
-            end += 1  # 2023年起，…: from then on
+        from_on = text[end - 1 : end] in ("年", "月", "日", "时") and opener not in ("自", "从")
+        on = FROM_ON.match(text, end) if from_on else None
+        if on is not None:
+            end = on.end()  # 2023年起，…, 16日2时起, 2012年开始: from then on
         elif DAY_LIKE.search(period.text):
             suffix = TIME_OF_DAY.match(text, end)
             if suffix is not None:
