@@ -103,10 +103,10 @@ def _roles(role: str) -> tuple[str, ...]:
 
 # a time of day after a date: 截至6月24日18时, 10日晚, 4月21日上午
 CLOCK = (
-    rf"(?:(?:[上下]午|凌晨|早上|晚上|晚|早)?\s*{D}{{1,2}}时(?:{D}{{1,2}}分)?"
+    rf"(?:(?:[上下]午|凌晨|早上|晚上|晚|早)?\s*{D}{{1,2}}时(?:{D}{{1,2}}分(?:{D}{{1,2}}秒)?)?"
     # 截至2日18：00: a clock time written with a colon
     rf"|\s*{D}{{1,2}}[:：]{D}{{2}}(?!{D})"
-    r"|[上下]午|晚些时候|晚上|晚间|晚|凌晨|早上|(?=收盘|发稿时))(?:收盘|发稿时)?"
+    r"|[上下]午|晚些时候|晚上|晚间|深夜|午夜|晚|凌晨|早上|(?=收盘|发稿时))(?:收盘|发稿时)?"
 )
 
 # what joins the two calendar years of one year of account (2017/18, 2017-18, 2017至18)
@@ -336,11 +336,12 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
 # 今天（12月12日）上午, 13日凌晨3时40分许: the time of day a day's word or date runs on into
 TIME_OF_DAY = regex.compile(
     rf"(?:当天|当日|当晚)?"  # 10日当天
-    rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间)?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
+    rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|深夜|午夜)?"
+    rf"(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
 )
 BARE_CLOCK = regex.compile(r"[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分|整)?许?")
 FROM_ON = regex.compile(r"(?:起|开始)(?=[，,]|将)")
-DAY_LIKE = regex.compile(r"(?:[日号天）时分晨午上]|今早)$")
+DAY_LIKE = regex.compile(r"(?:[日号天）时分秒晨午上晚]|今早)$")
 # 截至今天19时, 当地时间11日14时29分: words that open a day's time without being part of it
 BEFORE_DAY = regex.compile(r"(?:截至|截止到|截止|当地时间|北京时间)$")
 # 11日14时29分（北京时间12日4时29分）: the same moment on another clock, not a second time
