@@ -255,6 +255,8 @@ def _continues(previous: str, name: str) -> bool:
 
 
 CAPITAL = "首都"
+# what a foreign name's division may be written with: 纽约市, (巴西)圣保罗州
+FOREIGN_SUFFIXES = ("市", "州")
 
 
 def _capital_follows(text: str, reading: str, position: int, country: str) -> bool:
@@ -338,8 +340,9 @@ def find_places(text: str) -> list[Place]:
         scoped = words[-1] in scope_words
         subunit = None if scoped else subunits.match(reading, end)
         end = subunit.end() if subunit else end
-        if reading[end : end + 1] == "市" and any(d.foreign for d in by_name.get(words[-1], ())):
-            end += 1  # 纽约市
+        if reading[end : end + 1] in FOREIGN_SUFFIXES and any(
+                d.foreign and d.parent for d in by_name.get(words[-1], ())):
+            end += 1  # 纽约市, 圣保罗州: a city of a country (德国|州议会 is the country)
         resume = max(resume, end)
         scope = next((r for r in ("province", "city", "country") if words[0] in roles[r]), None)
         if inside_title(text, start) or (scope is None and _opens_firm_name(reading, end)):
