@@ -46,6 +46,11 @@ def test_rivers(text, named):
 
 # where someone goes or comes from is not where a figure holds
 NOT_WHERE = [
+    # a newspaper or news site named after its city or province, in its dateline (gold texts)
+    ("包头晚报讯（记者贾荣）12月26日20时左右，在包固一级公路发生一起交通事故", []),
+    ("嘉兴在线新闻网 2013年07月13日", []),
+    ("青海新闻网讯8月19日晚，315国道德令哈段发生一起交通事故", []),
+    ("浙江在线杭州6月1日讯", []),
     ("首趟航班从首都机场起飞，前往美国旧金山。", []),
     ("其中上海工程公司派出20多人赴荷兰参与设计。", []),
     ("据悉，16日23时10分，昆明市官渡区籍驾驶员易某驾驶车牌为云Q06823轻型普通货车，车辆核载6人", []),
