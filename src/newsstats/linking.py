@@ -439,8 +439,7 @@ def link_all(
         subject_options += [
             o for o in candidates.subject_options(sentence, at, names)
             if entity is None or not (o.text == entity.text
-                                      or entity.first < o.first and o.last <= entity.last
-                                      or entity.first == o.first and o.last == entity.last)
+                                      or entity.first < o.first and o.last <= entity.last)
         ]
         if last_subject and all(o is None or o.text != last_subject for o in subject_options):
             # the owner of the figures before, named in an earlier sentence or clause

@@ -265,7 +265,9 @@ def find_periods(text: str, article: ArticleDate, until: int | None = None) -> l
 
 
 # a day named by its month or by its date: 2026年1月12日, 6月11日, 11日
-NAMED_DAY = regex.compile(r"[0-9０-９一二三四五六七八九十][日号]）?$")
+# a day named by its number (13日, 十五日）)
+DAY_END = r"[0-9０-９一二三四五六七八九十][日号]）?"
+NAMED_DAY = regex.compile(DAY_END + "$")
 SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 
 
@@ -334,10 +336,11 @@ def _with_dates_in_brackets(text: str, periods: list[Period]) -> list[Period]:
 
 
 # 今天（12月12日）上午, 13日凌晨3时40分许: the time of day a day's word or date runs on into
+# the parts of a day a time may name after its day (10日凌晨, 14日夜间)
+DAY_PARTS = "上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|深夜|午夜"
 TIME_OF_DAY = regex.compile(
     rf"(?:当天|当日|当晚)?"  # 10日当天
-    rf"(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|深夜|午夜)?"
-    rf"(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
+    rf"(?:{DAY_PARTS})?(?:{D}{{1,2}}时(?:{D}{{1,2}}分)?)?(?:许|左右)?"
 )
 BARE_CLOCK = regex.compile(r"[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分|整)?许?")
 FROM_ON = regex.compile(r"(?:起|开始)(?=[，,]|将)")
@@ -432,9 +435,7 @@ RANGE_JOINT = regex.compile(r"起?\s*(?:至|到|—|–|－|~|～)\s*")
 FULL_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
 FULL_MONTH = regex.compile(r"\d{4}-\d{2}")
 # 14日, 14日夜间, 9日凌晨: a day, or a time of a day, one end of a span (14日夜间至15日)
-DAY_AT = regex.compile(
-    r"[0-9０-９一二三四五六七八九十][日号]）?(?:上午|下午|中午|凌晨|清晨|早晨|早上|傍晚|晚上|晚间|夜间|深夜|晚)?$"
-)
+DAY_AT = regex.compile(rf"{DAY_END}(?:{DAY_PARTS}|晚)?$")
 # 2月, 2017年10月: a month named by its number (not 个月, a count of months)
 NAMED_MONTH = regex.compile(r"(?<!个)[0-9０-９一二三四五六七八九十]月份?$")
 BARE_DAY = regex.compile(r"(\d{1,2})[日号]")
