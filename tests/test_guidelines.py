@@ -535,6 +535,11 @@ RANGES_AND_VAGUE = [
     ),
     pytest.param("每个小组配备⟦3至5人⟧。", x(3, "人", "count", "range", 5), id="3zhi5ren"),
     pytest.param("每个服务队由⟦3-5人⟧组成。", x(3, "人", "count", "range", 5), id="3-5ren"),
+    pytest.param(  # bulk (Sogou): older text writes a range with the doubled dash
+        "台军在距离大陆沿海⟦16——60公里⟧的岛屿部署了大批导弹。",
+        x(16, "公里", "length", "range", 60),
+        id="double-dash-range",
+    ),
     pytest.param(
         "每个街道选派⟦3～5家⟧企业参展。",
         x(3, "家", "count", "range", 5),

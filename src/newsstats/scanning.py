@@ -53,7 +53,8 @@ def _chinese(mult: str) -> str:
 CHINESE = _chinese(MULT)
 MIXED = _mixed(MULT)
 NUMBER = rf"(?:{MIXED}|{CHINESE})"
-RANGE_SEP = r"(?:至|到|~|～|〜|-|－|—|–)"
+# 6——6.5万个: older text writes a range with the doubled dash of a break
+RANGE_SEP = r"(?:至|到|~|～|〜|——|-|－|—|–)"
 # A data box puts the unit on the next line: `1.4万\n场次`. Scraped pages add a CR before
 # the line feed, zero-width or soft-hyphen characters and the `&nbsp;` entity left as text.
 SPACE = r"(?:[ \t\r\u3000\xa0\u200b\u200c\u200d\u2060\ufeff\xad]|&nbsp;)"
