@@ -119,6 +119,11 @@ NOT_STATISTICS = [
     ("早晨起床时间在5点之前、晚上11点之后睡觉的人更容易吸烟", "11点"),
     ("凌晨4点20发现火情，到6点多完全控制。", "20发"),
     ("上周五发生在槟城监狱的集体中毒", "五发"),
+    # an address: a village's team, a neighbourhood's block (bulk, CEC)
+    ("15日，温泉开发区泉塘村四组一村民和农行咸宁市支行一职工", "四组"),
+    ("7月22号，华县大明镇高楼村四组村民高和群为其父亲办理丧事", "四组"),
+    ("汕头市潮阳区谷饶镇上堡居委会五片张培雄家庭作坊发生火灾。", "五片"),
+    ("营盘镇拉古村委会三组和四组交界处发生火灾，造成72户280间房", "三组"),
     ("13日凌晨3时40分许，二广高速1738公里+800米处湖北省荆门市沙洋县", "1738公里"),
     ("13日凌晨3时40分许，二广高速1738公里+800米处湖北省荆门市沙洋县", "800米"),
     ("途经23省道16公里720米附近，轿车翻过道路中央隔离花坛", "720米"),
@@ -234,6 +239,8 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # the damage beside an address (bulk, CEC)
+    ("营盘镇拉古村委会三组和四组交界处发生火灾，造成72户280间房", "72户"),
     # people counted with no measure word, as headlines write them (bulk, CEC and xwlb)
     ("大马644囚犯食物中毒", "644"),
     ("北京40余工人食用扁豆", "40余"),
