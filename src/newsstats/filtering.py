@@ -47,7 +47,7 @@ DATE_TIME = re.compile(
     | (?<![个個]){SMALL}[日号號]
     # traditional forms too (時, 號, 鐘, 後): dates are looked for in the text as written
     | {SMALL}(?:[时時]|[点點](?=\s*(?:{SMALL}分|[钟鐘]|半|整|前|[后後]|之[前后後]|以[前后後]
-                                    |左右|[档檔多许許過过]))
+                                    |左右|不到|[档檔多许許過过]))
         # 凌晨4点20发现火情: minutes after 点 without 分
       | [点點]{D}{{2}}(?![0-9０-９]))
         (?:\s*{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
