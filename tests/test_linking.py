@@ -118,6 +118,21 @@ def test_a_count_of_people_counts_what_they_suffered(text, figure, entities) -> 
     assert mention(text, figure).entity in entities
 
 
+# an index quoted at a level: 报 is the quote (link_words.tsv copula), not a newspaper that
+# jieba's dictionary makes of it (bulk, xwlb)
+QUOTED = [
+    ("截至午间收盘，上证指数报4049.29点，涨幅1.56%；深证成指报15103.14点，涨幅1.69%",
+     "4049.29点", {"上证指数"}),
+    ("截至午间收盘，上证指数报4049.29点，涨幅1.56%；深证成指报15103.14点，涨幅1.69%",
+     "15103.14点", {"深证成指"}),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "entities"), QUOTED)
+def test_a_quoted_level_counts_what_is_quoted(text, figure, entities) -> None:
+    assert mention(text, figure).entity in entities
+
+
 # rule 6 and lists: the figures of a list given with 分别 share their change word
 LISTS = [
     ("前三季度，第一产业、第二产业、第三产业用电量分别增长5.1%、2.7%和8.4%。",

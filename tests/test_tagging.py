@@ -23,6 +23,10 @@ from newsstats.tagging import simplified_text, tag
         ("我们中出了一个叛徒", ["我们", "中", "出", "了", "一个", "叛徒"]),
         ("19.8万名党员", ["19.8", "万名", "党员"]),
         ("SEMICON展会", ["SEMICON", "展会"]),
+        # market indexes are names (jieba_overrides.tsv), not 深证/成/指 or 标/普 (bulk, xwlb)
+        ("深证成指报15103.14点", ["深证成指", "报", "15103.14", "点"]),
+        ("创业板指报3859.75点", ["创业板指", "报", "3859.75", "点"]),
+        ("标普500指数", ["标普", "500", "指数"]),
     ],
 )
 def test_segmentation(fragment, words):
