@@ -27,6 +27,8 @@ from newsstats.tagging import simplified_text, tag
         ("深证成指报15103.14点", ["深证成指", "报", "15103.14", "点"]),
         ("创业板指报3859.75点", ["创业板指", "报", "3859.75", "点"]),
         ("标普500指数", ["标普", "500", "指数"]),
+        # a share reached, not 占 and a transliterated name 比达 (bulk, xwlb)
+        ("国家进出口的占比达51.7%", ["国家", "进出口", "的", "占比", "达", "51.7%"]),
     ],
 )
 def test_segmentation(fragment, words):
