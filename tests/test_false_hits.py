@@ -123,6 +123,11 @@ NOT_STATISTICS = [
     ("节目将于今晚（9月1日）8点在总台央视综合频道播出", "8点"),
     ("“7点不到，我就听到报警器不停地响，一开始还以为是有贼偷车。", "7点"),
     ("上周五发生在槟城监狱的集体中毒", "五发"),
+    # a road's number, a year, a group's name before a measure word of countries (bulk, CEC
+    # and xwlb)
+    ("8月26日早上，23省道富阳市新登镇军堰村附近发生一起两辆机动车相撞", "23省"),
+    ("中央广播电视总台发布2025国内十大新闻 国际十大新闻", "2025国"),
+    ("“77国集团和中国”23日在纽约举行会议", "77国"),
     # an address: a village's team, a neighbourhood's block (bulk, CEC)
     ("15日，温泉开发区泉塘村四组一村民和农行咸宁市支行一职工", "四组"),
     ("7月22号，华县大明镇高楼村四组村民高和群为其父亲办理丧事", "四组"),
@@ -243,6 +248,12 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # provinces, places and countries counted in digits (bulk, xwlb)
+    ("古巴代表66国作共同发言坚定支持中国", "66国"),
+    ("106地获第六批生态文明建设示范区称号", "106地"),
+    ("引江济淮工程供水范围涉及安徽河南两省15市55县（市、区），受益人口将超过51", "55县"),
+    ("全国800余县市区试点“紧密型县域医共体”", "800余县市区"),
+    ("截至今天上午9时，广西、湖北、浙江等20省份保险机构累计接报案近38万件", "20省份"),
     # the damage beside an address (bulk, CEC)
     ("营盘镇拉古村委会三组和四组交界处发生火灾，造成72户280间房", "72户"),
     # people counted with no measure word, as headlines write them (bulk, CEC and xwlb)

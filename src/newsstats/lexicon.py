@@ -176,6 +176,9 @@ class Cue:
     base: Base | None = None
     adjacent: bool = False  # the cue must stand right before the number (时速350公里)
     after: bool = False  # the cue must follow the unit right away (两度会晤)
+    # the number must be written in digits and the unit stand as a word of its own (66国,
+    # 20省份: 两国关系 and 三省交界 are no counts)
+    digits: bool = False
 
 
 @cache
@@ -189,6 +192,7 @@ def unit_cues() -> dict[str, dict[str, Cue]]:
         table.setdefault(row["surface"], {})[row["cue"]] = Cue(
             row["cue"], row["unit"], row["dimension"], base_of(row),
             row.get("reach") == "adjacent", row.get("reach") == "after",
+            row.get("reach") == "digits",
         )
     # read in the scanner's simplified script; table order still decides
     simple: dict[str, dict[str, Cue]] = {}

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from . import lexicon
 from .numerals import parse_number
-from .tagging import simplified
+from .tagging import simplified, tag
 
 DIGIT = "0-9０-９"
 # The longest numeral news writes is about 15 characters (一千二百三十四万五千六百七十八; none
@@ -324,7 +324,10 @@ def _cue(
     for cue, reading in cues.items():
         if adjacent_only and not reading.adjacent:
             continue
-        if reading.after:
+        if reading.digits:
+            if _counted_in_digits(text, number_start, unit, unit_end):
+                return cue
+        elif reading.after:
             if text.startswith(cue, unit_end):
                 return cue
         elif reading.adjacent:
@@ -334,6 +337,21 @@ def _cue(
         elif cue in window:
             return cue
     return None
+
+
+# a count written in digits, at most three of them, perhaps with 余 or 多 after them (近80国,
+# 800余县): a year (2025国内十大新闻) is none
+DIGITS_COUNT = re.compile(rf"[{DIGIT}]{{1,3}}[余多]?")
+
+
+def _counted_in_digits(text: str, number_start: int, unit: str, unit_end: int) -> bool:
+    """The number before ``unit`` is written in digits, and the unit is a word of its own
+    (66国|作共同发言, not 2025|国内 or 3|地区)."""
+    unit_start = unit_end - len(unit)
+    if not DIGITS_COUNT.fullmatch(text, number_start, unit_start):
+        return False
+    words = tag(text[unit_start : unit_end + 3])
+    return bool(words) and words[0][0] == unit
 
 
 @cache
