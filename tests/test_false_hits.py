@@ -37,6 +37,12 @@ NOT_STATISTICS = [
     # hand rows for what the dictionary lacks
     ("春分，是二十四节气的第四个节气。", "二十四节"),
     ("共护一江水 万里长江焕发新活力", "万里"),
+    ("“祝融”探火、“嫦娥”奔月、“奋斗者”号万米深潜", "万米"),
+    ("万米高空中，国产大飞机C919振翅翱翔", "万米"),
+    # a place named with a numeral, a ward's size (bulk, xwlb and CEC)
+    ("连接青森县八户市和岩手县久慈市的八户线由于部分路段受损", "八户"),
+    ("此外，地震还在南郊八里村引发一起火灾", "八里"),
+    ("“两重”建设支持改造4人间及以上病房1.5万间", "4人"),
     # and so are 百年, 千年 alone: an age told as a figure of speech (bulk, CEC and xwlb)
     ("江苏淮安的千年古镇马头镇迎来游客", "千年"),
     ("合川百年小吃店起大火", "百年"),
@@ -248,6 +254,10 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # a round numeral with an approximation word is a figure, no figure of speech (bulk, CEC)
+    ("靠近火场不到百米的一座村庄数十栋居民房岌岌可危", "不到百米"),
+    ("最负盛名的是一条只有2米宽、百米长的小巷：六尺巷", "百米"),
+    ("“两重”建设支持改造4人间及以上病房1.5万间", "1.5万间"),
     # provinces, places and countries counted in digits (bulk, xwlb)
     ("古巴代表66国作共同发言坚定支持中国", "66国"),
     ("106地获第六批生态文明建设示范区称号", "106地"),

@@ -313,6 +313,10 @@ def _is_magnitude(parts: dict[str, str], text: str, end: int) -> bool:
                for row in lexicon.names_after().get(MAGNITUDE, ()))  # a word, not 风力六级，'s ，
 
 
+# the scanner's groups of approximation words (scanning.pattern)
+APPROXIMATIONS = frozenset({"pre", "mid", "mid2", "post"})
+
+
 def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end: int) -> bool:
     """81公斤级, 100米自由泳, 三级医院: what follows makes the figure a class, an event or a
     rank (names_after.tsv)."""
@@ -324,8 +328,8 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
     for row in rows:
         if row.chinese_only and not chinese:
             continue
-        if row.bare and number not in row.bare:
-            continue
+        if row.bare and (number not in row.bare or not APPROXIMATIONS.isdisjoint(parts)):
+            continue  # 不到百米, 近万米: a round numeral with an approximation is a figure
         if row.after_term and not _after_a_term(text, start):
             continue
         if row.after == "*" or text.startswith(row.after, end) or (
