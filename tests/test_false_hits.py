@@ -39,6 +39,9 @@ NOT_STATISTICS = [
     ("共护一江水 万里长江焕发新活力", "万里"),
     ("“祝融”探火、“嫦娥”奔月、“奋斗者”号万米深潜", "万米"),
     ("万米高空中，国产大飞机C919振翅翱翔", "万米"),
+    # a phase of a project (bulk, xwlb)
+    ("作为习近平主席特别代表出席复兴气田四期项目开工仪式", "四期"),
+    ("湖北省博物馆三期扩建工程顺利完成", "三期"),
     # a place named with a numeral, a ward's size (bulk, xwlb and CEC)
     ("连接青森县八户市和岩手县久慈市的八户线由于部分路段受损", "八户"),
     ("此外，地震还在南郊八里村引发一起火灾", "八里"),
@@ -254,6 +257,8 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # rounds of a programme counted (bulk, xwlb)
+    ("城中村改造以来，保定市主城区已持续进行了三期城中村改造，涉及69个村庄", "三期"),
     # a round numeral with an approximation word is a figure, no figure of speech (bulk, CEC)
     ("靠近火场不到百米的一座村庄数十栋居民房岌岌可危", "不到百米"),
     ("最负盛名的是一条只有2米宽、百米长的小巷：六尺巷", "百米"),
