@@ -26,7 +26,12 @@ from newsstats.tagging import simplified_text, tag
         # market indexes are names (jieba_overrides.tsv), not 深证/成/指 or 标/普 (bulk, xwlb)
         ("深证成指报15103.14点", ["深证成指", "报", "15103.14", "点"]),
         ("创业板指报3859.75点", ["创业板指", "报", "3859.75", "点"]),
-        ("标普500指数", ["标普", "500", "指数"]),
+        ("标普500指数", ["标普500", "指数"]),
+        # an index named by its number is one word, though the cut parts a number from the
+        # Chinese before it (bulk, xwlb); 中国300家 stays apart
+        ("沪深300、中证500、中证1000", ["沪深300", "、", "中证500", "、", "中证1000"]),
+        ("上证50指数有5只成分股调整", ["上证50", "指数", "有", "5", "只", "成分股", "调整"]),
+        ("中国300家企业", ["中国", "300", "家", "企业"]),
         # a share reached, not 占 and a transliterated name 比达 (bulk, xwlb)
         ("国家进出口的占比达51.7%", ["国家", "进出口", "的", "占比", "达", "51.7%"]),
     ],

@@ -335,6 +335,28 @@ def tag(fragment: str) -> tuple[tuple[str, str], ...]:
             for word, flag in _words_of(reading):
                 result.append((written[cursor : cursor + len(word)], flag))
                 cursor += len(word)
+        elif kind == "m" and result and _names_with_number(result, token.group(), table):
+            continue  # 沪深300: an index named by its number is one word
         else:
             result.append((token.group(), kind or "x"))
     return tuple(result)
+
+
+NAME_BEFORE_NUMBER = 3  # words of a name the cut may part before its number
+
+
+def _names_with_number(result: list[tuple[str, str]], number: str,
+                       table: dict[int, int | str]) -> bool:
+    """Join ``number`` to the word before it where our dictionary holds the two as one
+    (jieba_overrides.tsv: 沪深300, 中证500), which the cut never sees: a run of Chinese and
+    the number after it are cut apart."""
+    flags = _segmenter()[1]
+    name = number
+    for words in range(1, min(NAME_BEFORE_NUMBER, len(result)) + 1):
+        name = result[-words][0] + name  # 中|证 + 1000: the cut parts the name too
+        flag = flags.get(name.translate(table))
+        if flag is not None:
+            del result[-words:]
+            result.append((name, flag))
+            return True
+    return False
