@@ -19,7 +19,7 @@ from . import lexicon
 from .layout import CLAUSE_MARKS
 from .scanning import CN_DIGIT, Candidate, counted_words
 from .tagging import reading_table
-from .valuing import Valued
+from .valuing import APPROXIMATED, Valued
 
 D = "[0-9０-９]"
 CN = "[〇零一二两兩三四五六七八九十]"
@@ -313,10 +313,6 @@ def _is_magnitude(parts: dict[str, str], text: str, end: int) -> bool:
                for row in lexicon.names_after().get(MAGNITUDE, ()))  # a word, not 风力六级，'s ，
 
 
-# the scanner's groups of approximation words (scanning.pattern)
-APPROXIMATIONS = frozenset({"pre", "mid", "mid2", "post"})
-
-
 def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end: int) -> bool:
     """81公斤级, 100米自由泳, 三级医院: what follows makes the figure a class, an event or a
     rank (names_after.tsv)."""
@@ -328,7 +324,7 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
     for row in rows:
         if row.chinese_only and not chinese:
             continue
-        if row.bare and (number not in row.bare or not APPROXIMATIONS.isdisjoint(parts)):
+        if row.bare and (number not in row.bare or not APPROXIMATED.isdisjoint(parts)):
             continue  # 不到百米, 近万米: a round numeral with an approximation is a figure
         if row.after_term and not _after_a_term(text, start):
             continue

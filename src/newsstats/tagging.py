@@ -335,7 +335,8 @@ def tag(fragment: str) -> tuple[tuple[str, str], ...]:
             for word, flag in _words_of(reading):
                 result.append((written[cursor : cursor + len(word)], flag))
                 cursor += len(word)
-        elif kind == "m" and result and _names_with_number(result, token.group(), table):
+        elif (kind == "m" and result and token.group() in _name_numbers()
+              and _names_with_number(result, token.group(), table)):
             continue  # 沪深300: an index named by its number is one word
         else:
             result.append((token.group(), kind or "x"))
@@ -343,6 +344,17 @@ def tag(fragment: str) -> tuple[tuple[str, str], ...]:
 
 
 NAME_BEFORE_NUMBER = 3  # words of a name the cut may part before its number
+DIGIT_CHARS = "0123456789"  # as our dictionary writes a name's number
+
+
+@cache
+def _name_numbers() -> frozenset[str]:
+    """The numbers our dictionary's names end in (300 of 沪深300): only a number among them
+    is looked up with the words before it, not every number of every fragment."""
+    return frozenset(
+        word[len(word.rstrip(DIGIT_CHARS)):] for word in _segmenter()[1]
+        if word[-1:] in DIGIT_CHARS and word.rstrip(DIGIT_CHARS)
+    )
 
 
 def _names_with_number(result: list[tuple[str, str]], number: str,
