@@ -10,6 +10,7 @@ import re
 import string
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Final
 
@@ -234,6 +235,8 @@ def is_statistic(
         return False  # 宏图一号01组, 02号: a numeral with a leading zero is a serial number
     if _in_a_short_quote(text, start, end) or _in_a_title(text, start, end):
         return False
+    if _counts_quoted_characters(text, start, end, unit_text, valued.value):
+        return False
     return True
 
 
@@ -260,6 +263,26 @@ def _in_a_short_quote(text: str, start: int, end: int) -> bool:
             continue
         return close - quote_start > end - start
     return False
+
+
+CHARACTER = "字"
+CLOSING_QUOTES = {closing: opening for opening, closing in QUOTES.items()}
+
+
+def _counts_quoted_characters(text: str, start: int, end: int, unit: str, value: Decimal
+                              ) -> bool:
+    """抓住“精准”二字, “亲诚惠容”4个字: a word named by its characters, not a count; the
+    number is that of the characters quoted right before it (全文8000字 counts)."""
+    if not (unit == CHARACTER or (unit == "个" and text[end : end + 1] == CHARACTER)):
+        return False
+    if not start or text[start - 1] not in CLOSING_QUOTES:
+        return False
+    opened = text.rfind(CLOSING_QUOTES[text[start - 1]], max(0, start - SHORT_QUOTE - 1),
+                        start - 1)
+    if opened < 0:
+        return False
+    quoted = text[opened + 1 : start - 1]
+    return value == sum(1 for ch in quoted if "\u4e00" <= ch <= "\u9fff")
 
 
 LONGEST_TITLE = 40
