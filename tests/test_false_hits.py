@@ -236,6 +236,15 @@ NOT_STATISTICS = [
     # a lone 万 of a name, with a money word before it in its clause
     ("合同金额3亿美元的法国安万特集团签下订单", "万"),
     ("年营收20亿美元的克莱安万特药业公司", "万"),
+    # a unit's character that opens a word with the next (bulk, xwlb)
+    ("我国自主研制的大型加油机运油-20首次飞行展示，以蛇形机动", "-20首"),
+    ("马英九首次大陆之旅，乘坐高铁前往南京、武汉、长沙等地", "九首"),
+    ("阿布洛哈村三面环山、一面临崖，是全国最后一个", "一面"),
+    ("智慧小二金融服务平台可以发放随借随还", "二金"),
+    ("对退热药品以及其他紧缺防疫药品实行拆零发放。", "零发"),
+    # 二次 is the second, where a count says 两次 (bulk, xwlb)
+    ("在确保被困人员不被二次伤害的情况下，决定用液压扩张器", "二次"),
+    ("间隔不到1小时，又在温州二次登陆。", "二次"),
     # a word named by its characters, as many as the quotation right before (bulk, xwlb)
     ("十年来，“人民”二字，标定协调推进“四个全面”战略布局", "二字"),
     ("十八洞村抓住“精准”二字，立足资源禀赋", "二字"),
