@@ -237,7 +237,14 @@ def is_statistic(
         return False
     if _counts_quoted_characters(text, start, end, unit_text, valued.value):
         return False
+    # 百日千万招聘行动, 百县千乡万村: round numerals, each with one word, paired into a slogan
+    if (number in ROUND and end - start == 2 and len(unit_text) == 1
+            and text[end : end + 1] in ROUND):
+        return False
     return True
+
+
+ROUND = frozenset("十百千万")
 
 
 # A name or slogan in quotation marks is short (“五个关系”, “十年禁渔”, “百名红通人员”,
