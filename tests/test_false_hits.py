@@ -253,6 +253,8 @@ NOT_STATISTICS = [
     # a plan named by its span, like 三年行动 (bulk, xwlb)
     ("国家发布加快建设西部陆海新通道五年行动方案，通过打", "五年"),
     ("长春正在实施汽车产业集群攻坚三年行动计划，力争在智能", "三年"),
+    # a plenary session named by its number, without its term before it (bulk, xwlb)
+    ("他指出，学习宣传贯彻中央纪委三次全会精神，最关键的是", "三次"),
     # round numerals paired into a slogan (bulk, xwlb)
     ("6日），人力资源社会保障部启动2023年百日千万招聘专项行动，在", "百日"),
     # 二次 is the second, where a count says 两次 (bulk, xwlb)
