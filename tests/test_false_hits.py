@@ -253,6 +253,11 @@ NOT_STATISTICS = [
     # a plan named by its span, like 三年行动 (bulk, xwlb)
     ("国家发布加快建设西部陆海新通道五年行动方案，通过打", "五年"),
     ("长春正在实施汽车产业集群攻坚三年行动计划，力争在智能", "三年"),
+    # an event named by its crew (bulk, xwlb)
+    ("中国赛艇队共在女子双人单桨、男子四人单桨、女子四人单桨和女子八人单桨有舵手等项目上夺",
+     "八人"),
+    ("男子500米四人皮艇", "四人"),
+    ("包括了三人篮球、花样游泳、举重", "三人"),
     # a plenary session named by its number, without its term before it (bulk, xwlb)
     ("他指出，学习宣传贯彻中央纪委三次全会精神，最关键的是", "三次"),
     # round numerals paired into a slogan (bulk, xwlb)
