@@ -88,6 +88,7 @@ SEEDS = [
     "百分之",
     "1" * 400,
     "9" * 400 + ".5万亿",
+    "上十成",  # a vague magnitude in tenths: no digits to read a multiplier from
 ]
 
 

@@ -511,6 +511,11 @@ def scan(text: str) -> list[Candidate]:
         if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
+        if parts.get("unit") == TENTHS and not BIG_MULTIPLIERS.isdisjoint(
+                parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")):
+            # 约9亿成员: no count of 万 or 亿 is in tenths, 成 opens the word after it
+            end = match.start("unit")
+            del parts["unit"]
         if "unit" in parts and end == match.end("unit") and parts["unit"] in _cue_only():
             # 等5省 is a count; 10万市民 is 10万 and the word 市民 (units.tsv, no dimension)
             number_start = match.start() + len(parts.get("pre", "")) + len(parts.get("sign", ""))
@@ -641,6 +646,7 @@ def _respelt() -> frozenset[str]:
 
 
 BIG_MULTIPLIERS = frozenset("万亿")
+TENTHS = "成"
 
 # parts found after the match: a cue word (read in simplified script only), the subunits or
 # a bracketed alternative unit (one or the other, at the candidate's end)
