@@ -258,6 +258,10 @@ NOT_STATISTICS = [
      "八人"),
     ("男子500米四人皮艇", "四人"),
     ("包括了三人篮球、花样游泳、举重", "三人"),
+    # places named with a numeral and 里 (bulk, xwlb and CEC)
+    ("在天津七里海湿地，此次迁徙季已", "七里"),
+    ("在受灾较为严重的开原镇、七里镇、金马镇、平安镇等", "七里"),
+    ("29日下午4时许，八里街第三工业园区里的一", "八里"),
     # a plenary session named by its number, without its term before it (bulk, xwlb)
     ("他指出，学习宣传贯彻中央纪委三次全会精神，最关键的是", "三次"),
     # round numerals paired into a slogan (bulk, xwlb)
