@@ -258,6 +258,9 @@ NOT_STATISTICS = [
      "八人"),
     ("男子500米四人皮艇", "四人"),
     ("包括了三人篮球、花样游泳、举重", "三人"),
+    # the time since, a relative time (bulk, xwlb)
+    ("如今，5年过去了，大山深处有哪些新变化？", "5年"),
+    ("二十年过去了，101路公交", "二十年"),
     # places named with a numeral and 里 (bulk, xwlb and CEC)
     ("在天津七里海湿地，此次迁徙季已", "七里"),
     ("在受灾较为严重的开原镇、七里镇、金马镇、平安镇等", "七里"),

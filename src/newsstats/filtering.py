@@ -64,10 +64,10 @@ DATE_TIME = re.compile(
 # The three below are tested on a character or a prefix with str operations, cheaper than a
 # regex call for each candidate.
 # 半个月前, 一年多来, 三年以来: a duration measured back from now is a time, not a statistic
-# 七天里, 十年间: the days and years a story spans are its time
+# 七天里, 十年间: the days and years a story spans are its time; 7年过去了: the time since
 CLAUSE_OPENERS = frozenset("，,。；;：:！？!?\n \u3000、（(“\"")
 RELATIVE_TIME_AFTER: tuple[str, ...] = (
-    "来", "以来", "之前", "前", "后", "之后", "以后", "间里", "里", "间")
+    "来", "以来", "之前", "前", "后", "之后", "以后", "间里", "里", "间", "过去")
 ORDINAL_BEFORE = frozenset("第初其")
 ASCII_CODE = frozenset(string.ascii_letters + string.digits + "_")
 DIGITS = frozenset("0123456789０１２３４５６７８９")
