@@ -396,10 +396,11 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
     more = parts.keys() - {"num", "unit"}
     if "unit" not in parts:
         more.discard("cue")  # 一村民: a person named by the word after (unit_cues, after)
-    # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing
+    # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing; 一个多民族国家,
+    # 一个多元开放的朝代: 多 opens the word after an article (a month and more is 一个多月)
     return not more or (
         more == {"post"} and lexicon.approximations()["after"].get(parts["post"]) == "under"
-    )
+    ) or (more == {"post"} and parts["post"] == "多" and parts.get("unit") == "个")
 
 
 TOLL_REACH = 12  # characters after 一人 within which its toll word stands (一名随军工程承包商死亡)
