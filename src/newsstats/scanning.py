@@ -247,7 +247,8 @@ def pattern() -> re.Pattern:
     # ~90% of positions where no candidate can start (it changes no match)
     source = rf"""
     (?=[{re.escape(_first_characters())}])
-    (?P<pre>{before})?
+    # 进度过三成: a half_before word (过) is an approximation before a share in tenths too
+    (?P<pre>{before}|{half_before}(?={TENTHS_AHEAD}))?
     (?:
         # a race time, minutes, seconds and their decimals: 2分05秒48, 2分46秒516
         {RACE_TIME}
@@ -291,6 +292,9 @@ def pattern() -> re.Pattern:
     # stdlib re, not regex: the unit trie makes this a large pattern, which re runs
     # several times faster
     return re.compile(source, re.VERBOSE)
+
+
+TENTHS_AHEAD = rf"(?:[{DIGIT}]{{1,2}}|[一二两三四五六七八九十]{{1,2}})成"
 
 
 # Where a cue for an ambiguous unit may stand: the clause before the number, this far back.

@@ -74,8 +74,13 @@ def _trailing_multipliers(numeral: str) -> str:
 def _approx(words: list[str | None], position: list[str]) -> str:
     table = lexicon.approximations()
     for word, where in zip(words, position, strict=True):
-        if word and table[where].get(word, "exact") != "exact":
-            return table[where][word]
+        if not word:
+            continue
+        # a half_before word stands before a share in tenths as well (进度过三成)
+        found = table[where].get(word) or (
+            table["half_before"].get(word) if where == "before" else None)
+        if found and found != "exact":
+            return found
     return "exact"
 
 
