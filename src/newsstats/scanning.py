@@ -597,13 +597,18 @@ def _share_the_unit(found: list[Candidate], text: str) -> None:
         return
     # 发生5.1和4.5级地震: decimals joined by 和 share any unit (no year, no ordinal is one)
     counts = row.dimension == "count"
-    if not counts and not _is_decimal(last.parts["num"]):
-        return
+    listable = counts or _is_decimal(last.parts["num"])
     i = len(found) - 1
     while i > 0:
         before = found[i - 1]
         joint = text[before.end : found[i].start]
-        if before.parts.keys() != {"num"}:
+        # 上升26.7个、26.8个百分点, 8个和11个百分点: the first part of the unit is written
+        # with each figure, the rest once
+        if (before.parts.keys() == {"num", "unit"} and unit != before.read["unit"]
+                and unit.startswith(before.read["unit"]) and joint in DECIMAL_JOINTS):
+            i -= 1
+            continue
+        if not listable or before.parts.keys() != {"num"}:
             break
         if counts:
             if joint != "、" or not before.parts["num"].isdigit():
