@@ -515,7 +515,7 @@ def scan(text: str) -> list[Candidate]:
         if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
-        if parts.get("unit") == TENTHS and not BIG_MULTIPLIERS.isdisjoint(
+        if parts.get("unit") == TENTHS_UNIT and not BIG_MULTIPLIERS.isdisjoint(
                 parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")):
             # 约9亿成员: no count of 万 or 亿 is in tenths, 成 opens the word after it
             end = match.start("unit")
@@ -655,7 +655,7 @@ def _respelt() -> frozenset[str]:
 
 
 BIG_MULTIPLIERS = frozenset("万亿")
-TENTHS = "成"
+TENTHS_UNIT = "成"  # tenths (三成), where valuing.TENTHS is their scale
 
 # parts found after the match: a cue word (read in simplified script only), the subunits or
 # a bracketed alternative unit (one or the other, at the candidate's end)
