@@ -19,7 +19,7 @@ import regex
 from . import lexicon
 from .layout import CLAUSE_MARKS
 from .scanning import CN_DIGIT, Candidate, counted_words
-from .tagging import reading_table
+from .tagging import is_han, reading_table
 from .valuing import APPROXIMATED, Valued
 
 D = "[0-9０-９]"
@@ -289,7 +289,7 @@ def _counts_quoted_characters(text: str, start: int, end: int, unit: str, value:
     if opened < 0:
         return False
     quoted = text[opened + 1 : start - 1]
-    return value == sum(1 for ch in quoted if "\u4e00" <= ch <= "\u9fff")
+    return value == sum(map(is_han, quoted))
 
 
 LONGEST_TITLE = 40
@@ -398,9 +398,12 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
         more.discard("cue")  # 一村民: a person named by the word after (unit_cues, after)
     # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing; 一个多民族国家,
     # 一个多元开放的朝代: 多 opens the word after an article (a month and more is 一个多月)
-    return not more or (
-        more == {"post"} and lexicon.approximations()["after"].get(parts["post"]) == "under"
-    ) or (more == {"post"} and parts["post"] == "多" and parts.get("unit") == "个")
+    if not more:
+        return True
+    return more == {"post"} and (
+        lexicon.approximations()["after"].get(parts["post"]) == "under"
+        or (parts["post"] == "多" and parts.get("unit") == "个")
+    )
 
 
 TOLL_REACH = 12  # characters after 一人 within which its toll word stands (一名随军工程承包商死亡)

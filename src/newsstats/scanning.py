@@ -294,7 +294,7 @@ def pattern() -> re.Pattern:
     return re.compile(source, re.VERBOSE)
 
 
-TENTHS_AHEAD = rf"(?:[{DIGIT}]{{1,2}}|[一二两三四五六七八九十]{{1,2}})成"
+TENTHS_AHEAD = rf"[{DIGIT}{CN_DIGIT}十]{{1,2}}成"
 
 
 # Where a cue for an ambiguous unit may stand: the clause before the number, this far back.
