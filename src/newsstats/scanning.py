@@ -515,9 +515,7 @@ def scan(text: str) -> list[Candidate]:
         if parts.keys() <= WORDS_ONLY:
             continue
         end = match.end()
-        if parts.get("unit") == TENTHS_UNIT and not BIG_MULTIPLIERS.isdisjoint(
-                parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")):
-            # 约9亿成员: no count of 万 or 亿 is in tenths, 成 opens the word after it
+        if parts.get("unit") == TENTHS_UNIT and _not_tenths(parts):
             end = match.start("unit")
             del parts["unit"]
         if "unit" in parts and end == match.end("unit") and parts["unit"] in _cue_only():
@@ -656,6 +654,17 @@ def _respelt() -> frozenset[str]:
 
 BIG_MULTIPLIERS = frozenset("万亿")
 TENTHS_UNIT = "成"  # tenths (三成), where valuing.TENTHS is their scale
+WHOLE = Decimal(10)  # a share in tenths is at most ten of them (十成把握)
+
+
+def _not_tenths(parts: dict[str, str]) -> bool:
+    """约9亿成员, 2024成都世园会: a count of 万 or 亿, or a number above ten, is no share in
+    tenths; 成 opens the word after it."""
+    if not BIG_MULTIPLIERS.isdisjoint(
+            parts.get("num", "") + parts.get("mult", "") + parts.get("vmult", "")):
+        return True
+    value = parse_number(parts.get("num", ""))
+    return value is not None and value > WHOLE
 
 # parts found after the match: a cue word (read in simplified script only), the subunits or
 # a bracketed alternative unit (one or the other, at the candidate's end)
