@@ -149,24 +149,26 @@ def guarded(words) -> str:
 
 
 def _unit_kinds() -> tuple[list[str], list[str]]:
-    """The units the scanner reads: those that open with 个 and go on (个月), which an
-    approximation word or 半 may split (`个多月`, `个半小时`), and the others."""
+    """The units the scanner reads: those that open with 个 and go on (个月), and 分钟, which
+    an approximation word or 半 may split after their first character (`个多月`, `个半小时`,
+    `3分半钟`, `1分多钟`), and the others."""
     plain: list[str] = []
-    with_ge: list[str] = []
+    splittable: list[str] = []
     for surface in lexicon.in_simplified_only(lexicon.units()):
-        (with_ge if surface[0] in "个個" and len(surface) > 1 else plain).append(surface)
-    return plain, with_ge
+        opens_with_ge = surface[0] in "个個" and len(surface) > 1
+        (splittable if opens_with_ge or surface == "分钟" else plain).append(surface)
+    return plain, splittable
 
 
 def _unit_alternation() -> str:
     between = lexicon.alternation(lexicon.approximations()["between"])
-    plain, with_ge = _unit_kinds()
-    ge = "|".join(
+    plain, splittable = _unit_kinds()
+    split = "|".join(
         re.escape(s[0]) + f"(?:{between}|半)?" + re.escape(s[1:])
-        for s in sorted(with_ge, key=len, reverse=True)
+        for s in sorted(splittable, key=len, reverse=True)
     )
-    firsts = "".join(sorted({w[0] for w in plain + with_ge}))
-    alternatives = f"{ge}|{lexicon.alternation(plain)}" if ge else lexicon.alternation(plain)
+    firsts = "".join(sorted({w[0] for w in plain + splittable}))
+    alternatives = f"{split}|{lexicon.alternation(plain)}" if split else lexicon.alternation(plain)
     return f"(?=[{re.escape(firsts)}])(?:{alternatives})"
 
 
@@ -466,10 +468,10 @@ def _subunits(text: str, end: int, unit: str) -> str | None:
 def _unit_words() -> tuple[frozenset[str], int]:
     """Every word _unit_alternation() matches, and the longest one's length: a look-up
     spares compiling that alternation again, which cost as much as eight articles."""
-    plain, with_ge = _unit_kinds()
+    plain, splittable = _unit_kinds()
     inside = [*lexicon.approximations()["between"], "半"]
-    split = [s[0] + word + s[1:] for s in with_ge for word in inside]
-    words = frozenset([*plain, *with_ge, *split])
+    split = [s[0] + word + s[1:] for s in splittable for word in inside]
+    words = frozenset([*plain, *splittable, *split])
     return words, max(map(len, words))
 
 
