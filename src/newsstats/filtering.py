@@ -51,7 +51,8 @@ DATE_TIME = re.compile(
                                     |左右|不到|[档檔多许許過过]))
         # 凌晨4点20发现火情: minutes after 点 without 分
       | [点點]{D}{{2}}(?![0-9０-９]))
-        (?:\s*{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
+        # 13时零5分: the minutes of a clock time, with 零 before one figure
+        (?:\s*[零〇]?{SMALL}分(?:\s*(?:{D}{{1,2}}(?:\.{D}+)?|{CN}{{1,3}})秒)?)?
     | {D}{{1,2}}[:：]{D}{{2}}(?:[:：]{D}{{2}})?
     | {D}{{4}}[-/.]{D}{{1,2}}[-/.]{D}{{1,2}}
     # a Hong Kong or Taiwan fiscal year (2018/19年度) and a Republic-of-China year (民國110年)
