@@ -352,17 +352,27 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
         return False
     number = parts.get("num", "")
     chinese = bool(number) and not any(c in CHINESE_NOT_WHOLE or c.isdigit() for c in number)
-    for row in rows:
-        if row.chinese_only and not chinese:
-            continue
-        if row.bare and (number not in row.bare or not APPROXIMATED.isdisjoint(parts)):
-            continue  # 不到百米, 近万米: a round numeral with an approximation is a figure
-        if row.after_term and not _after_a_term(text, start):
-            continue
-        if row.after == "*" or text.startswith(row.after, end) or (
-                row.after.startswith(ANY_WORD) and _word_with(text, end, row.after[1:])):
-            return row.is_name
+    for _ in range(LISTED_REACH):
+        for row in rows:
+            if row.chinese_only and not chinese:
+                continue
+            if row.bare and (number not in row.bare or not APPROXIMATED.isdisjoint(parts)):
+                continue  # 不到百米, 近万米: a round numeral with an approximation is a figure
+            if row.after_term and not _after_a_term(text, start):
+                continue
+            if row.after == "*" or text.startswith(row.after, end) or (
+                    row.after.startswith(ANY_WORD) and _word_with(text, end, row.after[1:])):
+                return row.is_name
+        # 100米、200米自由泳: a figure listed before one of the same unit names what it names
+        listed = LISTED_FIGURE.match(text, end)
+        if listed is None or not text.startswith(unit, listed.end()):
+            return False
+        end = listed.end() + len(unit)
     return False
+
+
+LISTED_REACH = 4  # 100米、200米、500米直道赛: the name stands after the fourth figure at most
+LISTED_FIGURE = regex.compile(r"[、和及与]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)")
 
 
 TERM_REACH = 12  # 十三届全国人民代表大会五次会议: the term stands this far before at most
