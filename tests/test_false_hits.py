@@ -344,6 +344,9 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # each magnitude of a list before 地震 (bulk: 先后发生7.5级和5.8级地震, here in whole numbers,
+    # which alone would read as levels)
+    ("8日和10日，青森县东部海域先后发生7级和5级地震。", "7级"),
     # rounds of a programme counted (bulk, xwlb)
     ("城中村改造以来，保定市主城区已持续进行了三期城中村改造，涉及69个村庄", "三期"),
     # a round numeral with an approximation word is a figure, no figure of speech (bulk, CEC)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -340,7 +341,8 @@ def _is_magnitude(parts: dict[str, str], text: str, end: int) -> bool:
     地震, 大风) names what is measured."""
     if any(c in DECIMAL_POINTS for c in parts.get("num", "")) or "cue" in parts:
         return True
-    return any(not row.is_name and row.after[:1].isalpha() and text.startswith(row.after, end)
+    return any(not row.is_name and row.after[:1].isalpha() and text.startswith(row.after, at)
+               for at in _listed_ends(text, end, MAGNITUDE)  # 5级和6级地震
                for row in lexicon.names_after().get(MAGNITUDE, ()))  # a word, not 风力六级，'s ，
 
 
@@ -352,7 +354,7 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
         return False
     number = parts.get("num", "")
     chinese = bool(number) and not any(c in CHINESE_NOT_WHOLE or c.isdigit() for c in number)
-    for _ in range(LISTED_REACH):
+    for at in _listed_ends(text, end, unit):  # 100米、200米自由泳
         for row in rows:
             if row.chinese_only and not chinese:
                 continue
@@ -360,19 +362,26 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
                 continue  # 不到百米, 近万米: a round numeral with an approximation is a figure
             if row.after_term and not _after_a_term(text, start):
                 continue
-            if row.after == "*" or text.startswith(row.after, end) or (
-                    row.after.startswith(ANY_WORD) and _word_with(text, end, row.after[1:])):
+            if row.after == "*" or text.startswith(row.after, at) or (
+                    row.after.startswith(ANY_WORD) and _word_with(text, at, row.after[1:])):
                 return row.is_name
-        # 100米、200米自由泳: a figure listed before one of the same unit names what it names
-        listed = LISTED_FIGURE.match(text, end)
-        if listed is None or not text.startswith(unit, listed.end()):
-            return False
-        end = listed.end() + len(unit)
     return False
 
 
 LISTED_REACH = 4  # 100米、200米、500米直道赛: the name stands after the fourth figure at most
 LISTED_FIGURE = regex.compile(r"[、和及与]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)")
+
+
+def _listed_ends(text: str, end: int, unit: str) -> Iterator[int]:
+    """Where the figure ends, then where each figure of the same unit listed right after it
+    ends: what follows the last of a list (100米、200米自由泳, 5级和6级地震) names them all."""
+    yield end
+    for _ in range(LISTED_REACH - 1):
+        listed = LISTED_FIGURE.match(text, end)
+        if listed is None or not text.startswith(unit, listed.end()):
+            return
+        end = listed.end() + len(unit)
+        yield end
 
 
 TERM_REACH = 12  # 十三届全国人民代表大会五次会议: the term stands this far before at most
