@@ -417,13 +417,22 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
     if "unit" not in parts:
         more.discard("cue")  # 一村民: a person named by the word after (unit_cues, after)
     # 一年内, 一个月以内: "within a year" bounds a time, it measures nothing; 一个多民族国家,
-    # 一个多元开放的朝代: 多 opens the word after an article (a month and more is 一个多月)
+    # 一幅多种态势并存, 一条多品牌的路, 一个上下游协同的链: 多 or 上下 opens the word after
+    # an article (a count of one and more is no figure; 一个多月, 一米多 measure)
     if not more:
         return True
     return more == {"post"} and (
         lexicon.approximations()["after"].get(parts["post"]) == "under"
-        or (parts["post"] == "多" and parts.get("unit") == "个")
+        or (parts["post"] in WORD_OPENERS and _a_count(parts.get("unit", "")))
     )
+
+
+WORD_OPENERS = frozenset({"多", "上下"})
+
+
+def _a_count(unit: str) -> bool:
+    known = lexicon.units().get(unit.translate(reading_table()))
+    return known is not None and known.dimension == "count"
 
 
 TOLL_REACH = 12  # characters after 一人 within which its toll word stands (一名随军工程承包商死亡)
