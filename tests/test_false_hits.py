@@ -298,6 +298,7 @@ NOT_STATISTICS = [
     ("江苏3500多万亩小麦增产趋势明显，再过10天左右迎来大面积收获。", "10天左右"),
     # an article before a word that opens with 多 (bulk, xwlb); an idiom and a campaign
     ("南宁良庆区蟠龙社区是一个多民族聚居社区，居住生", "一个多"),
+    ("新的一年，神山村正昂首阔步走", "一年"),  # a time named, no span measured
     ("放眼全球，我们看到的是一幅多种态势并存、交织、碰", "一幅多"),
     ("如今的安踏逐步走出一条多品牌、全渠道的发展道", "一条多"),
     ("今年当地在春管中新投入了一批多光谱测绘无人机，联合", "一批多"),
@@ -356,6 +357,11 @@ def test_no_statistic_in_traditional_script_either(clause: str, false_hit: str) 
 
 # (clause, a real figure that a word or name row must not take away)
 STILL_STATISTICS = [
+    # one unit of time after a word that measures a span is a duration, not an article
+    ("中央网信办自即日起，开展为期一个月的“清朗•整治短视频", "一个月"),
+    ("经过一个多月的反复排查和仿真试验", "一个多月"),
+    ("路复线全线通车，从成都到峨边坐高铁只需要一个半小时。", "一个半小时"),
+    ("日本气象厅称此次寒流将持续一周。", "一周"),
     # each magnitude of a list before 地震 (bulk: 先后发生7.5级和5.8级地震, here in whole numbers,
     # which alone would read as levels)
     ("8日和10日，青森县东部海域先后发生7级和5级地震。", "7级"),

@@ -218,6 +218,7 @@ def is_statistic(
         and _is_indefinite_article(candidate)
         and not _in_list_of_counts(candidate, text, neighbours)
         and not _counts_a_toll(candidate, text)
+        and not (valued.dimension == "duration" and _measures_a_span(candidate, text))
     ):
         return False
     if parts.get("num", "") in FINANCIAL and valued.dimension != "currency":
@@ -442,6 +443,15 @@ TOLL_REACH = 12  # characters after 一人 within which its toll word stands (�
 def _toll_words() -> tuple[lexicon.Roles, re.Pattern[str]]:
     roles = lexicon.words_by_role("link_words.tsv")
     return roles, re.compile(lexicon.alternation(roles["toll"]))
+
+
+def _measures_a_span(candidate: Candidate, text: str) -> bool:
+    """为期一个月, 经过一个多月, 提前一周, 只需要一个半小时: after a word that measures a span
+    (link_words.tsv, span_measure) one unit of time is a duration, not an article (新的一年,
+    有一天, 少挨一天冻)."""
+    roles, _ = _toll_words()
+    before = text[max(0, candidate.start - 4) : candidate.start].translate(reading_table())
+    return any(before.endswith(word) for word in roles["span_measure"])
 
 
 def _counts_a_toll(candidate: Candidate, text: str) -> bool:
