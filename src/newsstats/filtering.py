@@ -449,9 +449,12 @@ def _measures_a_span(candidate: Candidate, text: str) -> bool:
     """为期一个月, 经过一个多月, 提前一周, 只需要一个半小时: after a word that measures a span
     (link_words.tsv, span_measure) one unit of time is a duration, not an article (新的一年,
     有一天, 少挨一天冻)."""
-    roles, _ = _toll_words()
-    before = text[max(0, candidate.start - 4) : candidate.start].translate(reading_table())
-    return any(before.endswith(word) for word in roles["span_measure"])
+    spans = lexicon.words_by_role("link_words.tsv")["span_measure"]
+    before = text[max(0, candidate.start - SPAN_REACH) : candidate.start]
+    return any(before.translate(reading_table()).endswith(word) for word in spans)
+
+
+SPAN_REACH = 4  # the longest span_measure word (有效期为)
 
 
 def _counts_a_toll(candidate: Candidate, text: str) -> bool:

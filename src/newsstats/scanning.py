@@ -156,8 +156,11 @@ def _unit_kinds() -> tuple[list[str], list[str]]:
     splittable: list[str] = []
     for surface in lexicon.in_simplified_only(lexicon.units()):
         opens_with_ge = surface[0] in "个個" and len(surface) > 1
-        (splittable if opens_with_ge or surface == "分钟" else plain).append(surface)
+        (splittable if opens_with_ge or surface in SPLIT_TOO else plain).append(surface)
     return plain, splittable
+
+
+SPLIT_TOO = frozenset({"分钟"})  # 3分半钟, 1分多钟
 
 
 def _unit_alternation() -> str:
@@ -667,6 +670,7 @@ def _not_tenths(parts: dict[str, str]) -> bool:
         return True
     value = parse_number(parts.get("num", ""))
     return value is not None and value > WHOLE
+
 
 # parts found after the match: a cue word (read in simplified script only), the subunits or
 # a bracketed alternative unit (one or the other, at the candidate's end)
