@@ -19,7 +19,7 @@ import regex
 
 from . import lexicon
 from .layout import CLAUSE_MARKS
-from .scanning import CN_DIGIT, Candidate, counted_words
+from .scanning import CN_DIGIT, DECIMAL_JOINTS, Candidate, counted_words
 from .tagging import is_han, reading_table
 from .valuing import APPROXIMATED, Valued
 
@@ -215,7 +215,7 @@ def is_statistic(
     # 少挨一天冻)
     if (
         valued.dimension in ARTICLE_DIMENSIONS
-        and _is_indefinite_article(candidate)
+        and _is_indefinite_article(candidate, valued.dimension)
         and not _in_list_of_counts(candidate, text, neighbours)
         and not _counts_a_toll(candidate, text)
         and not (valued.dimension == "duration" and _measures_a_span(candidate, text))
@@ -370,7 +370,9 @@ def _names_a_class(parts: dict[str, str], unit: str, text: str, start: int, end:
 
 
 LISTED_REACH = 4  # 100米、200米、500米直道赛: the name stands after the fourth figure at most
-LISTED_FIGURE = regex.compile(r"[、和及与]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)")
+# a joint of a list (scanning.DECIMAL_JOINTS) and the next figure, in digits or numerals
+LISTED_FIGURE = regex.compile(
+    rf"[{''.join(sorted(DECIMAL_JOINTS))}]\s*(?:\d+(?:\.\d+)?|[{CN_DIGIT}十百千]+)")
 
 
 def _listed_ends(text: str, end: int, unit: str) -> Iterator[int]:
@@ -410,7 +412,7 @@ def _word_with(text: str, end: int, tail: str) -> bool:
     return text.find(tail, end, stop) >= 0
 
 
-def _is_indefinite_article(candidate: Candidate) -> bool:
+def _is_indefinite_article(candidate: Candidate, dimension: str) -> bool:
     parts = candidate.read
     if parts.get("num") not in INDEFINITE:
         return False
@@ -424,16 +426,11 @@ def _is_indefinite_article(candidate: Candidate) -> bool:
         return True
     return more == {"post"} and (
         lexicon.approximations()["after"].get(parts["post"]) == "under"
-        or (parts["post"] in WORD_OPENERS and _a_count(parts.get("unit", "")))
+        or (parts["post"] in WORD_OPENERS and dimension == "count")
     )
 
 
 WORD_OPENERS = frozenset({"多", "上下"})
-
-
-def _a_count(unit: str) -> bool:
-    known = lexicon.units().get(unit.translate(reading_table()))
-    return known is not None and known.dimension == "count"
 
 
 TOLL_REACH = 12  # characters after 一人 within which its toll word stands (一名随军工程承包商死亡)
@@ -450,11 +447,8 @@ def _measures_a_span(candidate: Candidate, text: str) -> bool:
     (link_words.tsv, span_measure) one unit of time is a duration, not an article (新的一年,
     有一天, 少挨一天冻)."""
     spans = lexicon.words_by_role("link_words.tsv")["span_measure"]
-    before = text[max(0, candidate.start - SPAN_REACH) : candidate.start]
+    before = text[max(0, candidate.start - max(map(len, spans))) : candidate.start]
     return any(before.translate(reading_table()).endswith(word) for word in spans)
-
-
-SPAN_REACH = 4  # the longest span_measure word (有效期为)
 
 
 def _counts_a_toll(candidate: Candidate, text: str) -> bool:
